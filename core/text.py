@@ -1,0 +1,31 @@
+"""Safe handling of user-entered text for pages, documents and spreadsheets."""
+
+from functools import lru_cache
+
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # "js-default" preset: CommonMark with raw HTML disabled and link validation on.
+    return MarkdownIt("js-default", {"typographer": False}).enable("table")
+
+
+def render_markdown(text: str) -> SafeString:
+    """Markdown to HTML. Raw HTML in the input is escaped; javascript: and data: links are dropped."""
+    return mark_safe(_markdown().render(text))  # noqa: S308 - markdown-it escapes raw HTML here
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell value that Excel, LibreOffice and Sheets will never run as a formula.
+
+    Text that starts with a formula trigger gets a leading apostrophe-free guard: a single quote
+    character is prepended, which spreadsheet programs show as text. Numbers pass unchanged.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value

@@ -1,0 +1,178 @@
+"""Partnerships, the organisations in them, who belongs to them, and their glossary."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from core.models import District, PoliceForce
+
+
+class Partnership(models.Model):
+    """One Community Safety Partnership. Every partnership record belongs to exactly one."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=40, blank=True)
+    districts = models.ManyToManyField(District, related_name="partnerships")
+    police_force = models.ForeignKey(
+        PoliceForce, null=True, blank=True, on_delete=models.PROTECT, related_name="partnerships"
+    )
+    current_plan_year = models.ForeignKey(
+        "planning.PlanYear",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The plan year the dashboard opens on.",
+    )
+    phone = models.CharField(max_length=60, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    social_links = models.TextField(
+        blank=True, help_text="One per line: label, then a space, then the address."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationType(models.TextChoices):
+    RESPONSIBLE_AUTHORITY = "responsible_authority", "Responsible authority"
+    CO_OPERATING_BODY = "co_operating_body", "Co-operating body"
+    VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary sector"
+    HOUSING_PROVIDER = "housing_provider", "Housing provider"
+    GROUP = "group", "Group or meeting"
+    OTHER = "other", "Other"
+
+
+class Organisation(models.Model):
+    """A partner agency or any other body or group that can own an action."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField("short name or acronym", max_length=60, blank=True)
+    org_type = models.CharField(
+        "type", max_length=32, choices=OrganisationType.choices, default=OrganisationType.OTHER
+    )
+    phone = models.CharField(max_length=60, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    in_membership_list = models.BooleanField("in the published membership list", default=False)
+    membership_order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "partnership", Lower("name"), name="organisation_name_unique_in_partnership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def known_names(self) -> list[str]:
+        """Every name the organisation is known by: name, short name and its other names."""
+        names = [self.name]
+        if self.short_name:
+            names.append(self.short_name)
+        names.extend(alias.name for alias in self.other_names.all())
+        return names
+
+
+class OrganisationName(models.Model):
+    """Another name an organisation is known by ("Lookahead" for "Look Ahead")."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="other_names")
+    name = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("organisation", Lower("name"), name="organisation_other_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", "Partnership coordinator"
+    LEAD_OFFICER = "lead_officer", "Lead officer"
+    MEMBER = "member", "Member"
+
+
+class Membership(models.Model):
+    """A person's place in one partnership: for an organisation, with a role."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    is_active = models.BooleanField(default=True)
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership__name", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partnership"], name="one_membership_per_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.partnership}"
+
+
+class Invitation(models.Model):
+    """An e-mailed invitation to join a partnership with a role. Only a hash of the token is kept."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.partnership}"
+
+
+class GlossaryTerm(models.Model):
+    """An acronym or term and its meaning, per partnership."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="glossary")
+    term = models.CharField(max_length=60)
+    meaning = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint("partnership", Lower("term"), name="glossary_term_unique_in_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,0 +1,333 @@
+"""Plan years, their reporting periods, priorities, actions, updates, statuses and measures."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from partnership.models import Organisation, Partnership
+
+YEAR_SLUG_VALIDATOR = RegexValidator(r"^\d{4}-\d{2}$", "Use the form 2020-21.")
+
+
+class PlanYearState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    LIVE = "live", "Live"
+    CLOSED = "closed", "Closed"
+
+
+class PlanYear(models.Model):
+    """A partnership's plan year, 1 April to 31 March, slug `2020-21`, shown as 2020/21."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plan_years")
+    slug = models.CharField(max_length=7, validators=[YEAR_SLUG_VALIDATOR])
+    start_date = models.DateField()
+    end_date = models.DateField()
+    state = models.CharField(max_length=10, choices=PlanYearState.choices, default=PlanYearState.DRAFT)
+    open_period = models.ForeignKey(
+        "ReportingPeriod",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The one reporting period open for updates.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-start_date"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "slug"], name="plan_year_slug_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.partnership.name} {self.label}"
+
+    @property
+    def label(self) -> str:
+        """ "2020/21" for slug 2020-21."""
+        return self.slug.replace("-", "/")
+
+    @property
+    def long_label(self) -> str:
+        """ "2020 – 2021" as the seed's headings write it."""
+        return f"{self.start_date.year} – {self.end_date.year}"
+
+    @staticmethod
+    def dates_for_slug(slug: str) -> tuple[datetime.date, datetime.date]:
+        start = int(slug[:4])
+        return datetime.date(start, 4, 1), datetime.date(start + 1, 3, 31)
+
+    @staticmethod
+    def slug_for_start(start_year: int) -> str:
+        return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+class PeriodCode(models.TextChoices):
+    Q1 = "Q1", "Quarter 1"
+    Q2 = "Q2", "Quarter 2"
+    Q3 = "Q3", "Quarter 3"
+    Q4 = "Q4", "Quarter 4"
+    YEAR_END = "year-end", "Year-end review"
+
+
+PERIOD_ORDER = {code: index for index, code in enumerate(PeriodCode.values)}
+
+
+class ReportingPeriod(models.Model):
+    """Q1–Q4 and the year-end review of a plan year, each with its dates and due date."""
+
+    plan_year = models.ForeignKey(PlanYear, on_delete=models.CASCADE, related_name="periods")
+    code = models.CharField(max_length=10, choices=PeriodCode.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    due_date = models.DateField(help_text="When updates for this period are due.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan_year", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan_year", "code"], name="period_code_unique_in_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} {self.plan_year.label}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.order = PERIOD_ORDER.get(self.code, 0)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_year_end(self) -> bool:
+        return self.code == PeriodCode.YEAR_END
+
+
+class StatusColour(models.TextChoices):
+    GREEN = "green", "Green"
+    AMBER = "amber", "Amber"
+    RED = "red", "Red"
+    BLUE = "blue", "Blue"
+    GREY = "grey", "Grey"
+    PURPLE = "purple", "Purple"
+
+
+class Status(models.Model):
+    """A word in the partnership's status vocabulary ("On track"). Renamed and extended as data."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="statuses")
+    name = models.CharField(max_length=60)
+    colour = models.CharField(max_length=10, choices=StatusColour.choices, default=StatusColour.GREY)
+    order = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(default=True, help_text="Inactive statuses stay on old updates.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "order", "name"]
+        verbose_name_plural = "statuses"
+        constraints = [
+            models.UniqueConstraint("partnership", Lower("name"), name="status_name_unique_in_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DEFAULT_STATUSES: list[tuple[str, str]] = [
+    ("Not started", StatusColour.GREY),
+    ("On track", StatusColour.GREEN),
+    ("At risk", StatusColour.AMBER),
+    ("Off track", StatusColour.RED),
+    ("Completed", StatusColour.BLUE),
+    ("Ongoing", StatusColour.PURPLE),
+    ("Not progressed", StatusColour.RED),
+]
+
+
+class Priority(models.Model):
+    """A priority of a plan year, with its ordered sub-themes."""
+
+    plan_year = models.ForeignKey(PlanYear, on_delete=models.CASCADE, related_name="priorities")
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan_year", "order", "pk"]
+        verbose_name_plural = "priorities"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SubTheme(models.Model):
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="sub_themes")
+    name = models.CharField(max_length=200)
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Action(models.Model):
+    """An action of a plan year's action plan under one priority, owned by one or more organisations."""
+
+    plan_year = models.ForeignKey(PlanYear, on_delete=models.CASCADE, related_name="actions")
+    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="actions")
+    text = models.TextField()
+    target = models.TextField(blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
+    )
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every edit; stops lost updates.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan_year", "priority__order", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def owner_names(self) -> list[str]:
+        """The owners as this action names them, in order."""
+        return [owner.display_name for owner in self.owners.all()]
+
+
+class ActionOwner(models.Model):
+    """An owner of an action, with the name written for it in this action ("Look Ahead")."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owners")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="owned_actions")
+    name_as_written = models.CharField(max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["action", "organisation"], name="action_owner_unique")]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name_as_written or self.organisation.name
+
+
+class Update(models.Model):
+    """An action's report for one reporting period: at most one per action and period."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="updates")
+    narrative = models.TextField(blank=True)
+    status = models.ForeignKey(
+        Status, null=True, blank=True, on_delete=models.PROTECT, related_name="updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="action_updates",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_example = models.BooleanField(default=False, help_text="Example data made up for the demo.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "period__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "period"], name="one_update_per_action_and_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} update for {self.action}"
+
+
+class MeasureKind(models.TextChoices):
+    KEY_FIGURE = "key_figure", "Key figure"
+    UPDATE_FIGURE = "update_figure", "Figure in an update"
+    INDICATOR = "indicator", "Partner indicator"
+    PROJECT_OUTPUT = "project_output", "Project output"
+
+
+class Measure(models.Model):
+    """One named figure: a key figure, a figure in an update, a partner indicator or project output."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="measures")
+    kind = models.CharField(max_length=20, choices=MeasureKind.choices, default=MeasureKind.KEY_FIGURE)
+    plan_year = models.ForeignKey(
+        PlanYear,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="measures",
+        help_text="The plan year whose review quotes this figure.",
+    )
+    update = models.ForeignKey(
+        Update, null=True, blank=True, on_delete=models.CASCADE, related_name="measures"
+    )
+    name = models.CharField(max_length=200)
+    unit = models.CharField(max_length=60, blank=True, help_text='e.g. "incidents", "referrals", "%"')
+    period_label = models.CharField(max_length=60, blank=True, help_text='e.g. "2019/20" or "2017–2020"')
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    value_qualifier = models.CharField(max_length=30, blank=True, help_text='e.g. "over", "about"')
+    comparison_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    comparison_period_label = models.CharField(max_length=60, blank=True)
+    stated_change = models.CharField(max_length=30, blank=True, help_text='As stated, e.g. "+0.4%"')
+    source_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="measures"
+    )
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    is_example = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.display_value}"
+
+    @staticmethod
+    def format_number(value: Decimal | None) -> str:
+        if value is None:
+            return ""
+        if value == value.to_integral_value():
+            return f"{int(value):,}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+    @property
+    def display_value(self) -> str:
+        """ "over 190", "8%", "8,394 incidents"."""
+        number = self.format_number(self.value)
+        text = f"{self.value_qualifier} {number}".strip()
+        if self.unit == "%":
+            return f"{text}%"
+        return f"{text} {self.unit}".strip()
+
+    @property
+    def display_comparison(self) -> str:
+        if self.comparison_value is None:
+            return ""
+        number = self.format_number(self.comparison_value)
+        if self.unit == "%":
+            number += "%"
+        return f"{number} ({self.comparison_period_label})" if self.comparison_period_label else number
