@@ -12,6 +12,7 @@ urlpatterns: list = [
     path("p/", include("publishing.public_urls")),
     path("partnerships/<slug:partnership>/", include("partnership.urls")),
     path("partnerships/<slug:partnership>/", include("planning.urls")),
+    path("partnerships/<slug:partnership>/", include("planning.io_urls")),
     path("partnerships/<slug:partnership>/", include("publishing.urls")),
     path("partnerships/<slug:partnership>/assessment/", include("assessment.urls")),
     path("crime-data/", include("crimedata.urls")),
