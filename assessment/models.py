@@ -1,0 +1,205 @@
+"""A partnership's strategic assessments: narrative, community views and the priority scoring matrix.
+
+Crime counts, population tables and weight sets are installation-wide reference data (crimedata);
+everything here belongs to one partnership.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from crimedata.models import CRIME_TYPES, PopulationTable, WeightSet
+from partnership.models import Partnership
+from planning.models import YEAR_SLUG_VALIDATOR, PlanYear, Priority
+
+# Narrative sections of an assessment, in document order: (field name, heading).
+NARRATIVE_SECTIONS: list[tuple[str, str]] = [
+    ("summary", "Summary"),
+    ("levels_narrative", "Levels and patterns of crime and disorder"),
+    ("changes_narrative", "What changed and why"),
+    ("hotspots_narrative", "Hotspots"),
+    ("partner_narrative", "Partner data"),
+    ("community_narrative", "Community views"),
+    ("delivery_narrative", "Delivery of last year's plan"),
+    ("recommendations", "Scoring and recommended priorities"),
+]
+
+
+class Assessment(models.Model):
+    """The Strategic Assessment that informs one plan year (slug `2021-22`)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="assessments")
+    slug = models.CharField(
+        max_length=7, validators=[YEAR_SLUG_VALIDATOR], help_text="The plan year it informs, e.g. 2021-22."
+    )
+    data_from = models.DateField(help_text="First month of the crime data analysed.")
+    data_to = models.DateField(help_text="Last month of the crime data analysed (first day).")
+    population_table = models.ForeignKey(
+        PopulationTable, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    weight_set = models.ForeignKey(
+        WeightSet, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_plan_year = models.ForeignKey(
+        PlanYear,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The plan whose delivery the assessment reviews.",
+    )
+    summary = models.TextField(blank=True)
+    levels_narrative = models.TextField(blank=True)
+    changes_narrative = models.TextField(blank=True)
+    hotspots_narrative = models.TextField(blank=True)
+    partner_narrative = models.TextField(blank=True)
+    community_narrative = models.TextField(blank=True)
+    delivery_narrative = models.TextField(blank=True)
+    recommendations = models.TextField(blank=True)
+    is_example = models.BooleanField(default=False, help_text="Built from example data for the demo.")
+    priorities_chosen_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-slug"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "slug"], name="assessment_slug_unique")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def label(self) -> str:
+        return self.slug.replace("-", "/")
+
+    @property
+    def title(self) -> str:
+        return f"Strategic Assessment {self.label}"
+
+
+class ScoringCriterion(models.Model):
+    """One column of the scoring matrix, with its weight and scale (data, never hard-coded)."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    weight = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Decimal(1), validators=[MinValueValidator(Decimal(0))]
+    )
+    scale_min = models.SmallIntegerField(default=1)
+    scale_max = models.SmallIntegerField(default=5)
+    scale_labels = models.TextField(
+        blank=True, help_text='One per line: a value, "=", its meaning. For example "1 = Very low".'
+    )
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "order", "pk"]
+        verbose_name_plural = "scoring criteria"
+        constraints = [
+            models.UniqueConstraint("assessment", Lower("name"), name="criterion_name_unique_in_assessment")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def labels(self) -> dict[int, str]:
+        """The scale labels as {value: meaning}; lines that do not parse are ignored."""
+        result: dict[int, str] = {}
+        for line in self.scale_labels.splitlines():
+            value, sep, meaning = line.partition("=")
+            if sep and value.strip().lstrip("-").isdigit():
+                result[int(value.strip())] = meaning.strip()
+        return result
+
+
+class IssueKind(models.TextChoices):
+    CRIME_TYPE = "crime_type", "Crime type"
+    THEME = "theme", "Theme"
+
+
+class CandidateIssue(models.Model):
+    """An issue the partnership might adopt as a priority: a crime type or a theme."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="issues")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=IssueKind.choices, default=IssueKind.THEME)
+    crime_type = models.CharField(
+        max_length=60, blank=True, choices=[(t, t) for t in CRIME_TYPES], help_text="For crime types."
+    )
+    description = models.TextField(blank=True)
+    evidence = models.TextField(blank=True, help_text="Evidence notes (Markdown).")
+    order = models.PositiveIntegerField(default=0)
+    chosen = models.BooleanField(default=False, help_text="Chosen as a priority of the plan year.")
+    priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint("assessment", Lower("title"), name="issue_title_unique_in_assessment")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
+class Score(models.Model):
+    """One scorer's score of one issue on one criterion, with their confidence and reasons."""
+
+    issue = models.ForeignKey(CandidateIssue, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(ScoringCriterion, on_delete=models.CASCADE, related_name="scores")
+    scorer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    value = models.SmallIntegerField()
+    confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.MEDIUM)
+    rationale = models.TextField(blank=True)
+    is_example = models.BooleanField(default=False, help_text="Example score made up for the demo.")
+    modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issue", "criterion__order", "scorer_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "criterion", "scorer"], name="one_score_per_scorer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issue} / {self.criterion}: {self.value}"
+
+
+class CommunityView(models.Model):
+    """A result of a consultation or survey about one theme."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="community_views")
+    theme = models.CharField(max_length=200)
+    source = models.CharField(max_length=300, help_text='e.g. "Residents\' survey 2020".')
+    respondents = models.PositiveIntegerField(null=True, blank=True)
+    percent = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Share of respondents who named this theme as a priority.",
+    )
+    finding = models.TextField(blank=True, help_text="What people said (Markdown).")
+    order = models.PositiveIntegerField(default=0)
+    is_example = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.theme} ({self.source})"

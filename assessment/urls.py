@@ -1,2 +1,22 @@
+from django.urls import path
+
+from assessment.views import analysis, assessment, indicators, scoring
+
 app_name = "assessment"
-urlpatterns: list = []
+urlpatterns = [
+    path("", analysis.index, name="index"),
+    path("analysis/", analysis.analysis, name="analysis"),
+    path("indicators/", indicators.indicators, name="indicators"),
+    path("indicators/add/", indicators.indicator_add, name="indicator_add"),
+    path("new/", assessment.create, name="create"),
+    path("<str:slug>/", assessment.detail, name="detail"),
+    path("<str:slug>/edit/", assessment.edit, name="edit"),
+    path("<str:slug>/document.pdf", assessment.document_pdf, name="pdf"),
+    path("<str:slug>/document.docx", assessment.document_docx, name="docx"),
+    path("<str:slug>/community/add/", assessment.community_add, name="community_add"),
+    path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
+    path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
+    path("<str:slug>/scoring/issues/<int:issue_id>/score/", scoring.score, name="score"),
+    path("<str:slug>/scoring/criteria/add/", scoring.criterion_edit, name="criterion_add"),
+    path("<str:slug>/scoring/criteria/<int:criterion_id>/", scoring.criterion_edit, name="criterion_edit"),
+]

@@ -48,6 +48,9 @@ class ForceMonth(models.Model):
     parquet_path = models.CharField(max_length=400, help_text="Relative to CRIME_DATA_DIR.")
     row_count = models.PositiveIntegerField(default=0)
     source_name = models.CharField(max_length=400, blank=True, help_text="The file it came from.")
+    is_example = models.BooleanField(
+        default=False, help_text="Generated example (demo) data, not real police.uk data."
+    )
     imported_at = models.DateTimeField(auto_now=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -169,3 +172,36 @@ class CrimeWeight(models.Model):
 
     def __str__(self) -> str:
         return f"{self.crime_type}: {self.weight}"
+
+
+class ImportRun(models.Model):
+    """One upload of police.uk files imported by a background task, with its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
+    message = models.TextField(blank=True)
+    file_name = models.CharField(max_length=400, help_text="The name the file was uploaded with.")
+    upload_path = models.CharField(max_length=400, blank=True, help_text="Relative to MEDIA_ROOT.")
+    rows = models.PositiveIntegerField(default=0)
+    force_months = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -1,2 +1,12 @@
+from django.urls import path
+
+from crimedata import views
+
 app_name = "crimedata"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.index, name="index"),
+    path("upload/", views.upload, name="upload"),
+    path("runs/<int:run_id>/", views.run, name="run"),
+    path("reference/", views.reference_upload, name="reference"),
+    path("reference/<slug:kind>/", views.reference_upload, name="reference_upload"),
+]

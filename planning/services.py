@@ -5,16 +5,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 
 from core.errors import AccessDenied, ConflictError, ServiceError
 from core.history import delete_as, save_as
+from partnership import access as partnership_access
 from partnership.models import Organisation, Partnership
 from planning import access
 from planning.models import (
     DEFAULT_STATUSES,
     Action,
     ActionOwner,
+    Measure,
+    MeasureKind,
     PeriodCode,
     PlanYear,
     PlanYearState,
@@ -217,7 +220,7 @@ def action_edit(
         raise ConflictError("Someone else changed this action while you were editing it.", current)
     for name, value in fields.items():
         setattr(current, name, value)
-    current.version = F("version") + 1
+    current.version += 1  # row locked above; an F() would break the history copy
     save_as(current, user)
     current.refresh_from_db()
     if owners is not None:
@@ -281,7 +284,7 @@ def action_update_record(
     existing.status = status
     existing.author = user
     existing.is_example = is_example
-    existing.version = F("version") + 1
+    existing.version += 1  # row locked above; an F() would break the history copy
     save_as(existing, user)
     existing.refresh_from_db()
     return existing
@@ -337,3 +340,247 @@ def plan_year_roll_forward(
             carried_from=action,
         )
     return target
+
+
+# --- Coordinator management of plans, years, statuses and key figures -----------------------
+
+
+def _require_coordinator(user: Any, partnership: Partnership) -> None:
+    if not partnership_access.is_coordinator(user, partnership):
+        raise AccessDenied("Only the partnership coordinator can do this.")
+
+
+def _move(siblings: list[Any], item: Any, direction: str, user: Any) -> None:
+    """Swap an item with its neighbour and number the siblings 1, 2, 3… (only changed rows saved)."""
+    if direction not in ("up", "down"):
+        raise ServiceError("Choose to move up or down.")
+    index = [s.pk for s in siblings].index(item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+    for order, sibling in enumerate(siblings, start=1):
+        if sibling.order != order:
+            sibling.order = order
+            save_as(sibling, user, update_fields=["order"])
+
+
+def _clean_lines(lines: Sequence[str]) -> list[str]:
+    return [line.strip() for line in lines if line.strip()]
+
+
+@transaction.atomic
+def priority_edit(
+    *, priority: Priority, user: Any, title: str, description: str = "", sub_themes: Sequence[str] = ()
+) -> Priority:
+    """Change a priority's title, description and ordered sub-themes (kept rows keep their history)."""
+    _require_coordinator(user, priority.plan_year.partnership)
+    if not title.strip():
+        raise ServiceError("Enter the priority's title.")
+    priority.title, priority.description = title.strip(), description
+    save_as(priority, user)
+    names = _clean_lines(sub_themes)
+    existing = list(priority.sub_themes.order_by("order", "pk"))
+    for index, name in enumerate(names, start=1):
+        if index <= len(existing):
+            theme = existing[index - 1]
+            if (theme.name, theme.order) != (name, index):
+                theme.name, theme.order = name, index
+                save_as(theme, user)
+        else:
+            save_as(SubTheme(priority=priority, name=name, order=index), user)
+    for theme in existing[len(names) :]:
+        delete_as(theme, user)
+    return priority
+
+
+@transaction.atomic
+def priority_delete(*, priority: Priority, user: Any) -> None:
+    _require_coordinator(user, priority.plan_year.partnership)
+    count = priority.actions.count()
+    if count:
+        raise ServiceError(
+            f"“{priority.title}” still has {count} action{'s' if count != 1 else ''}: "
+            "delete them or move them to another priority first."
+        )
+    for theme in list(priority.sub_themes.all()):
+        delete_as(theme, user)
+    delete_as(priority, user)
+
+
+@transaction.atomic
+def priority_move(*, priority: Priority, direction: str, user: Any) -> None:
+    _require_coordinator(user, priority.plan_year.partnership)
+    siblings = list(priority.plan_year.priorities.select_for_update().order_by("order", "pk"))
+    _move(siblings, priority, direction, user)
+
+
+@transaction.atomic
+def action_delete(*, action: Action, user: Any) -> None:
+    """Delete an action with its owners and updates, each deletion kept in history."""
+    if not access.can_manage_plan(user, action.plan_year):
+        raise AccessDenied("Only the partnership coordinator can delete actions.")
+    for update in list(action.updates.all()):
+        delete_as(update, user)
+    for owner in list(action.owners.all()):
+        delete_as(owner, user)
+    delete_as(action, user)
+
+
+@transaction.atomic
+def action_move(*, action: Action, direction: str, user: Any) -> None:
+    """Move an action up or down within its priority (its version is not raised)."""
+    if not access.can_manage_plan(user, action.plan_year):
+        raise AccessDenied("Only the partnership coordinator can reorder actions.")
+    siblings = list(
+        action.plan_year.actions.select_for_update()
+        .filter(priority=action.priority_id)
+        .order_by("order", "pk")
+    )
+    _move(siblings, action, direction, user)
+
+
+PLAN_YEAR_STATE_CHANGES = {
+    PlanYearState.DRAFT: {PlanYearState.LIVE},
+    PlanYearState.LIVE: {PlanYearState.DRAFT, PlanYearState.CLOSED},
+    PlanYearState.CLOSED: {PlanYearState.LIVE},
+}
+
+
+@transaction.atomic
+def plan_year_set_state(*, plan_year: PlanYear, state: str, user: Any) -> PlanYear:
+    """Draft → live → closed (a live year can go back to draft, a closed one can be reopened).
+
+    Closing a year also closes its reporting period.
+    """
+    _require_coordinator(user, plan_year.partnership)
+    if state == plan_year.state:
+        return plan_year
+    if state not in PlanYearState.values:
+        raise ServiceError(f"Choose draft, live or closed, not {state!r}.")
+    if state not in PLAN_YEAR_STATE_CHANGES[PlanYearState(plan_year.state)]:
+        raise ServiceError(
+            f"A {plan_year.get_state_display().lower()} plan year cannot become "
+            f"{PlanYearState(state).label.lower()}."
+        )
+    plan_year.state = state
+    if state == PlanYearState.CLOSED:
+        plan_year.open_period = None
+    save_as(plan_year, user)
+    return plan_year
+
+
+@transaction.atomic
+def plan_year_create_next(*, partnership: Partnership, user: Any) -> PlanYear:
+    """A draft plan year after the partnership's latest one (or this year's when it has none)."""
+    _require_coordinator(user, partnership)
+    latest = partnership.plan_years.order_by("-start_date").first()
+    if latest is not None:
+        start_year = latest.start_date.year + 1
+    else:
+        today = datetime.date.today()
+        start_year = today.year if today.month >= 4 else today.year - 1
+    return plan_year_create(partnership=partnership, slug=PlanYear.slug_for_start(start_year), user=user)
+
+
+@transaction.atomic
+def reporting_period_edit(
+    *,
+    period: ReportingPeriod,
+    user: Any,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    due_date: datetime.date,
+) -> ReportingPeriod:
+    _require_coordinator(user, period.plan_year.partnership)
+    if end_date < start_date:
+        raise ServiceError("The end date must be the same as or after the start date.")
+    if due_date < start_date:
+        raise ServiceError("The due date must be the same as or after the start date.")
+    period.start_date, period.end_date, period.due_date = start_date, end_date, due_date
+    save_as(period, user)
+    return period
+
+
+@transaction.atomic
+def status_save(
+    *,
+    partnership: Partnership,
+    user: Any,
+    name: str,
+    colour: str,
+    is_active: bool = True,
+    status: Status | None = None,
+) -> Status:
+    """Add a status to the vocabulary, or rename, recolour, deactivate or reactivate one."""
+    _require_coordinator(user, partnership)
+    name = name.strip()
+    if not name:
+        raise ServiceError("Enter the status's name.")
+    clash = partnership.statuses.filter(name__iexact=name)
+    if status is not None:
+        if status.partnership_id != partnership.pk:
+            raise AccessDenied("That status belongs to another partnership.")
+        clash = clash.exclude(pk=status.pk)
+    if clash.exists():
+        raise ServiceError(f"There is already a status called “{name}”.")
+    if status is None:
+        order = (partnership.statuses.aggregate(m=Max("order"))["m"] or 0) + 1
+        status = Status(partnership=partnership, order=order)
+    status.name, status.colour, status.is_active = name, colour, is_active
+    save_as(status, user)
+    return status
+
+
+@transaction.atomic
+def status_move(*, status: Status, direction: str, user: Any) -> None:
+    _require_coordinator(user, status.partnership)
+    siblings = list(status.partnership.statuses.select_for_update().order_by("order", "name"))
+    _move(siblings, status, direction, user)
+
+
+MEASURE_FIELDS = {
+    "plan_year",
+    "name",
+    "unit",
+    "period_label",
+    "period_start",
+    "period_end",
+    "value",
+    "value_qualifier",
+    "comparison_value",
+    "comparison_period_label",
+    "stated_change",
+    "source_organisation",
+    "note",
+    "order",
+}
+
+
+@transaction.atomic
+def measure_save(
+    *, partnership: Partnership, user: Any, measure: Measure | None = None, **fields: Any
+) -> Measure:
+    """Add or edit one of the partnership's key figures."""
+    _require_coordinator(user, partnership)
+    unknown = set(fields) - MEASURE_FIELDS
+    if unknown:
+        raise ServiceError(f"Unknown figure fields: {', '.join(sorted(unknown))}.")
+    year, source = fields.get("plan_year"), fields.get("source_organisation")
+    if (year and year.partnership_id != partnership.pk) or (
+        source and source.partnership_id != partnership.pk
+    ):
+        raise ServiceError("The plan year and source must belong to this partnership.")
+    if measure is None:
+        measure = Measure(partnership=partnership, kind=MeasureKind.KEY_FIGURE)
+    elif measure.partnership_id != partnership.pk:
+        raise AccessDenied("That figure belongs to another partnership.")
+    for name, value in fields.items():
+        setattr(measure, name, value)
+    save_as(measure, user)
+    return measure
+
+
+@transaction.atomic
+def measure_delete(*, measure: Measure, user: Any) -> None:
+    _require_coordinator(user, measure.partnership)
+    delete_as(measure, user)

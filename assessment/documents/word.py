@@ -1,0 +1,216 @@
+"""The Strategic Assessment as a Word document: real headings, real tables with header rows."""
+
+from typing import Any
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+from publishing.render.markdown_docx import add_markdown
+from publishing.render.word import add_table, new_document, to_bytes
+
+
+def _n(value: Any) -> str:
+    return "Not imported" if value is None else str(intcomma(value))
+
+
+def _analysis(document: Any, a: dict[str, Any]) -> None:
+    document.add_heading("Trend by month", level=3)
+    headers = ["Month", a["period"].label] + (
+        [f"Same month, {a['previous_period'].label}"] if a["has_previous"] else []
+    )
+    rows = [
+        [m["label"], _n(m["count"])] + ([_n(m["previous"])] if a["has_previous"] else []) for m in a["months"]
+    ]
+    add_table(document, headers, rows, row_headers=True)
+    document.add_heading("By crime type", level=3)
+    add_table(
+        document,
+        ["Crime type", a["period"].label, a["previous_period"].label, "Change"],
+        [[r["crime_type"], _n(r["count"]), _n(r["previous"]), r["change_text"]] for r in a["by_type"]],
+        row_headers=True,
+    )
+    document.add_heading("Rate per 1,000 residents", level=3)
+    if a["rates"]:
+        table = a["population_table"]
+        note = " (Example data — not official figures)" if table.is_example else ""
+        document.add_paragraph(f"Population from {table.name}{note}.")
+        for sentence in a["rate_sentences"]:
+            document.add_paragraph(sentence, style="List Bullet")
+        add_table(
+            document,
+            ["Rank", "District", "Victim-based crimes", "Population", "Rate per 1,000"],
+            [
+                [str(r["rank"] or "–"), r["area"], _n(r["count"]), _n(r["population"]), str(r["rate"] or "–")]
+                for r in a["rates"]["totals"]["victim_based"]
+            ],
+        )
+    else:
+        document.add_paragraph("No population table was chosen, so no rates are shown.")
+    document.add_heading("Harm-weighted crime", level=3)
+    weight_set = a["weight_set"]
+    if weight_set:
+        note = " (Example data — not official figures)" if weight_set.is_example else ""
+        document.add_paragraph(f"Each crime is weighted by {weight_set}{note}.")
+    else:
+        document.add_paragraph("Unweighted: every crime counts 1.")
+    add_table(
+        document,
+        ["Harm rank", "Crime type", "Count", "Rank by count", "Weight", "Weighted total", "Moved"],
+        [
+            [
+                str(r["harm_rank"]),
+                r["crime_type"],
+                _n(r["count"]),
+                str(r["count_rank"]),
+                f"{r['weight']:g}",
+                f"{r['weighted']:,.1f}",
+                r["moved_text"],
+            ]
+            for r in a["harm"]
+        ],
+    )
+
+
+def assessment_docx(d: dict[str, Any]) -> bytes:
+    a = d["analysis"]
+    assessment = d["assessment"]
+    document = new_document(
+        title=d["title"], author=d["partnership"].name, subject=assessment.title, draft=False
+    )
+    document.add_heading(d["title"], level=0)
+    if d["example_sources"]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{d['example_note']}. ").bold = True
+        paragraph.add_run("This document uses made-up example data: " + "; ".join(d["example_sources"]) + ".")
+    narrative = d["narrative"]
+    totals = [[t["label"], _n(t["count"]), _n(t["previous"]), t["change_text"]] for t in a["totals"]]
+    totals_headers = ["Measure", a["period"].label, a["previous_period"].label, "Change"]
+
+    document.add_heading("Summary", level=1)
+    document.add_paragraph(
+        f"Data: police.uk street-level records for {a['district_names']}, {a['period'].label}, "
+        f"compared with {a['previous_period'].label}."
+    )
+    add_markdown(document, narrative["summary"], heading_base=1)
+    add_table(document, totals_headers, totals, row_headers=True)
+
+    document.add_heading("Levels and patterns of crime and disorder", level=1)
+    add_markdown(document, narrative["levels_narrative"], heading_base=1)
+    _analysis(document, a)
+
+    document.add_heading("What changed and why", level=1)
+    add_markdown(document, narrative["changes_narrative"] or "No narrative written yet.", heading_base=1)
+
+    document.add_heading("Hotspots", level=1)
+    add_markdown(document, narrative["hotspots_narrative"], heading_base=1)
+    if a["hotspots"]:
+        add_table(
+            document,
+            ["LSOA", "Code", "Crimes", "Period before", "Change"],
+            [
+                [h["lsoa_name"], h["lsoa_code"], _n(h["count"]), _n(h["previous"]), h["change_text"]]
+                for h in a["hotspots"]
+            ],
+            row_headers=True,
+        )
+    else:
+        document.add_paragraph("No street-level records are available for this period.")
+
+    document.add_heading("Partner data", level=1)
+    add_markdown(document, narrative["partner_narrative"], heading_base=1)
+    for series in d["indicators"]:
+        document.add_heading(series["name"] + (" (example data)" if series["is_example"] else ""), level=2)
+        add_table(
+            document,
+            ["Quarter", "Organisation", "Value"],
+            [
+                [m.period_label, m.source_organisation.name if m.source_organisation else "", m.display_value]
+                for m in series["values"]
+            ],
+            row_headers=True,
+        )
+
+    document.add_heading("Community views", level=1)
+    add_markdown(document, narrative["community_narrative"], heading_base=1)
+    if d["community"]:
+        add_table(
+            document,
+            ["Theme", "Source", "Respondents", "Named it (%)", "What people said"],
+            [
+                [
+                    v.theme + (" (example data)" if v.is_example else ""),
+                    v.source,
+                    _n(v.respondents) if v.respondents is not None else "–",
+                    str(v.percent) if v.percent is not None else "–",
+                    v.finding,
+                ]
+                for v in d["community"]
+            ],
+            row_headers=True,
+        )
+
+    document.add_heading("Delivery of last year's plan", level=1)
+    add_markdown(document, narrative["delivery_narrative"], heading_base=1)
+    delivered = d["delivery"]
+    if delivered:
+        add_table(
+            document,
+            ["Priority", *delivered["columns"], "Total"],
+            [
+                [r.priority.title, *[str(v) for v in r.counts.values()], str(r.total)]
+                for r in delivered["rows"]
+            ]
+            + [["All priorities", *[str(v) for v in delivered["totals"].values()], str(delivered["total"])]],
+            row_headers=True,
+        )
+        add_table(
+            document,
+            ["Action", "Owner/lead agency", "Latest update", "Status"],
+            [
+                [
+                    act["text"],
+                    act["owners"],
+                    ("Example data: " if act["is_example"] else "")
+                    + (f"{act['period']}: " if act["period"] else "")
+                    + (act["update"] or "No update recorded"),
+                    act["status"].name if act["status"] else "No status recorded",
+                ]
+                for act in delivered["actions"]
+            ],
+        )
+
+    document.add_heading("Scoring and recommended priorities", level=1)
+    add_markdown(document, narrative["recommendations"], heading_base=1)
+    criteria = d["criteria"]
+    add_table(
+        document,
+        ["Criterion", "Weight", "Scale", "What it measures"],
+        [[c.name, f"{c.weight:g}", f"{c.scale_min} to {c.scale_max}", c.description] for c in criteria],
+        row_headers=True,
+    )
+    add_table(
+        document,
+        ["Rank", "Issue", "Score", "Confidence (%)", "Why it ranks here"],
+        [
+            [str(r.rank), r.title, f"{r.score:.1f}", str(r.confidence or "–"), r.explanation]
+            for r in d["ranked"]
+        ],
+    )
+    add_table(
+        document,
+        ["Issue", *[f"{c.name} (weight {c.weight:g})" for c in criteria]],
+        [
+            [
+                r.title,
+                *["Not scored" if p.mean is None else f"{p.points:.1f} ({p.mean:.1f})" for p in r.parts],
+            ]
+            for r in d["ranked"]
+        ],
+        row_headers=True,
+    )
+    document.add_heading("Priorities chosen", level=2)
+    if d["chosen"]:
+        for issue in d["chosen"]:
+            document.add_paragraph(issue.title, style="List Bullet")
+    else:
+        document.add_paragraph("The partnership has not chosen its priorities yet.")
+    return to_bytes(document)

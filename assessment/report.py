@@ -1,0 +1,227 @@
+"""What the analysis page and the Strategic Assessment document show, built once for web, PDF and Word."""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from assessment import charts
+from assessment.analysis import TOTALS, Period, format_change, harm_rows, ordinal, type_rows
+from assessment.models import NARRATIVE_SECTIONS, Assessment
+from assessment.scoring import Criterion, RankedIssue, ScoreValue, rank_issues
+from assessment.selectors import crime, records
+from assessment.selectors.crime import DistrictRef
+from assessment.selectors.hotspots import hotspots as lsoa_hotspots
+from core.text import render_markdown
+from crimedata.models import PopulationTable, WeightSet
+from partnership.models import Partnership
+from planning import selectors as planning_selectors
+from planning.models import PlanYear
+from publishing.render.markdown_docx import shift_headings
+
+EXAMPLE_NOTE = "Example data — not official figures"
+
+
+def partnership_districts(partnership: Partnership) -> list[DistrictRef]:
+    return [DistrictRef.of(d) for d in partnership.districts.order_by("name")]
+
+
+def build_analysis(
+    districts: Sequence[DistrictRef],
+    period: Period,
+    *,
+    population_table: PopulationTable | None = None,
+    weight_set: WeightSet | None = None,
+    with_hotspots: bool = True,
+) -> dict[str, Any]:
+    """Totals with change, crime types, the monthly trend, rates and ranks, harm and hotspots."""
+    result = crime.period_summary(districts, period)
+    current, previous, changes = result["current"], result["previous"], result["change"]
+    totals = [
+        {
+            "key": key,
+            "label": label,
+            "count": current[key],
+            "previous": previous[key] if previous else None,
+            "change": changes[key] if changes else None,
+            "change_text": format_change(changes[key] if changes else None),
+        }
+        for key, label in TOTALS
+    ]
+    months = list(current["by_month"].items())
+    previous_months = list(previous["by_month"].values()) if previous else None
+    month_labels = [datetime.date.fromisoformat(m + "-01").strftime("%b %Y") for m, _ in months]
+    rows = type_rows(current["by_crime_type"], previous["by_crime_type"] if previous else None)
+    for row in rows:
+        row["change_text"] = format_change(row["change"]) if previous else "No previous data"
+    weights = crime.weights_of(weight_set)
+    harm = harm_rows(current["by_crime_type"], weights)
+    for row in harm:
+        moved = row["moved"]
+        row["moved_text"] = f"Up {moved}" if moved > 0 else (f"Down {-moved}" if moved < 0 else "No change")
+    spots = lsoa_hotspots(districts, period) if with_hotspots and districts else []
+    for spot in spots:
+        spot["change_text"] = format_change(spot["change"])
+    rates = crime.rates_for_force(districts, period, population_table) if population_table else None
+    names = ", ".join(d.name for d in districts) or "No districts"
+    example = crime.example_sources(population_table, weight_set)
+    if crime.example_force_months(districts, period):
+        example.append("Generated example police.uk records (demo)")
+    return {
+        "districts": districts,
+        "district_names": names,
+        "period": period,
+        "previous_period": period.previous(),
+        "has_previous": previous is not None,
+        "totals": totals,
+        "by_type": rows,
+        "months": [
+            {"label": label, "count": count, "previous": previous_months[i] if previous_months else None}
+            for i, (label, (_, count)) in enumerate(zip(month_labels, months, strict=True))
+        ],
+        "trend_chart": charts.line_chart(
+            f"Recorded crime and anti-social behaviour by month, {names}, {period.label}",
+            month_labels,
+            [c for _, c in months],
+            previous=previous_months,
+            current_label=period.label,
+            previous_label=period.previous().label,
+        ),
+        "type_chart": charts.bar_chart(
+            f"Recorded crime by type, {names}, {period.label}",
+            [r["crime_type"] for r in rows],
+            [r["count"] for r in rows],
+        ),
+        "harm": harm,
+        "weight_set": weight_set,
+        "harm_reordered": any(r["moved"] for r in harm),
+        "rates": rates,
+        "rate_sentences": _rate_sentences(rates, districts),
+        "population_table": population_table,
+        "hotspots": spots,
+        "example_sources": example,
+    }
+
+
+def _rate_sentences(rates: dict[str, Any] | None, districts: Sequence[DistrictRef]) -> list[str]:
+    """ "Tonbridge and Malling has the 3rd lowest victim-based crime rate of 13 districts …"."""
+    if not rates:
+        return []
+    sentences = []
+    labels = dict(TOTALS)
+    for key, rows in rates["totals"].items():
+        for row in rows:
+            if row["is_mine"] and row["rank"]:
+                sentences.append(
+                    f"{row['area']} has the {ordinal(row['rank'])} lowest {labels[key].lower()} rate "
+                    f"of {row['of']} districts in the force: {row['rate']:.2f} per 1,000 residents."
+                )
+    return sentences
+
+
+def ranking(assessment: Assessment) -> tuple[list[RankedIssue], list[Any], dict[int, Any]]:
+    """The scoring matrix ranked, with the criteria and the issues by id."""
+    criteria_objs = list(assessment.criteria.all())
+    criteria = [Criterion(c.pk, c.name, c.weight, c.scale_min, c.scale_max) for c in criteria_objs]
+    issues = records.issues_with_scores(assessment)
+    scores = [
+        ScoreValue(
+            s.issue_id, s.criterion_id, s.scorer.get_full_name() or s.scorer.username, s.value, s.confidence
+        )
+        for issue in issues
+        for s in issue.scores.all()
+    ]
+    ranked = rank_issues([(i.pk, i.title) for i in issues], criteria, scores)
+    return ranked, criteria_objs, {i.pk: i for i in issues}
+
+
+def delivery(plan_year: PlanYear | None) -> dict[str, Any] | None:
+    """How far a plan was delivered: actions by status per priority and each action's last word."""
+    if plan_year is None:
+        return None
+    columns, rows, totals = planning_selectors.status_counts(plan_year)
+    actions = []
+    for action in planning_selectors.actions_for_year(plan_year):
+        update = planning_selectors.latest_update(action)
+        actions.append(
+            {
+                "priority": action.priority.title,
+                "text": action.text,
+                "owners": ", ".join(action.owner_names),
+                "status": planning_selectors.current_status(action),
+                "update": update.narrative if update else "",
+                "period": update.period.get_code_display() if update else "",
+                "is_example": bool(update and update.is_example),
+            }
+        )
+    total = sum(totals.values())
+    return {
+        "plan_year": plan_year,
+        "columns": columns,
+        "rows": rows,
+        "totals": totals,
+        "total": total,
+        "actions": actions,
+        "has_example": any(a["is_example"] for a in actions),
+    }
+
+
+def _narrative_html(text: str) -> SafeString:
+    """User Markdown as HTML (raw HTML escaped) with its headings moved below the section's."""
+    return mark_safe(shift_headings(render_markdown(text), 2))  # noqa: S308 - escaped by render_markdown
+
+
+def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dict[str, Any]:
+    """Everything in the Strategic Assessment, in document order."""
+    partnership = assessment.partnership
+    period = Period(assessment.data_from, assessment.data_to)
+    analysis = build_analysis(
+        partnership_districts(partnership),
+        period,
+        population_table=assessment.population_table,
+        weight_set=assessment.weight_set,
+        with_hotspots=with_hotspots,
+    )
+    ranked, criteria, issues = ranking(assessment)
+    indicator_series = records.indicator_series(partnership)
+    for series in indicator_series:
+        values = series["values"]
+        series["chart"] = charts.line_chart(
+            f"{series['name']} by quarter",
+            [m.period_label for m in values],
+            [int(m.value) for m in values],
+            current_label=series["name"],
+        )
+    community = list(assessment.community_views.all())
+    example = list(analysis["example_sources"])
+    if assessment.is_example:
+        example.append("Example narrative and scores for the demo")
+    if any(s.is_example for i in issues.values() for s in i.scores.all()):
+        example.append("Example scores")
+    if any(v.is_example for v in community):
+        example.append("Example community views")
+    if any(s["is_example"] for s in indicator_series):
+        example.append("Example partner indicators")
+    delivered = delivery(assessment.reviewed_plan_year)
+    if delivered and delivered["has_example"]:
+        example.append("Example action updates")
+    return {
+        "assessment": assessment,
+        "partnership": partnership,
+        "title": f"{partnership.name}: {assessment.title}",
+        "analysis": analysis,
+        "narrative": {name: getattr(assessment, name) for name, _ in NARRATIVE_SECTIONS},
+        "narrative_html": {
+            name: _narrative_html(getattr(assessment, name)) for name, _ in NARRATIVE_SECTIONS
+        },
+        "ranked": ranked,
+        "criteria": criteria,
+        "issues": issues,
+        "chosen": [i for i in issues.values() if i.chosen],
+        "indicators": indicator_series,
+        "community": community,
+        "delivery": delivered,
+        "example_sources": sorted(set(example)),
+        "example_note": EXAMPLE_NOTE,
+    }

@@ -1,0 +1,76 @@
+"""The assessment index and the crime analysis page (GET only: works without JavaScript)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from assessment import access, report
+from assessment.analysis import Period
+from assessment.forms import AnalysisForm
+from assessment.selectors import assessments
+from partnership.selectors import partnership_for_user
+
+
+@login_required
+def index(request: HttpRequest, partnership: str) -> HttpResponse:
+    csp = partnership_for_user(request.user, partnership)
+    return render(
+        request,
+        "assessment/index.html",
+        {
+            "partnership": csp,
+            "assessments": assessments(csp),
+            "can_manage": access.can_manage(request.user, csp),
+            "can_enter_indicators": access.can_enter_indicators(request.user, csp),
+            "page_title": "Strategic assessment",
+        },
+    )
+
+
+def default_period(partnership) -> Period:  # type: ignore[no-untyped-def]
+    """The current plan year's April–March, or the last complete one when there is no plan year."""
+    plan_year = partnership.current_plan_year
+    if plan_year is not None:
+        return Period.plan_year(plan_year.start_date.year)
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return Period.plan_year(today.year - (2 if today.month < 4 else 1))
+
+
+@login_required
+def analysis(request: HttpRequest, partnership: str) -> HttpResponse:
+    csp = partnership_for_user(request.user, partnership)
+    form = AnalysisForm(request.GET or None, partnership=csp)
+    districts = report.partnership_districts(csp)
+    period = default_period(csp)
+    population_table = weight_set = None
+    if form.is_bound and form.is_valid():
+        period = form.cleaned_data.get("period") or period
+        code = form.cleaned_data.get("district")
+        if code:
+            districts = [d for d in districts if d.code == code]
+        population_table = form.cleaned_data.get("population_table")
+        weight_set = form.cleaned_data.get("weight_set")
+    elif not form.is_bound:
+        form = AnalysisForm(initial={"start": period.start, "end": period.end}, partnership=csp)
+    result = None
+    if districts and not (form.is_bound and not form.is_valid()):
+        result = report.build_analysis(
+            districts, period, population_table=population_table, weight_set=weight_set
+        )
+    return render(
+        request,
+        "assessment/analysis.html",
+        {
+            "partnership": csp,
+            "form": form,
+            "a": result,
+            "page_title": "Crime analysis",
+            "breadcrumbs": [
+                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
+                {"label": "Crime analysis", "url": ""},
+            ],
+        },
+    )

@@ -1,0 +1,172 @@
+"""An assessment: create, read as a web page, edit its narrative, community views, PDF and Word."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from assessment import access, report, services
+from assessment.documents.pdf import assessment_pdf
+from assessment.documents.word import assessment_docx
+from assessment.forms import AssessmentCreateForm, AssessmentEditForm, CommunityViewForm
+from assessment.models import NARRATIVE_SECTIONS
+from assessment.selectors import assessment_for_coordinator, assessment_for_user
+from core.errors import ServiceError
+from partnership.selectors import partnership_for_coordinator
+
+
+def _crumbs(assessment, label: str | None = None) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    slug = assessment.partnership.slug
+    crumbs = [{"label": "Strategic assessment", "url": reverse("assessment:index", args=[slug])}]
+    if label:
+        crumbs.append(
+            {"label": assessment.title, "url": reverse("assessment:detail", args=[slug, assessment.slug])}
+        )
+    crumbs.append({"label": label or assessment.title, "url": ""})
+    return crumbs
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest, partnership: str) -> HttpResponse:
+    csp = partnership_for_coordinator(request.user, partnership)
+    form = AssessmentCreateForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assessment_create(
+                partnership=csp,
+                slug=form.cleaned_data["slug"],
+                data_from=form.cleaned_data["data_from"],
+                data_to=form.cleaned_data["data_to"],
+                user=request.user,
+            )
+        except (ServiceError, ValueError) as error:
+            form.add_error("slug", str(error))
+        else:
+            messages.success(request, f"{assessment.title} created.")
+            return redirect("assessment:detail", partnership=csp.slug, slug=assessment.slug)
+    return render(
+        request,
+        "assessment/form.html",
+        {
+            "form": form,
+            "partnership": csp,
+            "page_title": "New strategic assessment",
+            "button": "Create assessment",
+            "breadcrumbs": [
+                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
+                {"label": "New", "url": ""},
+            ],
+        },
+    )
+
+
+@login_required
+def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, partnership, slug)
+    document = report.build_document(assessment)
+    return render(
+        request,
+        "assessment/detail.html",
+        {
+            "d": document,
+            "assessment": assessment,
+            "partnership": assessment.partnership,
+            "can_manage": access.can_manage(request.user, assessment.partnership),
+            "can_score": access.can_score(request.user, assessment.partnership),
+            "page_title": assessment.title,
+            "breadcrumbs": _crumbs(assessment),
+        },
+    )
+
+
+@login_required
+def document_pdf(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, partnership, slug)
+    response = HttpResponse(assessment_pdf(report.build_document(assessment)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="strategic-assessment-{assessment.slug}.pdf"'
+    return response
+
+
+@login_required
+def document_docx(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, partnership, slug)
+    response = HttpResponse(
+        assessment_docx(report.build_document(assessment)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="strategic-assessment-{assessment.slug}.docx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    initial = {name: getattr(assessment, name) for name, _ in NARRATIVE_SECTIONS}
+    initial.update(
+        data_from=assessment.data_from,
+        data_to=assessment.data_to,
+        population_table=assessment.population_table,
+        weight_set=assessment.weight_set,
+        reviewed_plan_year=assessment.reviewed_plan_year,
+    )
+    form = AssessmentEditForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        partnership=assessment.partnership,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_edit(assessment=assessment, user=request.user, **form.cleaned_data)
+        except (ServiceError, ValueError) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Assessment saved.")
+            return redirect("assessment:detail", partnership=partnership, slug=slug)
+    return render(
+        request,
+        "assessment/form.html",
+        {
+            "form": form,
+            "partnership": assessment.partnership,
+            "page_title": f"Edit {assessment.title}",
+            "button": "Save",
+            "breadcrumbs": _crumbs(assessment, "Edit"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_add(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    form = CommunityViewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.community_view_create(
+                assessment=assessment,
+                user=request.user,
+                theme=data.pop("theme"),
+                source=data.pop("source"),
+                **data,
+            )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Community view added.")
+            return redirect(reverse("assessment:detail", args=[partnership, slug]) + "#community")
+    return render(
+        request,
+        "assessment/form.html",
+        {
+            "form": form,
+            "partnership": assessment.partnership,
+            "page_title": "Add a community view",
+            "button": "Add community view",
+            "breadcrumbs": _crumbs(assessment, "Add a community view"),
+        },
+    )

@@ -1,0 +1,85 @@
+"""Partner indicators: quarterly figures entered by organisations, each with its trend."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from assessment import access, charts, services
+from assessment.forms import IndicatorForm
+from assessment.selectors import indicator_series
+from core.errors import ServiceError
+from partnership.selectors import organisations, partnership_for_user
+
+
+@login_required
+def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
+    csp = partnership_for_user(request.user, partnership)
+    series = indicator_series(csp)
+    for item in series:
+        item["chart"] = charts.line_chart(
+            f"{item['name']} by quarter",
+            [m.period_label for m in item["values"]],
+            [int(m.value) for m in item["values"]],
+            current_label=item["name"],
+        )
+    return render(
+        request,
+        "assessment/indicators.html",
+        {
+            "partnership": csp,
+            "series": series,
+            "can_enter": access.can_enter_indicators(request.user, csp),
+            "page_title": "Partner indicators",
+            "breadcrumbs": [
+                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
+                {"label": "Partner indicators", "url": ""},
+            ],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_add(request: HttpRequest, partnership: str) -> HttpResponse:
+    csp = partnership_for_user(request.user, partnership)
+    allowed = access.indicator_organisation_ids(request.user, csp)
+    if allowed is not None and not allowed:
+        raise Http404("No such page.")
+    orgs = organisations(csp) if allowed is None else organisations(csp).filter(pk__in=allowed)
+    form = IndicatorForm(request.POST if request.method == "POST" else None, organisations=orgs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.indicator_record(
+                partnership=csp,
+                user=request.user,
+                name=data["name"],
+                organisation=data["organisation"],
+                quarter_start=data["quarter"],
+                value=data["value"],
+                unit=data["unit"],
+                note=data["note"],
+            )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{data['name']} saved.")
+            return redirect("assessment:indicators", partnership=csp.slug)
+    return render(
+        request,
+        "assessment/form.html",
+        {
+            "form": form,
+            "partnership": csp,
+            "page_title": "Enter a partner indicator",
+            "button": "Save figure",
+            "breadcrumbs": [
+                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
+                {"label": "Partner indicators", "url": reverse("assessment:indicators", args=[csp.slug])},
+                {"label": "Enter a figure", "url": ""},
+            ],
+        },
+    )

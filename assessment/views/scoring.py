@@ -1,0 +1,178 @@
+"""The scoring matrix: criteria, candidate issues, each scorer's scores, ranking and choosing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from assessment import access, report, services
+from assessment.forms import ChoosePrioritiesForm, CriterionForm, IssueForm, ScoreForm
+from assessment.selectors import assessment_for_coordinator, assessment_for_user, issue_for_scorer
+from core.errors import ServiceError
+
+
+def _crumbs(assessment, label: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    slug = assessment.partnership.slug
+    return [
+        {"label": "Strategic assessment", "url": reverse("assessment:index", args=[slug])},
+        {"label": assessment.title, "url": reverse("assessment:detail", args=[slug, assessment.slug])},
+        {"label": label, "url": ""},
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, partnership, slug)
+    ranked, criteria, issues = report.ranking(assessment)
+    can_manage = access.can_manage(request.user, assessment.partnership)
+    ordered_issues = [issues[r.issue_id] for r in ranked]
+    form = ChoosePrioritiesForm(
+        request.POST if request.method == "POST" else None,
+        issues=ordered_issues,
+        initial={"issues": [str(i.pk) for i in ordered_issues if i.chosen]},
+    )
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404("No such page.")
+        if form.is_valid():
+            try:
+                plan_year, priorities = services.priorities_choose(
+                    assessment=assessment,
+                    issue_ids=[int(i) for i in form.cleaned_data["issues"]],
+                    user=request.user,
+                )
+            except ServiceError as error:
+                form.add_error("issues", str(error))
+            else:
+                messages.success(
+                    request, f"{len(priorities)} priorities are in the draft {plan_year.label} plan."
+                )
+                return redirect("assessment:scoring", partnership=partnership, slug=slug)
+    my_scores = {
+        s.issue_id for i in issues.values() for s in i.scores.all() if s.scorer_id == request.user.pk
+    }
+    return render(
+        request,
+        "assessment/scoring.html",
+        {
+            "assessment": assessment,
+            "partnership": assessment.partnership,
+            "ranked": ranked,
+            "criteria": criteria,
+            "issues": ordered_issues,
+            "my_scores": my_scores,
+            "form": form,
+            "can_manage": can_manage,
+            "can_score": access.can_score(request.user, assessment.partnership),
+            "example_sources": ["Example scores"]
+            if any(s.is_example for i in issues.values() for s in i.scores.all())
+            else [],
+            "page_title": f"Scoring – {assessment.title}",
+            "breadcrumbs": _crumbs(assessment, "Scoring and priorities"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> HttpResponse:
+    assessment = assessment_for_user(request.user, partnership, slug)
+    issue = issue_for_scorer(request.user, assessment, issue_id)
+    criteria = list(assessment.criteria.all())
+    existing = {s.criterion_id: s for s in issue.scores.filter(scorer=request.user)}
+    form = ScoreForm(request.POST if request.method == "POST" else None, criteria=criteria, existing=existing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            for criterion in criteria:
+                services.score_record(
+                    issue=issue,
+                    criterion=criterion,
+                    user=request.user,
+                    value=form.cleaned_data[f"value_{criterion.pk}"],
+                    confidence=form.cleaned_data[f"confidence_{criterion.pk}"],
+                    rationale=form.cleaned_data[f"rationale_{criterion.pk}"],
+                )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Your scores for {issue.title} are saved.")
+            return redirect("assessment:scoring", partnership=partnership, slug=slug)
+    return render(
+        request,
+        "assessment/score.html",
+        {
+            "assessment": assessment,
+            "issue": issue,
+            "form": form,
+            "partnership": assessment.partnership,
+            "page_title": f"Score {issue.title}",
+            "breadcrumbs": _crumbs(assessment, f"Score {issue.title}"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def issue_add(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
+    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    form = IssueForm(request.POST if request.method == "POST" else None, initial={"kind": "theme"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.issue_create(assessment=assessment, user=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error("title", str(error))
+        else:
+            messages.success(request, "Candidate issue added.")
+            return redirect("assessment:scoring", partnership=partnership, slug=slug)
+    return render(
+        request,
+        "assessment/form.html",
+        {
+            "form": form,
+            "partnership": assessment.partnership,
+            "page_title": "Add a candidate issue",
+            "button": "Add issue",
+            "breadcrumbs": _crumbs(assessment, "Add a candidate issue"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def criterion_edit(
+    request: HttpRequest, partnership: str, slug: str, criterion_id: int | None = None
+) -> HttpResponse:
+    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    criterion = None
+    initial = {"weight": 1, "scale_min": 1, "scale_max": 5}
+    if criterion_id is not None:
+        criterion = assessment.criteria.filter(pk=criterion_id).first()
+        if criterion is None:
+            raise Http404("No such criterion.")
+        initial = {f: getattr(criterion, f) for f in CriterionForm.base_fields}
+    form = CriterionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.criterion_save(
+                assessment=assessment, criterion=criterion, user=request.user, **form.cleaned_data
+            )
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Criterion saved.")
+            return redirect("assessment:scoring", partnership=partnership, slug=slug)
+    title = f"Edit criterion {criterion.name}" if criterion else "Add a criterion"
+    return render(
+        request,
+        "assessment/form.html",
+        {
+            "form": form,
+            "partnership": assessment.partnership,
+            "page_title": title,
+            "button": "Save criterion",
+            "breadcrumbs": _crumbs(assessment, title),
+        },
+    )

@@ -1,0 +1,85 @@
+from django.contrib import admin
+
+from crimedata.models import (
+    CrimeCount,
+    CrimeWeight,
+    DistrictAlias,
+    ForceMonth,
+    ImportRun,
+    LsoaDistrict,
+    PopulationFigure,
+    PopulationTable,
+    WeightSet,
+)
+
+
+@admin.register(ForceMonth)
+class ForceMonthAdmin(admin.ModelAdmin):
+    list_display = ["force", "month", "row_count", "is_example", "source_name", "imported_at"]
+    list_filter = ["force", "is_example"]
+    readonly_fields = [
+        "force",
+        "month",
+        "parquet_path",
+        "row_count",
+        "source_name",
+        "is_example",
+        "imported_by",
+    ]
+
+    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return False  # rows come from the importer (it writes the Parquet file too)
+
+
+@admin.register(CrimeCount)
+class CrimeCountAdmin(admin.ModelAdmin):
+    list_display = ["month", "district_name", "district_code", "crime_type", "count"]
+    list_filter = ["crime_type"]
+    search_fields = ["district_name", "district_code"]
+
+    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(DistrictAlias)
+class DistrictAliasAdmin(admin.ModelAdmin):
+    list_display = ["alias", "district"]
+    search_fields = ["alias", "district__name"]
+
+
+@admin.register(LsoaDistrict)
+class LsoaDistrictAdmin(admin.ModelAdmin):
+    list_display = ["lsoa_code", "lsoa_name", "district_code", "district_name", "vintage"]
+    search_fields = ["lsoa_code", "lsoa_name", "district_name"]
+
+
+class PopulationFigureInline(admin.TabularInline):
+    model = PopulationFigure
+    extra = 0
+
+
+@admin.register(PopulationTable)
+class PopulationTableAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_example", "imported_at"]
+    inlines = [PopulationFigureInline]
+
+
+class CrimeWeightInline(admin.TabularInline):
+    model = CrimeWeight
+    extra = 0
+
+
+@admin.register(WeightSet)
+class WeightSetAdmin(admin.ModelAdmin):
+    list_display = ["name", "version", "is_example", "imported_at"]
+    inlines = [CrimeWeightInline]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "status", "progress", "rows", "created_by", "created_at"]
+    readonly_fields = ["status", "progress", "message", "file_name", "upload_path", "rows", "force_months",
+                       "created_by", "finished_at"]  # fmt: skip

@@ -1,0 +1,127 @@
+"""Forms for the partnership pages. Rules live in services; forms check shapes and give messages."""
+
+from typing import Any
+
+from django import forms
+
+from partnership.models import GlossaryTerm, Organisation, Partnership, Role
+
+
+class PartnershipSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = ["name", "short_name", "phone", "email", "website", "address", "social_links"]
+        labels = {"email": "E-mail address", "social_links": "Social media links"}
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 4}),
+            "social_links": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {"name": {"required": "Enter the partnership's name"}}
+
+
+class OrganisationForm(forms.ModelForm):
+    other_names_text = forms.CharField(
+        label="Other names",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One per line: other spellings or names the organisation is known by, "
+        "for example “Lookahead” for “Look Ahead”.",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "short_name",
+            "org_type",
+            "phone",
+            "email",
+            "website",
+            "address",
+            "in_membership_list",
+            "membership_order",
+        ]
+        labels = {
+            "email": "E-mail address",
+            "in_membership_list": "Show in the published membership list",
+            "membership_order": "Position in the membership list",
+        }
+        help_texts = {"membership_order": "Lower numbers come first."}
+        widgets = {"address": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"name": {"required": "Enter the organisation's name"}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["other_names_text"] = "\n".join(n.name for n in self.instance.other_names.all())
+        self.fields["membership_order"].error_messages["invalid"] = "Enter the position as a whole number"
+
+    def other_names(self) -> list[str]:
+        return self.cleaned_data.get("other_names_text", "").splitlines()
+
+    def validate_unique(self) -> None:
+        """Uniqueness is checked by the service with a clearer message."""
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "meaning"]
+        labels = {"term": "Term or acronym"}
+        widgets = {"meaning": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "term": {"required": "Enter the term or acronym"},
+            "meaning": {"required": "Enter what it means"},
+        }
+
+    def validate_unique(self) -> None:
+        """Uniqueness is checked by the service with a clearer message."""
+
+
+class _OrganisationChoiceMixin:
+    def set_organisations(self, partnership: Partnership) -> None:
+        field = self.fields["organisation"]  # type: ignore[attr-defined]
+        field.queryset = partnership.organisations.order_by("name")
+
+
+class InvitationForm(_OrganisationChoiceMixin, forms.Form):
+    email = forms.EmailField(
+        label="E-mail address",
+        error_messages={
+            "required": "Enter the e-mail address of the person to invite",
+            "invalid": "Enter an e-mail address in the right format, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        empty_label="Choose an organisation",
+        error_messages={"required": "Choose the organisation they work for"},
+    )
+    role = forms.ChoiceField(
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        initial=Role.MEMBER,
+        error_messages={"required": "Choose a role"},
+        help_text="Coordinators manage everything; lead officers update their organisation's actions; "
+        "members read the partnership's records.",
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_organisations(partnership)
+
+
+class MembershipForm(_OrganisationChoiceMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        empty_label="Choose an organisation",
+        error_messages={"required": "Choose the organisation they work for"},
+    )
+    role = forms.ChoiceField(
+        choices=Role.choices, widget=forms.RadioSelect, error_messages={"required": "Choose a role"}
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_organisations(partnership)

@@ -1,0 +1,205 @@
+"""Partnership pages: members and contacts, organisations, glossary and settings.
+
+Every page needs sign-in and a membership; coordinator pages answer 404 to everyone else.
+Reads go through `partnership.selectors`, writes through `partnership.services`.
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from core.errors import AccessDenied, ServiceError
+from core.history import history_rows
+from partnership import access, selectors, services
+from partnership.forms import GlossaryTermForm, OrganisationForm, PartnershipSettingsForm
+
+
+def crumbs(partnership: Any, *items: tuple[str, str]) -> list[dict[str, str]]:
+    home = {"label": partnership.name, "url": reverse("planning:dashboard", args=[partnership.slug])}
+    return [home, *({"label": label, "url": url} for label, url in items)]
+
+
+def run_service(form: BaseForm, call: Any) -> Any:
+    """Call a service; a broken rule becomes an error on the form, a refused one a 404."""
+    try:
+        return call()
+    except AccessDenied as error:
+        raise Http404(str(error)) from error
+    except ServiceError as error:
+        form.add_error(None, str(error))
+        return None
+
+
+@login_required
+def members(request: HttpRequest, partnership: str) -> HttpResponse:
+    p = selectors.partnership_for_user(request.user, partnership)
+    others = list(selectors.other_organisations(p))
+    return render(
+        request,
+        "partnership/members.html",
+        {
+            "partnership": p,
+            "members": selectors.membership_list(p),
+            "owners": [o for o in others if o.action_count],  # type: ignore[attr-defined]
+            "unused": [o for o in others if not o.action_count],  # type: ignore[attr-defined]
+            "is_coordinator": access.is_coordinator(request.user, p),
+            "page_title": "Members and contact details",
+            "breadcrumbs": crumbs(p),
+        },
+    )
+
+
+@login_required
+def organisation(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
+    org = selectors.organisation_for_user(request.user, partnership, pk)
+    p = org.partnership
+    return render(
+        request,
+        "partnership/organisation.html",
+        {
+            "partnership": p,
+            "organisation": org,
+            "plan_year": p.current_plan_year,
+            "actions": selectors.owned_actions(org, p.current_plan_year),
+            "is_coordinator": access.is_coordinator(request.user, p),
+            "page_title": org.name,
+            "breadcrumbs": crumbs(p, ("Members", reverse("partnership:members", args=[p.slug]))),
+        },
+    )
+
+
+@login_required
+def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
+    p = selectors.partnership_for_coordinator(request.user, partnership)
+    instance = selectors.organisation_for_user(request.user, partnership, pk) if pk else None
+    form = OrganisationForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
+        saved = run_service(
+            form,
+            lambda: services.organisation_save(
+                partnership=p,
+                user=request.user,
+                organisation=instance,
+                other_names=form.other_names(),
+                **fields,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"{saved.name} saved.")
+            return redirect("partnership:organisation", partnership=p.slug, pk=saved.pk)
+    title = f"Edit {instance.name}" if instance else "Add an organisation"
+    members_url = reverse("partnership:members", args=[p.slug])
+    return render(
+        request,
+        "partnership/organisation_form.html",
+        {
+            "partnership": p,
+            "form": form,
+            "organisation": instance,
+            "history": history_rows(instance) if instance else [],
+            "page_title": title,
+            "breadcrumbs": crumbs(p, ("Members", members_url)),
+        },
+    )
+
+
+@login_required
+def glossary(request: HttpRequest, partnership: str) -> HttpResponse:
+    p = selectors.partnership_for_user(request.user, partnership)
+    return render(
+        request,
+        "partnership/glossary.html",
+        {
+            "partnership": p,
+            "terms": selectors.glossary(p),
+            "is_coordinator": access.is_coordinator(request.user, p),
+            "page_title": "Glossary",
+            "breadcrumbs": crumbs(p),
+        },
+    )
+
+
+@login_required
+def glossary_edit(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
+    p = selectors.partnership_for_coordinator(request.user, partnership)
+    instance = selectors.glossary_term_for_coordinator(request.user, partnership, pk) if pk else None
+    form = GlossaryTermForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.glossary_term_save(
+                partnership=p,
+                user=request.user,
+                instance=instance,
+                term=form.cleaned_data["term"],
+                meaning=form.cleaned_data["meaning"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"“{saved.term}” saved.")
+            return redirect("partnership:glossary", partnership=p.slug)
+    return render(
+        request,
+        "partnership/glossary_form.html",
+        {
+            "partnership": p,
+            "form": form,
+            "term": instance,
+            "history": history_rows(instance) if instance else [],
+            "page_title": f"Edit “{instance.term}”" if instance else "Add a term",
+            "breadcrumbs": crumbs(p, ("Glossary", reverse("partnership:glossary", args=[p.slug]))),
+        },
+    )
+
+
+@login_required
+def glossary_delete(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
+    term = selectors.glossary_term_for_coordinator(request.user, partnership, pk)
+    p = term.partnership
+    if request.method == "POST":
+        services.glossary_term_delete(term=term, user=request.user)
+        messages.success(request, f"“{term.term}” deleted from the glossary.")
+        return redirect("partnership:glossary", partnership=p.slug)
+    return render(
+        request,
+        "partnership/glossary_delete.html",
+        {
+            "partnership": p,
+            "term": term,
+            "page_title": f"Delete “{term.term}”",
+            "breadcrumbs": crumbs(p, ("Glossary", reverse("partnership:glossary", args=[p.slug]))),
+        },
+    )
+
+
+@login_required
+def settings(request: HttpRequest, partnership: str) -> HttpResponse:
+    p = selectors.partnership_for_coordinator(request.user, partnership)
+    form = PartnershipSettingsForm(request.POST or None, instance=p)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.PARTNERSHIP_FIELDS}
+        p.refresh_from_db()  # the form wrote to the instance; the service applies the change
+        saved = run_service(
+            form, lambda: services.partnership_edit(partnership=p, user=request.user, **fields)
+        )
+        if saved is not None:
+            messages.success(request, "Partnership settings saved.")
+            return redirect("partnership:settings", partnership=p.slug)
+    return render(
+        request,
+        "partnership/settings.html",
+        {
+            "partnership": p,
+            "form": form,
+            "districts": p.districts.all(),
+            "history": history_rows(p),
+            "page_title": "Partnership settings",
+            "breadcrumbs": crumbs(p),
+        },
+    )

@@ -1,0 +1,306 @@
+"""Validate an action plan file against a plan year, then save it all or nothing."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from core.errors import AccessDenied, ServiceError
+from core.history import delete_as
+from partnership.models import Organisation, Partnership
+from partnership.selectors import organisation_by_name
+from planning import access, selectors, services
+from planning.action_io.common import (
+    ACTION,
+    COLUMNS,
+    OWNERS,
+    PRIORITY,
+    STATUS,
+    UPDATE,
+    ImportProblem,
+    unguard,
+)
+from planning.action_io.reader import read_table
+from planning.models import PeriodCode, PlanYear, Priority, ReportingPeriod, Status
+
+TITLE_MAX = Priority._meta.get_field("title").max_length or 300
+
+
+class ActionImportError(ServiceError):
+    """The file has problems; `problems` lists every one of them."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"The file has {count} problem{'s' if count != 1 else ''}; nothing was imported.")
+
+
+@dataclass
+class ImportRow:
+    row: int
+    priority: str
+    action: str
+    owners: list[tuple[Organisation, str]]
+    update: str
+    status: Status | None
+
+
+@dataclass
+class ValidatedImport:
+    rows: list[ImportRow] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    period: ReportingPeriod | None = None
+    encoding: str = ""
+
+    @property
+    def new_priorities(self) -> list[str]:
+        titles: dict[str, str] = {}
+        for row in self.rows:
+            titles.setdefault(row.priority.lower(), row.priority)
+        return list(titles.values())
+
+
+@dataclass
+class ImportResult:
+    actions: int = 0
+    updates: int = 0
+    priorities_created: int = 0
+    removed: int = 0
+
+
+def plan_year_by_slugs(partnership_slug: str, year_slug: str) -> PlanYear:
+    """For commands: the plan year, or a ServiceError that names what exists."""
+    partnership = Partnership.objects.filter(slug=partnership_slug).first()
+    if partnership is None:
+        known = ", ".join(Partnership.objects.order_by("slug").values_list("slug", flat=True)) or "none"
+        raise ServiceError(f"There is no partnership {partnership_slug!r}. Partnerships: {known}.")
+    plan_year = partnership.plan_years.filter(slug=year_slug).first()
+    if plan_year is None:
+        known = ", ".join(selectors.plan_years(partnership).values_list("slug", flat=True)) or "none yet"
+        raise ServiceError(f"{partnership.name} has no plan year {year_slug!r}. Its plan years: {known}.")
+    plan_year.partnership = partnership
+    return plan_year
+
+
+def action_plan_validate(plan_year: PlanYear, data: bytes, period_code: str | None = None) -> ValidatedImport:
+    """Check every row of the file; collect every problem rather than stopping at the first."""
+    table = read_table(data)
+    result = ValidatedImport(problems=list(table.problems), encoding=table.encoding)
+    if not table.rows:
+        if not result.problems:
+            result.problems.append(
+                ImportProblem("The file is empty: it needs a header row and one row per action.")
+            )
+        return result
+    header_number, header = table.rows[0]
+    positions = _header_positions(header, header_number, result.problems)
+    result.period = _period(plan_year, period_code, result.problems)
+    if positions is None:
+        return result
+    partnership = plan_year.partnership
+    names = organisation_by_name(partnership)
+    statuses = {s.name.strip().lower(): s for s in selectors.statuses(partnership, active_only=True)}
+    width = len(header)
+    for number, cells in table.rows[1:]:
+        if not any(cells):
+            continue
+        extra = [i for i, value in enumerate(cells[width:], start=width + 1) if value]
+        if extra:
+            result.problems.append(
+                ImportProblem(f"has a value in column {extra[0]}, which has no heading.", row=number)
+            )
+        values = {name: unguard(cells[i]) if i < len(cells) else "" for name, i in positions.items()}
+        row = _row(number, values, names, statuses, result.problems)
+        if row is not None:
+            result.rows.append(row)
+    if not period_code and (needs := _needs_period(result.rows)):
+        result.problems.append(needs)
+    if not result.rows and not result.problems:
+        result.problems.append(ImportProblem("The file has a header row but no actions."))
+    return result
+
+
+def _header_positions(header: list[str], number: int, problems: list[ImportProblem]) -> dict[str, int] | None:
+    wanted = {" ".join(c.split()).lower(): c for c in COLUMNS}
+    positions: dict[str, int] = {}
+    bad = False
+    for index, heading in enumerate(header):
+        key = " ".join(heading.split()).lower()
+        if not key:
+            continue
+        if key not in wanted:
+            problems.append(
+                ImportProblem(
+                    f"heading {heading!r} (column {index + 1}) is not one of the expected columns: "
+                    + ", ".join(COLUMNS)
+                    + ".",
+                    row=number,
+                )
+            )
+            bad = True
+        elif wanted[key] in positions:
+            problems.append(ImportProblem(f"heading {heading!r} appears twice.", row=number))
+            bad = True
+        else:
+            positions[wanted[key]] = index
+    missing = [c for c in COLUMNS if c not in positions]
+    if missing:
+        problems.append(
+            ImportProblem(
+                "the header row has no "
+                + ", ".join(repr(c) for c in missing)
+                + " column"
+                + ("s" if len(missing) > 1 else "")
+                + ". The first row must be the headings: "
+                + ", ".join(COLUMNS)
+                + ".",
+                row=number,
+            )
+        )
+        bad = True
+    return None if bad else positions
+
+
+def _period(plan_year: PlanYear, code: str | None, problems: list[ImportProblem]) -> ReportingPeriod | None:
+    if not code:
+        return None
+    if code not in PeriodCode.values:
+        problems.append(
+            ImportProblem(f"{code!r} is not a reporting period: use one of {', '.join(PeriodCode.values)}.")
+        )
+        return None
+    period = plan_year.periods.filter(code=code).first()
+    if period is None:
+        problems.append(ImportProblem(f"{plan_year.label} has no {code} reporting period."))
+    return period
+
+
+def _row(
+    number: int,
+    values: dict[str, str],
+    names: dict[str, Organisation],
+    statuses: dict[str, Status],
+    problems: list[ImportProblem],
+) -> ImportRow | None:
+    before = len(problems)
+
+    def problem(column: str, message: str) -> None:
+        problems.append(ImportProblem(message, row=number, column=column))
+
+    priority, text = values[PRIORITY], values[ACTION]
+    if not priority:
+        problem(PRIORITY, "is blank: every action needs a priority.")
+    elif len(priority) > TITLE_MAX:
+        problem(
+            PRIORITY, f"is {len(priority)} characters long; a priority title can have at most {TITLE_MAX}."
+        )
+    if not text:
+        problem(ACTION, "is blank: write the action's text.")
+    owners: list[tuple[Organisation, str]] = []
+    written_names = [part.strip() for part in values[OWNERS].split(";") if part.strip()]
+    if not written_names:
+        problem(OWNERS, 'is blank: name at least one organisation (separate several with "; ").')
+    for written in written_names:
+        organisation = names.get(written.lower())
+        if organisation is None:
+            known = ", ".join(sorted(set(_aliases(names)), key=str.lower))
+            problem(OWNERS, f"no organisation is known as {written!r}. Known names: {known}.")
+        else:
+            owners.append((organisation, written))
+    status = None
+    if values[STATUS]:
+        status = statuses.get(values[STATUS].strip().lower())
+        if status is None:
+            known = ", ".join(s.name for s in statuses.values())
+            problem(STATUS, f"{values[STATUS]!r} is not in the partnership's list of statuses: {known}.")
+    if len(problems) > before:
+        return None
+    return ImportRow(number, priority, text, owners, values[UPDATE], status)
+
+
+def _needs_period(rows: list[ImportRow]) -> ImportProblem | None:
+    numbers = [row.row for row in rows if row.update or row.status is not None]
+    if not numbers:
+        return None
+    label = "Row" if len(numbers) == 1 else "Rows"
+    return ImportProblem(
+        f"{label} {_ranges(numbers)} {'has' if len(numbers) == 1 else 'have'} an Update or Status, so "
+        "choose the reporting period they are for (Q1, Q2, Q3, Q4 or year-end; --period in the command)."
+    )
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[2, 3, 4, 7] → "2–4, 7"."""
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)
+
+
+def _aliases(names: dict[str, Organisation]) -> list[str]:
+    return [name for organisation in set(names.values()) for name in organisation.known_names()]
+
+
+@transaction.atomic
+def action_plan_import(
+    *,
+    plan_year: PlanYear,
+    data: bytes,
+    user: Any,
+    period_code: str | None = None,
+    replace: bool = False,
+    check_access: bool = True,
+) -> ImportResult:
+    """Add the file's rows as actions of the plan year (after removing its actions when `replace`).
+
+    Raises ActionImportError listing every problem; nothing is saved unless the whole file is valid.
+    """
+    if check_access and not access.can_manage_plan(user, plan_year):
+        raise AccessDenied("Only the partnership coordinator can import an action plan.")
+    checked = action_plan_validate(plan_year, data, period_code)
+    if checked.problems:
+        raise ActionImportError(checked.problems)
+    result = ImportResult()
+    if replace:
+        result.removed = _remove_actions(plan_year, user)
+    priorities: dict[str, Priority] = {}
+    for row in checked.rows:
+        key = row.priority.strip().lower()
+        if key not in priorities:
+            match = services.priority_match(plan_year, row.priority)
+            if match is None:
+                match = services.priority_create(plan_year=plan_year, title=row.priority, user=user)
+                result.priorities_created += 1
+            priorities[key] = match
+        action = services.action_create(
+            plan_year=plan_year, priority=priorities[key], text=row.action, owners=row.owners, user=user
+        )
+        result.actions += 1
+        if row.update or row.status is not None:
+            services.action_update_record(
+                action=action,
+                user=user,
+                narrative=row.update,
+                status=row.status,
+                period=checked.period,
+                check_access=False,
+            )
+            result.updates += 1
+    return result
+
+
+def _remove_actions(plan_year: PlanYear, user: Any) -> int:
+    actions = list(plan_year.actions.prefetch_related("updates", "owners"))
+    for action in actions:
+        for update in action.updates.all():
+            delete_as(update, user)
+        for owner in action.owners.all():
+            delete_as(owner, user)
+        delete_as(action, user)
+    return len(actions)

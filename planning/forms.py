@@ -1,0 +1,360 @@
+"""Forms of the planning pages. They validate input; services do the writing."""
+
+import datetime
+from typing import Any, cast
+
+from django import forms
+
+from partnership.models import Organisation, Partnership
+from planning.models import (
+    Action,
+    Measure,
+    PlanYear,
+    PlanYearState,
+    Priority,
+    ReportingPeriod,
+    Status,
+    StatusColour,
+    Update,
+)
+
+
+class NumberField(forms.DecimalField):
+    """A number that may be written with thousands separators ("8,394")."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace(",", "").replace(" ", "")
+        return super().to_python(value)
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+DATE_HINT = "For example, 31/3/2021"
+OWNER_ROWS = 6
+NO_STATUS_CHOICE = ("", "No status")
+
+
+def date_field(label: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, for example 31/3/2021",
+        },
+        widget=forms.DateInput(format="%d/%m/%Y"),
+    )
+
+
+def status_choices(partnership: Partnership, current: Status | None = None) -> list[tuple[str, str]]:
+    """Active statuses in order, the current one kept even if deactivated, then "No status"."""
+    statuses = list(partnership.statuses.filter(is_active=True).order_by("order", "name"))
+    if current is not None and current not in statuses:
+        statuses.append(current)
+    return [(str(s.pk), s.name) for s in statuses] + [NO_STATUS_CHOICE]
+
+
+def _choices(form: forms.BaseForm, name: str, choices: list[tuple[str, str]]) -> None:
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
+
+
+class YearSelectForm(forms.Form):
+    year = forms.ChoiceField(label="Plan year")
+
+    def __init__(self, *args: Any, years: list[PlanYear], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "year", [(y.slug, f"{y.label} ({y.get_state_display().lower()})") for y in years])
+
+
+class ActionFilterForm(forms.Form):
+    priority = forms.ChoiceField(label="Priority", required=False)
+    owner = forms.ChoiceField(label="Owner or lead agency", required=False)
+    status = forms.ChoiceField(label="Status", required=False)
+    q = forms.CharField(label="Words in the action, target or updates", required=False, max_length=200)
+
+    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        partnership = plan_year.partnership
+        _choices(
+            self,
+            "priority",
+            [("", "All priorities")]
+            + [(str(p.pk), p.title) for p in plan_year.priorities.order_by("order", "pk")],
+        )
+        owners = Organisation.objects.filter(owned_actions__action__plan_year=plan_year).distinct()
+        _choices(self, "owner", [("", "All owners")] + [(str(o.pk), o.name) for o in owners.order_by("name")])
+        _choices(
+            self,
+            "status",
+            (
+                [("", "Any status")]
+                + [(str(s.pk), s.name) for s in partnership.statuses.order_by("order", "name")]
+                + [("none", "No status recorded")]
+            ),
+        )
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for selectors.filter_actions."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "priority_id": int(data["priority"]) if data["priority"] else None,
+            "organisation_id": int(data["owner"]) if data["owner"] else None,
+            "status_id": int(data["status"]) if data["status"] not in ("", "none") else None,
+            "no_status": data["status"] == "none",
+            "text": data["q"].strip(),
+        }
+
+
+class UpdateForm(forms.Form):
+    """An action's update for the open period. `version` is the version the author loaded."""
+
+    narrative = forms.CharField(
+        label="Update",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="What has been done this period. You can use Markdown for lists and links.",
+    )
+    status = forms.ChoiceField(label="Status", required=False, widget=forms.RadioSelect)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(
+        self, *args: Any, partnership: Partnership, current_status: Status | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "status", status_choices(partnership, current_status))
+        self.partnership = partnership
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("narrative", "").strip() and not data.get("status"):
+            self.add_error("narrative", "Enter an update or choose a status")
+        return data
+
+    def chosen_status(self) -> Status | None:
+        pk = self.cleaned_data.get("status")
+        return self.partnership.statuses.get(pk=pk) if pk else None
+
+    @staticmethod
+    def initial_for(update: Update | None) -> dict[str, Any]:
+        if update is None:
+            return {"narrative": "", "status": "", "version": 0}
+        return {
+            "narrative": update.narrative,
+            "status": str(update.status_id) if update.status_id else "",
+            "version": update.version,
+        }
+
+
+class PriorityForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=300, error_messages={"required": "Enter a title"})
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    sub_themes = forms.CharField(
+        label="Sub-themes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One per line, in order. For example, mental health",
+    )
+
+    def sub_theme_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["sub_themes"].splitlines() if line.strip()]
+
+    @staticmethod
+    def initial_for(priority: Priority) -> dict[str, Any]:
+        return {
+            "title": priority.title,
+            "description": priority.description,
+            "sub_themes": "\n".join(s.name for s in priority.sub_themes.all()),
+        }
+
+
+class ActionForm(forms.Form):
+    """An action with up to OWNER_ROWS owners, each an organisation and the name written for it."""
+
+    priority = forms.ModelChoiceField(
+        label="Priority", queryset=Priority.objects.none(), error_messages={"required": "Choose a priority"}
+    )
+    text = forms.CharField(
+        label="Action",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the action"},
+    )
+    target = forms.CharField(label="Target", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = date_field("Due date", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["priority"]).queryset = plan_year.priorities.order_by(
+            "order", "pk"
+        )
+        organisations = plan_year.partnership.organisations.order_by("name")
+        for index in range(1, OWNER_ROWS + 1):
+            self.fields[f"owner_{index}"] = forms.ModelChoiceField(
+                label=f"Owner {index}",
+                queryset=organisations,
+                required=False,
+                empty_label="Choose an organisation" if index == 1 else "No further owner",
+            )
+            self.fields[f"written_{index}"] = forms.CharField(
+                label=f"Name written for owner {index}",
+                required=False,
+                max_length=200,
+                help_text="As the plan writes it, for example Look Ahead. Leave blank to use the organisation's name."
+                if index == 1
+                else "",
+            )
+
+    def owner_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"owner_{i}"], self[f"written_{i}"]) for i in range(1, OWNER_ROWS + 1)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        owners: list[tuple[Organisation, str]] = []
+        seen: set[int] = set()
+        for index in range(1, OWNER_ROWS + 1):
+            organisation = data.get(f"owner_{index}")
+            written = (data.get(f"written_{index}") or "").strip()
+            if organisation is None:
+                if written:
+                    self.add_error(f"owner_{index}", f"Choose the organisation for “{written}”")
+                continue
+            if organisation.pk in seen:
+                self.add_error(f"owner_{index}", f"{organisation.name} is already an owner of this action")
+                continue
+            seen.add(organisation.pk)
+            owners.append((organisation, written or organisation.name))
+        if not owners and not any(f"owner_{i}" in self.errors for i in range(1, OWNER_ROWS + 1)):
+            self.add_error("owner_1", "Choose at least one owner")
+        data["owners"] = owners
+        return data
+
+    @staticmethod
+    def initial_for(action: Action) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "priority": action.priority_id,
+            "text": action.text,
+            "target": action.target,
+            "due_date": action.due_date,
+            "version": action.version,
+        }
+        for index, owner in enumerate(action.owners.all(), start=1):
+            initial[f"owner_{index}"] = owner.organisation_id
+            initial[f"written_{index}"] = owner.name_as_written
+        return initial
+
+
+class PlanYearStateForm(forms.Form):
+    state = forms.ChoiceField(label="State", choices=PlanYearState.choices, widget=forms.RadioSelect)
+
+
+class OpenPeriodForm(forms.Form):
+    period = forms.ChoiceField(
+        label="Reporting period open for updates", widget=forms.RadioSelect, required=False
+    )
+
+    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(
+            self,
+            "period",
+            [(p.code, p.get_code_display()) for p in plan_year.periods.order_by("order")]
+            + [("", "None: no updates can be made")],
+        )
+
+
+class PeriodForm(forms.Form):
+    start_date = date_field("Start date")
+    end_date = date_field("End date")
+    due_date = date_field("Due date for updates")
+
+    @staticmethod
+    def initial_for(period: ReportingPeriod) -> dict[str, datetime.date]:
+        return {"start_date": period.start_date, "end_date": period.end_date, "due_date": period.due_date}
+
+
+class StatusForm(forms.Form):
+    name = forms.CharField(
+        label="Name", max_length=60, error_messages={"required": "Enter the status's name"}
+    )
+    colour = forms.ChoiceField(
+        label="Colour",
+        choices=StatusColour.choices,
+        help_text="Shown in addition to the words, never instead.",
+    )
+    is_active = forms.BooleanField(
+        label="In use (untick to stop offering it; old updates keep it)", required=False, initial=True
+    )
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = [
+            "plan_year",
+            "name",
+            "value_qualifier",
+            "value",
+            "unit",
+            "period_label",
+            "comparison_value",
+            "comparison_period_label",
+            "stated_change",
+            "source_organisation",
+            "note",
+            "order",
+        ]
+        labels = {
+            "plan_year": "Plan year",
+            "value_qualifier": "Qualifier",
+            "period_label": "Period",
+            "comparison_value": "Comparison value",
+            "comparison_period_label": "Comparison period",
+            "source_organisation": "Source",
+            "order": "Position in the list",
+        }
+        widgets = {
+            "note": forms.Textarea(attrs={"rows": 3}),
+            "value": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "comparison_value": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }
+        field_classes = {"value": NumberField, "comparison_value": NumberField}
+        error_messages = {
+            "name": {"required": "Enter the figure's name"},
+            "value": {"required": "Enter the value", "invalid": "Enter the value as a number, like 8394"},
+            "comparison_value": {"invalid": "Enter the comparison value as a number, like 1452"},
+        }
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan_year"].queryset = partnership.plan_years.order_by("-start_date")  # type: ignore[attr-defined]
+        self.fields["plan_year"].empty_label = "Not tied to a plan year"  # type: ignore[attr-defined]
+        self.fields["source_organisation"].queryset = partnership.organisations.order_by("name")  # type: ignore[attr-defined]
+        self.fields["source_organisation"].empty_label = "No source"  # type: ignore[attr-defined]
+        self.fields["order"].required = False
+
+    def clean_order(self) -> int:
+        return self.cleaned_data.get("order") or 0
+
+
+class RollForwardForm(forms.Form):
+    priorities = forms.MultipleChoiceField(
+        label="Priorities", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    actions = forms.MultipleChoiceField(label="Actions", required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "priorities", [(str(p.pk), p.title) for p in plan_year.priorities.all()])
+        _choices(self, "actions", [(str(a.pk), a.text) for a in plan_year.actions.all()])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("priorities") and not data.get("actions"):
+            raise forms.ValidationError("Choose at least one priority or action to roll forward")
+        return data

@@ -1,0 +1,1 @@
+"""Signed-in planning pages, one module per area."""

@@ -1,0 +1,146 @@
+"""The action plan list, action detail and the update form."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from core.errors import ConflictError
+from planning import access, selectors, services
+from planning.forms import ActionFilterForm, UpdateForm
+from planning.models import Update
+from planning.views.common import action_url, crumbs, run_service, year_context, year_links
+
+
+@login_required
+def action_list(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    form = ActionFilterForm(request.GET or None, plan_year=plan_year)
+    actions = list(selectors.filter_actions(selectors.actions_for_year(plan_year), **form.filters()))
+    for action in actions:
+        action.latest = selectors.latest_update(action)  # type: ignore[attr-defined]
+        action.status_now = selectors.current_status(action)  # type: ignore[attr-defined]
+    by_priority = {k: list(g) for k, g in groupby(actions, key=lambda a: a.priority_id)}
+    groups = [(p, by_priority.get(p.pk, [])) for p in selectors.priorities_for_year(plan_year)]
+    filtered = bool(request.GET and form.is_valid() and any(form.cleaned_data.values()))
+    if filtered:
+        groups = [(p, acts) for p, acts in groups if acts]
+    return render(
+        request,
+        "planning/action_list.html",
+        year_context(
+            request,
+            plan_year,
+            f"Action plan {plan_year.label}",
+            form=form,
+            groups=groups,
+            count=len(actions),
+            filtered=filtered,
+            year_links=year_links(plan_year, "planning:action_list"),
+        ),
+    )
+
+
+@login_required
+def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
+    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    action = selectors.action_for_user(request.user, plan_year, pk)
+    updates = list(action.updates.all())
+    open_update = selectors.update_for_period(action, plan_year.open_period)
+    return render(
+        request,
+        "planning/action_detail.html",
+        year_context(
+            request,
+            plan_year,
+            f"Action: {action.text[:60]}",
+            action=action,
+            updates=updates,
+            current_status=selectors.current_status(action),
+            can_report=access.can_report_on(request.user, action),
+            open_update=open_update,
+            history=selectors.record_history(action),
+            owner_history=selectors.owner_history(action),
+            update_histories=[(u, selectors.record_history(u)) for u in updates],
+            breadcrumbs=crumbs(plan_year, ("Action", "")),
+        ),
+    )
+
+
+def _next_url(request: HttpRequest, action: object) -> str:
+    """Back to the action, or to the year-end review when the form was posted from there."""
+    if request.POST.get("next") == "review":
+        plan_year = action.plan_year  # type: ignore[attr-defined]
+        url = reverse(
+            "planning:review", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
+        )
+        return f"{url}#action-{action.pk}"  # type: ignore[attr-defined]
+    return action_url(action)
+
+
+@login_required
+def action_update(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
+    """Add or edit the action's update for the open period, never silently overwriting another's."""
+    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    action = selectors.action_for_reporting(request.user, plan_year, pk)
+    period = plan_year.open_period
+    existing = selectors.update_for_period(action, period)
+    current_status = existing.status if existing else None
+    conflict: Update | None = None
+    conflict_message = ""
+    if request.method == "POST":
+        form = UpdateForm(request.POST, partnership=plan_year.partnership, current_status=current_status)
+        if form.is_valid():
+            try:
+                update, ok = run_service(
+                    form,
+                    services.action_update_record,
+                    action=action,
+                    user=request.user,
+                    narrative=form.cleaned_data["narrative"].strip(),
+                    status=form.chosen_status(),
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ConflictError as error:
+                conflict = error.current  # type: ignore[assignment]
+                conflict_message = str(error)
+                data = request.POST.copy()
+                data["version"] = str(conflict.version if conflict else 0)
+                form = UpdateForm(data, partnership=plan_year.partnership, current_status=current_status)
+                form.is_valid()
+                form.add_error(
+                    None,
+                    f"{conflict_message} Your text has not been saved. Compare it with the saved "
+                    "version below, change yours if needed, and save again to replace it.",
+                )
+            else:
+                if ok:
+                    messages.success(
+                        request, f"Update for {period.get_code_display() if period else ''} saved."
+                    )
+                    return redirect(_next_url(request, action))
+    else:
+        form = UpdateForm(
+            initial=UpdateForm.initial_for(existing),
+            partnership=plan_year.partnership,
+            current_status=current_status,
+        )
+    return render(
+        request,
+        "planning/update_form.html",
+        year_context(
+            request,
+            plan_year,
+            f"Update for {period.get_code_display() if period else ''}",
+            action=action,
+            period=period,
+            form=form,
+            existing=existing,
+            conflict=conflict,
+            next=request.POST.get("next") or request.GET.get("next", ""),
+            breadcrumbs=crumbs(plan_year, ("Action", action_url(action)), ("Update", "")),
+        ),
+    )

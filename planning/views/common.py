@@ -1,0 +1,81 @@
+"""Small helpers shared by the planning views."""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django import forms
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+
+from core.errors import AccessDenied, ConflictError, ServiceError
+from planning import access, selectors
+from planning.models import PlanYear
+
+T = TypeVar("T")
+
+
+def run_service(
+    form: forms.BaseForm | None, service: Callable[..., T], **kwargs: Any
+) -> tuple[T | None, bool]:
+    """Call a service; AccessDenied becomes 404, other ServiceErrors become form errors.
+
+    ConflictError passes through: the caller shows the newer version.
+    """
+    try:
+        return service(**kwargs), True
+    except ConflictError:
+        raise
+    except AccessDenied as error:
+        raise Http404("No such page.") from error
+    except ServiceError as error:
+        if form is None:
+            raise
+        form.add_error(None, str(error))
+        return None, False
+
+
+def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra: Any) -> dict[str, Any]:
+    """What every planning page needs: the partnership, the year, the user's role, the title."""
+    return {
+        "partnership": plan_year.partnership,
+        "plan_year": plan_year,
+        "is_coordinator": access.can_manage_plan(request.user, plan_year),
+        "page_title": title,
+        **extra,
+    }
+
+
+def year_links(plan_year: PlanYear, url_name: str) -> list[dict[str, Any]]:
+    """A link to the same page for each plan year of the partnership, newest first."""
+    slug = plan_year.partnership.slug
+    return [
+        {
+            "year": year,
+            "url": reverse(url_name, kwargs={"partnership": slug, "year": year.slug}),
+            "current": year.pk == plan_year.pk,
+        }
+        for year in selectors.plan_years(plan_year.partnership)
+    ]
+
+
+def crumbs(plan_year: PlanYear, *items: tuple[str, str]) -> list[dict[str, str]]:
+    slug = plan_year.partnership.slug
+    base = [
+        {"label": "Dashboard", "url": reverse("planning:dashboard", kwargs={"partnership": slug})},
+        {
+            "label": f"Action plan {plan_year.label}",
+            "url": reverse("planning:action_list", kwargs={"partnership": slug, "year": plan_year.slug}),
+        },
+    ]
+    return base + [{"label": label, "url": url} for label, url in items]
+
+
+def action_url(action: Any, name: str = "planning:action") -> str:
+    return reverse(
+        name,
+        kwargs={
+            "partnership": action.plan_year.partnership.slug,
+            "year": action.plan_year.slug,
+            "pk": action.pk,
+        },
+    )

@@ -1,0 +1,37 @@
+"""The dashboard of a plan year: status counts, missing updates and recent updates."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from planning import selectors
+from planning.forms import YearSelectForm
+from planning.views.common import year_context, year_links
+
+
+@login_required
+def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    chosen = request.GET.get("year")
+    if chosen and chosen != year:
+        selectors.plan_year_for_user(request.user, partnership, chosen)  # 404 for an unknown year
+        return redirect("planning:dashboard_year", partnership=partnership, year=chosen)
+    columns, rows, totals = selectors.status_counts(plan_year)
+    years = list(selectors.plan_years(plan_year.partnership))
+    return render(
+        request,
+        "planning/dashboard.html",
+        year_context(
+            request,
+            plan_year,
+            f"Dashboard {plan_year.label}",
+            columns=columns,
+            rows=rows,
+            totals=totals,
+            year_form=YearSelectForm(initial={"year": plan_year.slug}, years=years),
+            year_links=year_links(plan_year, "planning:dashboard_year"),
+            open_period=plan_year.open_period,
+            missing=selectors.missing_updates(plan_year),
+            recent=selectors.recent_updates(plan_year),
+        ),
+    )

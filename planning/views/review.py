@@ -1,0 +1,95 @@
+"""The year-end review of every action, and rolling chosen work forward into the next year."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from planning import access, selectors, services
+from planning.forms import RollForwardForm, UpdateForm
+from planning.models import PeriodCode
+from planning.views.common import crumbs, run_service, year_context, year_links
+
+
+@login_required
+def review(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    """Every action with its year-end update; a form for each one the user may report on now."""
+    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    year_end = plan_year.periods.filter(code=PeriodCode.YEAR_END).first()
+    year_end_open = year_end is not None and plan_year.open_period_id == year_end.pk
+    rows = []
+    for action in selectors.actions_for_year(plan_year):
+        update = selectors.update_for_period(action, year_end)
+        form = None
+        if year_end_open and access.can_report_on(request.user, action):
+            form = UpdateForm(
+                initial=UpdateForm.initial_for(update),
+                partnership=plan_year.partnership,
+                current_status=update.status if update else None,
+                auto_id=f"a{action.pk}-%s",
+            )
+        rows.append(
+            {"action": action, "update": update, "form": form, "status": selectors.current_status(action)}
+        )
+    recorded = sum(1 for row in rows if row["update"] is not None)
+    return render(
+        request,
+        "planning/review.html",
+        year_context(
+            request,
+            plan_year,
+            f"Year-end review {plan_year.label}",
+            rows=rows,
+            recorded=recorded,
+            year_end=year_end,
+            year_end_open=year_end_open,
+            year_links=year_links(plan_year, "planning:review"),
+        ),
+    )
+
+
+@login_required
+def roll_forward(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    """Coordinators copy chosen priorities and actions into the next plan year."""
+    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
+    result = None
+    before: set[int] = set()
+    if request.method == "POST":
+        form = RollForwardForm(request.POST, plan_year=plan_year)
+        if form.is_valid():
+            next_slug = plan_year.slug_for_start(plan_year.start_date.year + 1)
+            target = plan_year.partnership.plan_years.filter(slug=next_slug).first()
+            before = set(target.actions.values_list("pk", flat=True)) if target else set()
+            result, _ = run_service(
+                form,
+                services.plan_year_roll_forward,
+                source=plan_year,
+                user=request.user,
+                priority_ids=[int(pk) for pk in form.cleaned_data["priorities"]],
+                action_ids=[int(pk) for pk in form.cleaned_data["actions"]],
+            )
+    else:
+        form = RollForwardForm(plan_year=plan_year)
+    context = year_context(
+        request,
+        plan_year,
+        f"Roll forward from {plan_year.label}",
+        form=form,
+        priorities=selectors.priorities_for_year(plan_year).prefetch_related("actions"),
+        chosen_priorities=set(request.POST.getlist("priorities")) if form.is_bound else set(),
+        chosen_actions=set(request.POST.getlist("actions")) if form.is_bound else set(),
+        year_links=year_links(plan_year, "planning:roll_forward"),
+        breadcrumbs=crumbs(plan_year, ("Roll forward", "")),
+    )
+    if result is not None:
+        carried = list(
+            selectors.actions_for_year(result)
+            .filter(carried_from__plan_year=plan_year)
+            .select_related("carried_from")
+        )
+        context.update(
+            result=result,
+            created=[a for a in carried if a.pk not in before],
+            already=[a for a in carried if a.pk in before],
+            priorities_carried=result.priorities.filter(carried_from__plan_year=plan_year).count(),
+        )
+    return render(request, "planning/roll_forward.html", context)

@@ -1,0 +1,209 @@
+"""Coordinators' plan year settings and the status vocabulary."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from core.errors import ServiceError
+from partnership.selectors import partnership_for_coordinator
+from planning import selectors, services
+from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, StatusForm
+from planning.models import PlanYear
+from planning.views.common import run_service, year_context, year_links
+
+
+def _settings_url(plan_year: PlanYear) -> str:
+    return reverse(
+        "planning:year_settings", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
+    )
+
+
+def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, Any]) -> PlanYear | None:
+    """Handle one of the settings page's forms; returns the year to show next, or None on error."""
+    which = request.POST.get("form")
+    user = request.user
+    form: forms.BaseForm
+    if which == "state":
+        form = forms_["state_form"] = PlanYearStateForm(request.POST)
+        if form.is_valid():
+            _, ok = run_service(
+                form,
+                services.plan_year_set_state,
+                plan_year=plan_year,
+                state=form.cleaned_data["state"],
+                user=user,
+            )
+            return plan_year if ok else None
+    elif which == "period":
+        form = forms_["period_form"] = OpenPeriodForm(request.POST, plan_year=plan_year)
+        if form.is_valid():
+            code = form.cleaned_data["period"]
+            period = plan_year.periods.filter(code=code).first() if code else None
+            _, ok = run_service(
+                form, services.plan_year_open_period, plan_year=plan_year, period=period, user=user
+            )
+            return plan_year if ok else None
+    elif which == "current":
+        form = forms_["current_form"] = forms.Form(request.POST)
+        _, ok = run_service(form, services.plan_year_set_current, plan_year=plan_year, user=user)
+        return plan_year if ok else None
+    elif which == "next":
+        form = forms_["next_form"] = forms.Form(request.POST)
+        created, ok = run_service(
+            form, services.plan_year_create_next, partnership=plan_year.partnership, user=user
+        )
+        return created if ok else None
+    return None
+
+
+@login_required
+def year_settings(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
+    forms_: dict[str, Any] = {}
+    if request.method == "POST":
+        shown = _settings_post(request, plan_year, forms_)
+        if shown is not None:
+            messages.success(request, f"Plan year {shown.label} saved.")
+            return redirect(_settings_url(shown))
+        plan_year.refresh_from_db()
+    forms_.setdefault("state_form", PlanYearStateForm(initial={"state": plan_year.state}))
+    forms_.setdefault(
+        "period_form",
+        OpenPeriodForm(
+            initial={"period": plan_year.open_period.code if plan_year.open_period else ""},
+            plan_year=plan_year,
+        ),
+    )
+    latest = selectors.plan_years(plan_year.partnership).first()
+    next_slug = PlanYear.slug_for_start(latest.start_date.year + 1) if latest else ""
+    return render(
+        request,
+        "planning/year_settings.html",
+        year_context(
+            request,
+            plan_year,
+            f"Plan year settings {plan_year.label}",
+            periods=selectors.periods(plan_year),
+            year_links=year_links(plan_year, "planning:year_settings"),
+            next_slug=next_slug,
+            is_current=plan_year.partnership.current_plan_year_id == plan_year.pk,
+            error_forms=[f for f in forms_.values() if f.is_bound],
+            **forms_,
+        ),
+    )
+
+
+@login_required
+def period_edit(request: HttpRequest, partnership: str, year: str, code: str) -> HttpResponse:
+    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
+    period = selectors.period_for_coordinator(request.user, plan_year, code)
+    if request.method == "POST":
+        form = PeriodForm(request.POST)
+        if form.is_valid():
+            _, ok = run_service(
+                form, services.reporting_period_edit, period=period, user=request.user, **form.cleaned_data
+            )
+            if ok:
+                messages.success(request, f"{period.get_code_display()} dates saved.")
+                return redirect(_settings_url(plan_year))
+    else:
+        form = PeriodForm(initial=PeriodForm.initial_for(period))
+    return render(
+        request,
+        "planning/period_form.html",
+        year_context(
+            request,
+            plan_year,
+            f"{period.get_code_display()} {plan_year.label}: dates",
+            period=period,
+            form=form,
+            history=selectors.record_history(period),
+            breadcrumbs=[
+                {"label": "Plan year settings", "url": _settings_url(plan_year)},
+                {"label": period.get_code_display(), "url": ""},
+            ],
+        ),
+    )
+
+
+def _statuses_url(partnership: str) -> str:
+    return reverse("planning:statuses", kwargs={"partnership": partnership})
+
+
+@login_required
+def statuses(request: HttpRequest, partnership: str) -> HttpResponse:
+    team = partnership_for_coordinator(request.user, partnership)
+    return render(
+        request,
+        "planning/statuses.html",
+        {
+            "partnership": team,
+            "statuses": selectors.statuses(team),
+            "page_title": "Status vocabulary",
+        },
+    )
+
+
+@login_required
+def status_form(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
+    team = partnership_for_coordinator(request.user, partnership)
+    status = selectors.status_for_coordinator(request.user, team, pk) if pk else None
+    if request.method == "POST":
+        form = StatusForm(request.POST)
+        if form.is_valid():
+            _, ok = run_service(
+                form,
+                services.status_save,
+                partnership=team,
+                user=request.user,
+                status=status,
+                **form.cleaned_data,
+            )
+            if ok:
+                messages.success(request, f"Status “{form.cleaned_data['name']}” saved.")
+                return redirect(_statuses_url(partnership))
+    else:
+        initial = (
+            {"name": status.name, "colour": status.colour, "is_active": status.is_active} if status else None
+        )
+        form = StatusForm(initial=initial)
+    title = "Edit status" if status else "Add a status"
+    return render(
+        request,
+        "planning/status_form.html",
+        {
+            "partnership": team,
+            "form": form,
+            "status": status,
+            "history": selectors.record_history(status) if status else [],
+            "page_title": title,
+            "breadcrumbs": [
+                {"label": "Status vocabulary", "url": _statuses_url(partnership)},
+                {"label": title, "url": ""},
+            ],
+        },
+    )
+
+
+@login_required
+@require_POST
+def status_move(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
+    team = partnership_for_coordinator(request.user, partnership)
+    status = selectors.status_for_coordinator(request.user, team, pk)
+    try:
+        run_service(
+            None,
+            services.status_move,
+            status=status,
+            direction=request.POST.get("direction", ""),
+            user=request.user,
+        )
+    except ServiceError as error:
+        messages.error(request, str(error))
+    return redirect(_statuses_url(partnership))

@@ -1,0 +1,76 @@
+"""Forms of the plan document pages (GOV.UK fields via {% govuk_field %})."""
+
+from django import forms
+
+from planning.models import PlanYear, Priority
+from publishing import selectors
+from publishing.models import PlanNarrative
+
+MARKDOWN_HINT = "Use a blank line between paragraphs. *Italic*, **bold**, lists (- item) and > quotes work; HTML does not."
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+
+
+class NarrativeForm(forms.ModelForm):
+    class Meta:
+        model = PlanNarrative
+        fields = [
+            "introduction",
+            "review_narrative",
+            "projects_introduction",
+            "priority_issues_before",
+            "priority_issues_after",
+            "contact_block",
+        ]
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields}
+
+
+class ProjectReviewForm(forms.Form):
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.none(),
+        required=False,
+        empty_label="No priority (give a title)",
+        help_text="The priority whose projects and initiatives this part reviews.",
+    )
+    title = forms.CharField(
+        max_length=300, required=False, help_text="Leave blank to use the priority's title."
+    )
+    narrative = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 12}), required=False, help_text=MARKDOWN_HINT
+    )
+
+    def __init__(self, *args, plan_year: PlanYear, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        field = self.fields["priority"]
+        field.queryset = selectors.reviewable_priorities(plan_year)  # type: ignore[attr-defined]
+        field.label_from_instance = lambda p: f"{p.plan_year.label}: {p.title}"  # type: ignore[attr-defined]
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        data = super().clean() or {}
+        if not data.get("priority") and not (data.get("title") or "").strip():
+            self.add_error("title", "Enter a title, or choose the priority this part reviews")
+        return data
+
+
+class QuoteForm(forms.Form):
+    text = forms.CharField(label="Quoted feedback", widget=forms.Textarea(attrs={"rows": 3}))
+    attribution = forms.CharField(
+        max_length=200, required=False, help_text="Who said it, for example “Year 9 pupil” (optional)."
+    )
+
+
+class PhotoForm(forms.Form):
+    image = forms.ImageField(label="Photograph", help_text="A JPEG or PNG file of up to 5 MB.")
+    alt_text = forms.CharField(
+        label="Alternative text",
+        max_length=300,
+        help_text="What the photograph shows, for people who cannot see it.",
+    )
+    caption = forms.CharField(max_length=500, required=False)
+
+    def clean_image(self):  # type: ignore[no-untyped-def]
+        image = self.cleaned_data["image"]
+        if image.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError("The photograph must be smaller than 5 MB")
+        if (getattr(image, "image", None) and image.image.format) not in ("JPEG", "PNG"):
+            raise forms.ValidationError("The photograph must be a JPEG or PNG file")
+        return image

@@ -1,0 +1,339 @@
+"""The plan document as plain data, built once from the database and rendered to HTML, PDF and Word."""
+
+import base64
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from partnership import selectors as partnership_selectors
+from planning import selectors as planning_selectors
+from planning.models import Action, MeasureKind, PeriodCode, PlanYear, Update
+from publishing.models import PlanNarrative, ProjectReview
+
+# Characters XML 1.0 forbids (Word files are XML; python-docx refuses them).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str | None) -> str:
+    """User text without characters that cannot appear in an XML document."""
+    return _XML_INVALID.sub("", text or "")
+
+
+@dataclass
+class Row:
+    """One action in a table: Action | Owner/lead agency | Update | Status."""
+
+    action: str
+    owners: list[str]
+    update: str = ""
+    update_label: str = ""  # names the period when the update is not the expected one
+    status: str = ""
+    is_example: bool = False
+
+
+@dataclass
+class PrioritySection:
+    heading: str
+    anchor: str
+    title: str = ""
+    sub_themes: list[str] = field(default_factory=list)
+    description: str = ""
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class KeyFigure:
+    name: str
+    value: str
+    period: str
+    comparison: str
+    change: str
+    source: str
+    note: str
+    is_example: bool
+
+
+@dataclass
+class Photo:
+    data: bytes
+    content_type: str
+    alt: str
+    caption: str
+
+    @property
+    def data_uri(self) -> str:
+        return f"data:{self.content_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+@dataclass
+class Quote:
+    text: str
+    attribution: str
+
+
+@dataclass
+class ProjectSection:
+    heading: str
+    anchor: str
+    narrative: str
+    photos: list[Photo]
+    quotes: list[Quote]
+
+
+@dataclass
+class Member:
+    name: str
+    phone: str
+    email: str
+    website: str
+
+
+@dataclass
+class PlanDocument:
+    partnership_name: str
+    partnership_slug: str
+    year_label: str  # 2020/21
+    long_label: str  # 2020 – 2021
+    previous_label: str  # 2019/20, or "" when there is no previous year
+    introduction: str
+    review_narrative: str
+    key_figures: list[KeyFigure]
+    review_sections: list[PrioritySection]
+    projects_introduction: str
+    projects: list[ProjectSection]
+    priority_issues_before: str
+    priorities: list[PrioritySection]
+    priority_issues_after: str
+    members: list[Member]
+    glossary: list[tuple[str, str]]
+    contact_block: str
+    contact_lines: list[tuple[str, str]]
+    draft: bool = False
+    version: int | None = None
+    published_at: datetime.datetime | None = None
+    author: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"{self.partnership_name} – Partnership Plan {self.long_label}"
+
+    @property
+    def has_example_data(self) -> bool:
+        rows = [r for s in self.review_sections + self.priorities for r in s.rows]
+        return any(r.is_example for r in rows) or any(f.is_example for f in self.key_figures)
+
+    @property
+    def has_review(self) -> bool:
+        return bool(self.previous_label or self.review_narrative or self.key_figures)
+
+    @property
+    def has_projects(self) -> bool:
+        return bool(self.projects_introduction or self.projects)
+
+    @property
+    def review_heading(self) -> str:
+        return f"Review of actions {self.previous_label}".strip()
+
+    @property
+    def projects_heading(self) -> str:
+        return f"Review of projects and initiatives {self.previous_label}".strip()
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        """(anchor, heading) of every section, in document order."""
+        entries = [("introduction", "Introduction")]
+        if self.has_review:
+            entries.append(("review", self.review_heading))
+        if self.has_projects:
+            entries.append(("projects", "Review of projects and initiatives"))
+        entries += [
+            ("priority-issues", f"Priority Issues for {self.long_label}"),
+            ("action-plans", f"Action Plans {self.long_label}"),
+            ("membership", "Membership of the Community Safety Partnership and contact details"),
+            ("glossary", "Glossary"),
+            ("contact", "Contact details"),
+        ]
+        return entries
+
+
+def priority_heading(title: str, sub_themes: list[str]) -> str:
+    """ "Vulnerable people – to include mental health, … and doorstep crime", unless the title
+    already names its sub-themes."""
+    if not sub_themes or all(s.lower() in title.lower() for s in sub_themes):
+        return title
+    listed = sub_themes[0] if len(sub_themes) == 1 else ", ".join(sub_themes[:-1]) + " and " + sub_themes[-1]
+    return f"{title} – to include {listed}"
+
+
+def previous_year(plan_year: PlanYear) -> PlanYear | None:
+    """The partnership's plan year that starts one year earlier."""
+    start = plan_year.start_date
+    try:
+        wanted = start.replace(year=start.year - 1)
+    except ValueError:  # 29 February
+        wanted = start.replace(year=start.year - 1, day=28)
+    return plan_year.partnership.plan_years.filter(start_date=wanted).first()
+
+
+def _row(action: Action, *, year_end: bool, label_period: bool = False) -> Row:
+    updates: list[Update] = list(action.updates.all())
+    chosen: Update | None = None
+    label = ""
+    if year_end:
+        chosen = next((u for u in updates if u.period.code == PeriodCode.YEAR_END), None)
+    if chosen is None and updates:
+        chosen = max(updates, key=lambda u: u.period.order)
+        if year_end or label_period:
+            label = f"{chosen.period.get_code_display()} update"
+    if year_end:
+        status = chosen.status.name if chosen is not None and chosen.status is not None else ""
+    else:
+        current = planning_selectors.current_status(action)
+        status = current.name if current is not None else ""
+    return Row(
+        action=clean(action.text),
+        owners=[clean(name) for name in action.owner_names],
+        update=clean(chosen.narrative) if chosen else "",
+        update_label=label,
+        status=clean(status),
+        is_example=bool(chosen and chosen.is_example),
+    )
+
+
+def _priority_sections(
+    plan_year: PlanYear, prefix: str, *, year_end: bool, label_period: bool = False
+) -> list[PrioritySection]:
+    actions = list(planning_selectors.actions_for_year(plan_year))
+    priorities = plan_year.priorities.prefetch_related("sub_themes").order_by("order", "pk")
+    sections = []
+    for index, priority in enumerate(priorities, start=1):
+        sub_themes = [clean(s.name) for s in priority.sub_themes.all()]
+        sections.append(
+            PrioritySection(
+                heading=clean(priority_heading(priority.title, sub_themes)),
+                anchor=f"{prefix}-{index}",
+                title=clean(priority.title),
+                sub_themes=sub_themes,
+                description=clean(priority.description),
+                rows=[
+                    _row(a, year_end=year_end, label_period=label_period)
+                    for a in actions
+                    if a.priority_id == priority.pk
+                ],
+            )
+        )
+    return sections
+
+
+def _key_figures(plan_year: PlanYear) -> list[KeyFigure]:
+    measures = plan_year.measures.filter(kind=MeasureKind.KEY_FIGURE).select_related("source_organisation")
+    return [
+        KeyFigure(
+            name=clean(m.name),
+            value=clean(m.display_value),
+            period=clean(m.period_label),
+            comparison=clean(m.display_comparison),
+            change=clean(m.stated_change),
+            source=clean(m.source_organisation.name if m.source_organisation else ""),
+            note=clean(m.note),
+            is_example=m.is_example,
+        )
+        for m in measures.order_by("order", "pk")
+    ]
+
+
+def _photo(photo) -> Photo | None:  # type: ignore[no-untyped-def]
+    try:
+        with photo.image.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        return None
+    name = photo.image.name.lower()
+    content_type = (
+        "image/png" if name.endswith(".png") else "image/gif" if name.endswith(".gif") else "image/jpeg"
+    )
+    return Photo(
+        data=data, content_type=content_type, alt=clean(photo.alt_text), caption=clean(photo.caption)
+    )
+
+
+def _projects(plan_year: PlanYear) -> list[ProjectSection]:
+    reviews = (
+        ProjectReview.objects.filter(plan_year=plan_year, partnership=plan_year.partnership)
+        .select_related("priority")
+        .prefetch_related("photos", "quotes", Prefetch("priority__sub_themes"))
+        .order_by("order", "pk")
+    )
+    sections = []
+    for index, review in enumerate(reviews, start=1):
+        if review.title:
+            heading = review.title
+        elif review.priority is not None:
+            heading = priority_heading(
+                review.priority.title, [s.name for s in review.priority.sub_themes.all()]
+            )
+        else:
+            heading = "Projects and initiatives"
+        photos = [p for p in (_photo(photo) for photo in review.photos.all()) if p is not None]
+        sections.append(
+            ProjectSection(
+                heading=clean(heading),
+                anchor=f"projects-{index}",
+                narrative=clean(review.narrative),
+                photos=photos,
+                quotes=[Quote(clean(q.text), clean(q.attribution)) for q in review.quotes.all()],
+            )
+        )
+    return sections
+
+
+def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
+    """Everything the plan document shows, read from the current data of one plan year."""
+    partnership = plan_year.partnership
+    narrative = PlanNarrative.objects.filter(plan_year=plan_year, partnership=partnership).first()
+    previous = previous_year(plan_year)
+
+    def text(name: str) -> str:
+        return clean(getattr(narrative, name)) if narrative is not None else ""
+
+    contact_lines = [
+        (label, clean(value))
+        for label, value in (
+            ("Tel", partnership.phone),
+            ("Email", partnership.email),
+            ("Web", partnership.website),
+        )
+        if value
+    ]
+    return PlanDocument(
+        partnership_name=clean(partnership.name),
+        partnership_slug=partnership.slug,
+        year_label=plan_year.label,
+        long_label=plan_year.long_label,
+        previous_label=previous.label if previous else "",
+        introduction=text("introduction"),
+        review_narrative=text("review_narrative"),
+        key_figures=_key_figures(previous) if previous else [],
+        review_sections=_priority_sections(previous, "review", year_end=True) if previous else [],
+        projects_introduction=text("projects_introduction"),
+        projects=_projects(plan_year),
+        priority_issues_before=text("priority_issues_before"),
+        priorities=_priority_sections(plan_year, "plan", year_end=False),
+        priority_issues_after=text("priority_issues_after"),
+        members=[
+            Member(clean(o.name), clean(o.phone), clean(o.email), clean(o.website))
+            for o in partnership_selectors.membership_list(partnership)
+        ],
+        glossary=[(clean(t.term), clean(t.meaning)) for t in partnership_selectors.glossary(partnership)],
+        contact_block=text("contact_block"),
+        contact_lines=contact_lines,
+        draft=draft,
+        author=clean(partnership.name),
+    )
+
+
+def priority_sections(plan_year: PlanYear) -> list[PrioritySection]:
+    """The plan year's priorities with every action, its latest update and current status."""
+    return _priority_sections(plan_year, "priority", year_end=False, label_period=True)

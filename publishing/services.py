@@ -1,0 +1,184 @@
+"""Writes of the publishing app: keyword-only, with the acting user, each inside a transaction."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from core.errors import AccessDenied, ServiceError
+from core.history import delete_as, save_as
+from partnership import access as partnership_access
+from planning.models import PlanYear, Priority
+from publishing.models import FeedbackQuote, PlanNarrative, PlanPublication, ProjectPhoto, ProjectReview
+from publishing.render import html as html_render
+from publishing.render import pdf as pdf_render
+from publishing.render import word as word_render
+from publishing.render.document import build_plan
+
+NARRATIVE_FIELDS = (
+    "introduction",
+    "review_narrative",
+    "projects_introduction",
+    "priority_issues_before",
+    "priority_issues_after",
+    "contact_block",
+)
+
+
+def _require_coordinator(user: Any, plan_year: PlanYear, check_access: bool) -> None:
+    if check_access and not partnership_access.is_coordinator(user, plan_year.partnership):
+        raise AccessDenied("Only the partnership coordinator can change or publish the plan document.")
+
+
+@transaction.atomic
+def plan_publish(*, plan_year: PlanYear, user: Any, check_access: bool = True) -> PlanPublication:
+    """Render the current data to HTML, PDF and Word and store them as the next, immutable version.
+
+    Independent of the plan year's draft/live/closed state. The plan year row is locked while the
+    version number is chosen, so two people publishing at once get numbers n and n + 1.
+    """
+    _require_coordinator(user, plan_year, check_access)
+    PlanYear.objects.select_for_update().filter(pk=plan_year.pk).first()
+    number = (PlanPublication.objects.filter(plan_year=plan_year).aggregate(n=Max("number"))["n"] or 0) + 1
+    published_at = timezone.now()
+    doc = build_plan(plan_year)
+    doc.version, doc.published_at = number, published_at
+    slug = plan_year.partnership.slug
+    html = html_render.plan_html(
+        doc,
+        web=True,
+        # Relative links: from …/plan/<year>/ they reach the latest files, from …/versions/<n>/ this version's.
+        downloads=[
+            ("Download this plan as a PDF", "plan.pdf"),
+            ("Download this plan as a Word document", "plan.docx"),
+        ],
+        versions_url=reverse("public:partnership", kwargs={"partnership": slug}),
+    )
+    return PlanPublication.objects.create(
+        partnership=plan_year.partnership,
+        plan_year=plan_year,
+        number=number,
+        published_at=published_at,
+        published_by=user if getattr(user, "pk", None) else None,
+        html=html.encode("utf-8"),
+        pdf=pdf_render.plan_pdf(doc),
+        docx=word_render.plan_docx(doc),
+    )
+
+
+@transaction.atomic
+def narrative_save(
+    *, plan_year: PlanYear, user: Any, check_access: bool = True, **texts: str
+) -> PlanNarrative:
+    """Create or change the plan year's narrative texts (Markdown). History is kept."""
+    _require_coordinator(user, plan_year, check_access)
+    unknown = set(texts) - set(NARRATIVE_FIELDS)
+    if unknown:
+        raise ServiceError(f"Unknown narrative fields: {', '.join(sorted(unknown))}.")
+    narrative = PlanNarrative.objects.filter(plan_year=plan_year).first() or PlanNarrative(
+        partnership=plan_year.partnership, plan_year=plan_year
+    )
+    changed = narrative.pk is None
+    for name, value in texts.items():
+        if getattr(narrative, name) != value:
+            setattr(narrative, name, value)
+            changed = True
+    if changed:
+        save_as(narrative, user)
+    return narrative
+
+
+def _check_priority(plan_year: PlanYear, priority: Priority | None) -> None:
+    if priority is not None and priority.plan_year.partnership_id != plan_year.partnership_id:
+        raise ServiceError("That priority belongs to another partnership.")
+
+
+@transaction.atomic
+def project_review_save(
+    *,
+    plan_year: PlanYear,
+    user: Any,
+    review: ProjectReview | None = None,
+    priority: Priority | None = None,
+    title: str = "",
+    narrative: str = "",
+    order: int | None = None,
+    check_access: bool = True,
+) -> ProjectReview:
+    """Create (review=None) or change a review of projects and initiatives."""
+    _require_coordinator(user, plan_year, check_access)
+    _check_priority(plan_year, priority)
+    if review is None:
+        review = ProjectReview(partnership=plan_year.partnership, plan_year=plan_year)
+        if order is None:
+            last = ProjectReview.objects.filter(plan_year=plan_year).aggregate(m=Max("order"))["m"]
+            order = (last or 0) + 1
+    elif review.plan_year_id != plan_year.pk:
+        raise ServiceError("That review belongs to another plan year.")
+    if not title.strip() and priority is None:
+        raise ServiceError("Give the review a title or choose the priority it reviews.")
+    values: dict[str, Any] = {"priority": priority, "title": title.strip(), "narrative": narrative}
+    if order is not None:
+        values["order"] = order
+    changed = review.pk is None or any(getattr(review, k) != v for k, v in values.items())
+    for name, value in values.items():
+        setattr(review, name, value)
+    if changed:
+        save_as(review, user)
+    return review
+
+
+@transaction.atomic
+def project_review_delete(*, review: ProjectReview, user: Any, check_access: bool = True) -> None:
+    _require_coordinator(user, review.plan_year, check_access)
+    for photo in review.photos.all():
+        photo_delete(photo=photo, user=user, check_access=False)
+    delete_as(review, user)
+
+
+@transaction.atomic
+def quote_add(
+    *, review: ProjectReview, user: Any, text: str, attribution: str = "", check_access: bool = True
+) -> FeedbackQuote:
+    _require_coordinator(user, review.plan_year, check_access)
+    if not text.strip():
+        raise ServiceError("Enter the quoted feedback.")
+    order = (review.quotes.aggregate(m=Max("order"))["m"] or 0) + 1
+    quote = FeedbackQuote(review=review, text=text.strip(), attribution=attribution.strip(), order=order)
+    save_as(quote, user)
+    return quote
+
+
+@transaction.atomic
+def quote_delete(*, quote: FeedbackQuote, user: Any, check_access: bool = True) -> None:
+    _require_coordinator(user, quote.review.plan_year, check_access)
+    delete_as(quote, user)
+
+
+@transaction.atomic
+def photo_add(
+    *,
+    review: ProjectReview,
+    user: Any,
+    image: Any,
+    alt_text: str,
+    caption: str = "",
+    check_access: bool = True,
+) -> ProjectPhoto:
+    _require_coordinator(user, review.plan_year, check_access)
+    if not alt_text.strip():
+        raise ServiceError("Describe the photograph for people who cannot see it (alternative text).")
+    order = (review.photos.aggregate(m=Max("order"))["m"] or 0) + 1
+    photo = ProjectPhoto(
+        review=review, image=image, alt_text=alt_text.strip(), caption=caption.strip(), order=order
+    )
+    save_as(photo, user)
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, photo: ProjectPhoto, user: Any, check_access: bool = True) -> None:
+    _require_coordinator(user, photo.review.plan_year, check_access)
+    delete_as(photo, user)

@@ -1,0 +1,151 @@
+"""Signed-in pages: plan documents, previews, publishing, narrative editing and progress reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from core.errors import ServiceError
+from core.history import history_rows
+from partnership import selectors as partnership_selectors
+from planning import selectors as planning_selectors
+from publishing import access, selectors, services
+from publishing.forms import NarrativeForm
+from publishing.progress import build_progress
+from publishing.public_views import html_page
+from publishing.render import html as html_render
+from publishing.render import pdf as pdf_render
+from publishing.render import progress as progress_render
+from publishing.render import word as word_render
+from publishing.render.document import build_plan
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def download(data: bytes, kind: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
+    disposition = "inline" if kind == "pdf" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _year_url(plan_year) -> str:  # type: ignore[no-untyped-def]
+    return reverse(
+        "publishing:year", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
+    )
+
+
+@login_required
+@require_GET
+def documents(request: HttpRequest, partnership: str) -> HttpResponse:
+    """The plan years, each with its published versions."""
+    found = partnership_selectors.partnership_for_user(request.user, partnership)
+    years = [(year, selectors.publications(year)) for year in planning_selectors.plan_years(found)]
+    return render(
+        request,
+        "publishing/documents.html",
+        {"partnership": found, "years": years, "page_title": "Plan documents"},
+    )
+
+
+@login_required
+@require_GET
+def year(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
+    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    context = {
+        "partnership": plan_year.partnership,
+        "plan_year": plan_year,
+        "versions": selectors.publications(plan_year),
+        "can_edit": access.can_edit_documents(request.user, plan_year),
+        "reviews": selectors.project_reviews(plan_year),
+        "page_title": f"Plan document {plan_year.label}",
+        "breadcrumbs": [
+            {"label": "Plan documents", "url": reverse("publishing:documents", args=[partnership])},
+            {"label": plan_year.label, "url": ""},
+        ],
+    }
+    return render(request, "publishing/year.html", context)
+
+
+@login_required
+@require_GET
+def preview(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
+    """The current data as the web page, watermarked "Draft"; served like a published page."""
+    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    base = _year_url(plan_year)
+    html = html_render.plan_html(
+        build_plan(plan_year, draft=True),
+        downloads=[("Draft PDF", base + "draft.pdf"), ("Draft Word document", base + "draft.docx")],
+        back_url=base,
+    )
+    return html_page(html.encode("utf-8"))
+
+
+@login_required
+@require_GET
+def draft_file(request: HttpRequest, partnership: str, year: str, kind: str) -> HttpResponse:
+    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    doc = build_plan(plan_year, draft=True)
+    data = pdf_render.plan_pdf(doc) if kind == "pdf" else word_render.plan_docx(doc)
+    return download(data, kind, f"{partnership}-plan-{year}-draft.{kind}")
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
+    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
+    publication = services.plan_publish(plan_year=plan_year, user=request.user)
+    messages.success(
+        request, f"Published the {plan_year.label} plan as version {publication.number}. It is now public."
+    )
+    return redirect(_year_url(plan_year))
+
+
+@login_required
+@require_GET
+def progress(request: HttpRequest, partnership: str, year: str, kind: str) -> HttpResponse:
+    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    report = build_progress(plan_year)
+    render_file = {
+        "pdf": pdf_render.progress_pdf,
+        "docx": progress_render.progress_docx,
+        "xlsx": progress_render.progress_xlsx,
+    }[kind]
+    return download(render_file(report), kind, f"{partnership}-progress-{year}.{kind}")
+
+
+@login_required
+def narrative(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
+    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
+    current = selectors.narrative(plan_year)
+    form = NarrativeForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.narrative_save(plan_year=plan_year, user=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Saved the narrative.")
+            return redirect(_year_url(plan_year))
+    return render(
+        request,
+        "publishing/narrative_form.html",
+        {
+            "partnership": plan_year.partnership,
+            "plan_year": plan_year,
+            "form": form,
+            "history": history_rows(current) if current else [],
+            "page_title": f"Edit the narrative of the {plan_year.label} plan",
+            "breadcrumbs": [
+                {"label": "Plan documents", "url": reverse("publishing:documents", args=[partnership])},
+                {"label": plan_year.label, "url": _year_url(plan_year)},
+                {"label": "Narrative", "url": ""},
+            ],
+        },
+    )

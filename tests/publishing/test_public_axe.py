@@ -1,0 +1,70 @@
+"""axe-core finds no WCAG 2.2 AA violations on the public plan pages (Chromium via Playwright)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publishing import services
+from tests.factories import (
+    ActionFactory,
+    GlossaryTermFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    PlanYearFactory,
+    PriorityFactory,
+)
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() or not AXE.exists(), reason="Chromium or axe-core not found"
+    ),
+]
+
+
+@pytest.fixture
+def published(transactional_db):  # type: ignore[no-untyped-def]
+    partnership = PartnershipFactory(
+        slug="axe-csp", name="Axe Community Safety Partnership", phone="01234 567890"
+    )
+    plan_year = PlanYearFactory(partnership=partnership, slug="2020-21")
+    organisation = OrganisationFactory(
+        partnership=partnership, name="Axe Borough Council", phone="01234 000000"
+    )
+    organisation.in_membership_list = True
+    organisation.save()
+    ActionFactory(priority=PriorityFactory(plan_year=plan_year, title="Violent crime"), owners=[organisation])
+    GlossaryTermFactory(partnership=partnership, term="ASB", meaning="Anti-social behaviour")
+    services.plan_publish(plan_year=plan_year, user=None, check_access=False)
+    return partnership
+
+
+def test_public_pages_have_no_axe_violations(live_server, published):
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page(bypass_csp=True)  # lets the test inject axe-core
+        for path in ("/p/axe-csp/", "/p/axe-csp/plan/2020-21/", "/p/axe-csp/plan/2020-21/versions/1/"):
+            response = page.goto(live_server.url + path)
+            assert response is not None and response.status == 200, path
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21aa','wcag22aa']}})"
+            )
+            violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+            assert violations == [], (path, violations)
+        browser.close()
