@@ -9,7 +9,8 @@ from partnership.models import Partnership
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    context: dict[str, Any] = {"site_name": settings.SITE_NAME}
+    # "service_name", not "site_name": Django's auth views put the host name in "site_name".
+    context: dict[str, Any] = {"service_name": settings.SITE_NAME}
     match = getattr(request, "resolver_match", None)
     slug = match.kwargs.get("partnership") if match else None
     if slug and getattr(request, "user", None) is not None and request.user.is_authenticated:

@@ -77,3 +77,11 @@ def test_pages_send_security_headers(client):
     assert "script-src 'self' 'nonce-" in policy
     assert "frame-ancestors 'none'" in policy
     assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_sign_in_page_names_the_service_not_the_host(client):
+    response = client.get("/accounts/sign-in/")
+    text = response.content.decode()
+    assert "New to CSP Hub?" in text
+    assert "testserver" not in text
