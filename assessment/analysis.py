@@ -92,7 +92,7 @@ def percent_change(current: float, previous: float) -> float | None:
     return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def change(current: int, previous: int) -> dict[str, Any]:
+def change(current: float, previous: float) -> dict[str, Any]:
     return {"count": current - previous, "percent": percent_change(current, previous)}
 
 

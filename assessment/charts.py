@@ -14,6 +14,11 @@ PREVIOUS = "#505a5f"
 AXIS = "#0b0c0c"
 
 
+def _fmt(value: float) -> str:
+    """12,345 for whole numbers, 28.5 otherwise."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def _nice_max(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -38,9 +43,9 @@ def _open(title: str, desc: str, width: int, height: int) -> tuple[str, str]:
 def line_chart(
     title: str,
     labels: Sequence[str],
-    values: Sequence[int],
+    values: Sequence[float],
     *,
-    previous: Sequence[int] | None = None,
+    previous: Sequence[float] | None = None,
     previous_label: str = "Previous period",
     current_label: str = "This period",
 ) -> SafeString:
@@ -50,17 +55,19 @@ def line_chart(
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(len(values) - 1, 1)
 
-    def point(i: int, v: int) -> str:
+    def point(i: int, v: float) -> str:
         return f"{left + i * step:.1f},{top + plot_h - v / peak * plot_h:.1f}"
 
     high = max(range(len(values)), key=lambda i: values[i]) if values else 0
     low = min(range(len(values)), key=lambda i: values[i]) if values else 0
     desc = (
         f"Line chart of {len(values)} months from {labels[0]} to {labels[-1]}. "
-        f"Highest {values[high]:,} in {labels[high]}, lowest {values[low]:,} in {labels[low]}."
+        f"Highest {_fmt(values[high])} in {labels[high]}, lowest {_fmt(values[low])} in {labels[low]}."
         if values
         else "No data."
     )
+    if len(values) > 1:
+        desc += f" First {_fmt(values[0])}, last {_fmt(values[-1])}."
     if previous:
         desc += f" The dashed line shows the {previous_label.lower()} for comparison."
     head, tail = _open(title, desc, width, height)
@@ -71,7 +78,7 @@ def line_chart(
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#b1b4b6" stroke-width="1"/>'
         )
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{int(v):,}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{_fmt(round(v, 1))}</text>')
     for i, label in enumerate(labels):
         if len(labels) <= 12 or i % 3 == 0:
             x = left + i * step

@@ -74,6 +74,8 @@ def build_analysis(
         "period": period,
         "previous_period": period.previous(),
         "has_previous": previous is not None,
+        "imported_months": result["imported"],
+        "missing_months": period.length - len(result["imported"]),
         "totals": totals,
         "by_type": rows,
         "months": [
@@ -190,7 +192,7 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
         series["chart"] = charts.line_chart(
             f"{series['name']} by quarter",
             [m.period_label for m in values],
-            [int(m.value) for m in values],
+            [float(m.value or 0) for m in values],
             current_label=series["name"],
         )
     community = list(assessment.community_views.all())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, indicators, scoring
+from assessment.views import analysis, assessment, changes, indicators, scoring
 
 app_name = "assessment"
 urlpatterns = [
@@ -8,15 +8,26 @@ urlpatterns = [
     path("analysis/", analysis.analysis, name="analysis"),
     path("indicators/", indicators.indicators, name="indicators"),
     path("indicators/add/", indicators.indicator_add, name="indicator_add"),
+    path("indicators/<int:measure_id>/", changes.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:measure_id>/delete/", changes.indicator_delete, name="indicator_delete"),
     path("new/", assessment.create, name="create"),
     path("<str:slug>/", assessment.detail, name="detail"),
     path("<str:slug>/edit/", assessment.edit, name="edit"),
     path("<str:slug>/document.pdf", assessment.document_pdf, name="pdf"),
     path("<str:slug>/document.docx", assessment.document_docx, name="docx"),
     path("<str:slug>/community/add/", assessment.community_add, name="community_add"),
+    path("<str:slug>/community/<int:view_id>/", changes.community_edit, name="community_edit"),
+    path("<str:slug>/community/<int:view_id>/delete/", changes.community_delete, name="community_delete"),
     path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
     path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
+    path("<str:slug>/scoring/issues/<int:issue_id>/", changes.issue_edit, name="issue_edit"),
+    path("<str:slug>/scoring/issues/<int:issue_id>/delete/", changes.issue_delete, name="issue_delete"),
     path("<str:slug>/scoring/issues/<int:issue_id>/score/", scoring.score, name="score"),
     path("<str:slug>/scoring/criteria/add/", scoring.criterion_edit, name="criterion_add"),
     path("<str:slug>/scoring/criteria/<int:criterion_id>/", scoring.criterion_edit, name="criterion_edit"),
+    path(
+        "<str:slug>/scoring/criteria/<int:criterion_id>/delete/",
+        changes.criterion_delete,
+        name="criterion_delete",
+    ),
 ]

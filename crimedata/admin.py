@@ -83,3 +83,9 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_display = ["file_name", "status", "progress", "rows", "created_by", "created_at"]
     readonly_fields = ["status", "progress", "message", "file_name", "upload_path", "rows", "force_months",
                        "created_by", "finished_at"]  # fmt: skip
+
+
+# The admin index links to the crime data pages (upload with progress, imported months, reference
+# tables). core/admin.py only replaces has_permission and login, so the index template is free here.
+if admin.site.index_template is None:
+    admin.site.index_template = "crimedata/admin_index.html"

@@ -13,7 +13,7 @@ def _n(value: Any) -> str:
 
 
 def _analysis(document: Any, a: dict[str, Any]) -> None:
-    document.add_heading("Trend by month", level=3)
+    document.add_heading("Trend by month", level=2)
     headers = ["Month", a["period"].label] + (
         [f"Same month, {a['previous_period'].label}"] if a["has_previous"] else []
     )
@@ -21,17 +21,21 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
         [m["label"], _n(m["count"])] + ([_n(m["previous"])] if a["has_previous"] else []) for m in a["months"]
     ]
     add_table(document, headers, rows, row_headers=True)
-    document.add_heading("By crime type", level=3)
+    document.add_heading("By crime type", level=2)
     add_table(
         document,
         ["Crime type", a["period"].label, a["previous_period"].label, "Change"],
         [[r["crime_type"], _n(r["count"]), _n(r["previous"]), r["change_text"]] for r in a["by_type"]],
         row_headers=True,
     )
-    document.add_heading("Rate per 1,000 residents", level=3)
+    document.add_heading("Rate per 1,000 residents", level=2)
     if a["rates"]:
         table = a["population_table"]
-        note = " (Example data — not official figures)" if table.is_example else ""
+        note = (
+            " (Example data — not official figures)"
+            if table.is_example and "Example data" not in table.name
+            else ""
+        )
         document.add_paragraph(f"Population from {table.name}{note}.")
         for sentence in a["rate_sentences"]:
             document.add_paragraph(sentence, style="List Bullet")
@@ -45,10 +49,14 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
         )
     else:
         document.add_paragraph("No population table was chosen, so no rates are shown.")
-    document.add_heading("Harm-weighted crime", level=3)
+    document.add_heading("Harm-weighted crime", level=2)
     weight_set = a["weight_set"]
     if weight_set:
-        note = " (Example data — not official figures)" if weight_set.is_example else ""
+        note = (
+            " (Example data — not official figures)"
+            if weight_set.is_example and "Example data" not in weight_set.name
+            else ""
+        )
         document.add_paragraph(f"Each crime is weighted by {weight_set}{note}.")
     else:
         document.add_paragraph("Unweighted: every crime counts 1.")
@@ -119,6 +127,9 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
     add_markdown(document, narrative["partner_narrative"], heading_base=1)
     for series in d["indicators"]:
         document.add_heading(series["name"] + (" (example data)" if series["is_example"] else ""), level=2)
+        document.add_paragraph(
+            f"Reported by {', '.join(series['organisations']) or 'partners'}. {series['trend']}"
+        )
         add_table(
             document,
             ["Quarter", "Organisation", "Value"],

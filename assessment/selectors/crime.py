@@ -94,6 +94,33 @@ def imported_months(months: Iterable[datetime.date], force_ids: Sequence[int]) -
     return set(query.values_list("month", flat=True).distinct())
 
 
+def latest_imported_month(force_ids: Sequence[int]) -> datetime.date | None:
+    """The last month imported for any of the forces (for any force when none is given)."""
+    query = ForceMonth.objects.all()
+    if force_ids:
+        query = query.filter(force_id__in=force_ids)
+    return query.order_by("-month").values_list("month", flat=True).first()
+
+
+def default_analysis_period(
+    plan_start_year: int | None, force_ids: Sequence[int], today: datetime.date
+) -> Period:
+    """The plan year (April–March) to analyse when none is chosen.
+
+    The current plan year when any of its months has been imported; otherwise the last April–March
+    that has imported data (so the page never opens on a year of zeros); otherwise the last complete
+    plan year before today.
+    """
+    if plan_start_year is not None:
+        period = Period.plan_year(plan_start_year)
+        if imported_months(period.months(), force_ids):
+            return period
+    latest = latest_imported_month(force_ids)
+    if latest is not None:
+        return Period.plan_year(latest.year if latest.month >= 4 else latest.year - 1)
+    return Period.plan_year(today.year - (2 if today.month < 4 else 1))
+
+
 def period_summary(districts: Sequence[DistrictRef], period: Period) -> dict[str, Any]:
     """The crime_summary structure: current totals, previous (or None) and change.
 
@@ -106,12 +133,18 @@ def period_summary(districts: Sequence[DistrictRef], period: Period) -> dict[str
     previous = None
     if imported_months(previous_period.months(), force_ids):
         previous = summarise(rows, previous_period)
-    return {"current": current, "previous": previous, "change": compare(current, previous)}
+    return {
+        "current": current,
+        "previous": previous,
+        "change": compare(current, previous),
+        "imported": sorted(f"{m:%Y-%m}" for m in imported_months(period.months(), force_ids)),
+    }
 
 
 def crime_summary(district: DistrictRef, period: Period) -> dict[str, Any]:
     """The JSON contract of `manage.py crime_summary` for one district."""
     result = period_summary([district], period)
+    result.pop("imported")
     head = {"district": district.name, "district_code": district.code}
     previous = result["previous"]
     return {

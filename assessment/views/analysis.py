@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from assessment import access, report
 from assessment.analysis import Period
 from assessment.forms import AnalysisForm
 from assessment.selectors import assessments
+from assessment.selectors.crime import default_analysis_period
 from partnership.selectors import partnership_for_user
 
 
@@ -29,14 +31,14 @@ def index(request: HttpRequest, partnership: str) -> HttpResponse:
 
 
 def default_period(partnership) -> Period:  # type: ignore[no-untyped-def]
-    """The current plan year's April–March, or the last complete one when there is no plan year."""
+    """The current plan year's April–March if it has data, else the last April–March that has."""
     plan_year = partnership.current_plan_year
-    if plan_year is not None:
-        return Period.plan_year(plan_year.start_date.year)
-    from django.utils import timezone
-
-    today = timezone.localdate()
-    return Period.plan_year(today.year - (2 if today.month < 4 else 1))
+    force_ids = sorted(
+        {d.police_force_id for d in report.partnership_districts(partnership) if d.police_force_id}
+    )
+    return default_analysis_period(
+        plan_year.start_date.year if plan_year else None, force_ids, timezone.localdate()
+    )
 
 
 @login_required

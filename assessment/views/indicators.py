@@ -18,11 +18,12 @@ from partnership.selectors import organisations, partnership_for_user
 def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
     csp = partnership_for_user(request.user, partnership)
     series = indicator_series(csp)
+    editable = access.indicator_organisation_ids(request.user, csp)
     for item in series:
         item["chart"] = charts.line_chart(
             f"{item['name']} by quarter",
             [m.period_label for m in item["values"]],
-            [int(m.value) for m in item["values"]],
+            [float(m.value or 0) for m in item["values"]],
             current_label=item["name"],
         )
     return render(
@@ -32,6 +33,9 @@ def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
             "partnership": csp,
             "series": series,
             "can_enter": access.can_enter_indicators(request.user, csp),
+            "edit_any": editable is None,
+            "editable_ids": editable or set(),
+            "example_sources": ["Example partner indicators"] if any(s["is_example"] for s in series) else [],
             "page_title": "Partner indicators",
             "breadcrumbs": [
                 {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from assessment import access, report, services
 from assessment.forms import ChoosePrioritiesForm, CriterionForm, IssueForm, ScoreForm
-from assessment.selectors import assessment_for_coordinator, assessment_for_user, issue_for_scorer
+from assessment.selectors import (
+    assessment_for_coordinator,
+    assessment_for_user,
+    issue_for_scorer,
+    scores_by_issue,
+)
 from core.errors import ServiceError
 
 
@@ -51,6 +56,7 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
                     request, f"{len(priorities)} priorities are in the draft {plan_year.label} plan."
                 )
                 return redirect("assessment:scoring", partnership=partnership, slug=slug)
+    individual = scores_by_issue(ordered_issues)
     my_scores = {
         s.issue_id for i in issues.values() for s in i.scores.all() if s.scorer_id == request.user.pk
     }
@@ -64,6 +70,7 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
             "criteria": criteria,
             "issues": ordered_issues,
             "my_scores": my_scores,
+            "individual": [(i, individual[i.pk]) for i in ordered_issues if individual[i.pk]],
             "form": form,
             "can_manage": can_manage,
             "can_score": access.can_score(request.user, assessment.partnership),
@@ -173,6 +180,11 @@ def criterion_edit(
             "partnership": assessment.partnership,
             "page_title": title,
             "button": "Save criterion",
+            "cancel_url": reverse("assessment:scoring", args=[partnership, slug]),
+            "delete_url": reverse("assessment:criterion_delete", args=[partnership, slug, criterion.pk])
+            if criterion
+            else "",
+            "delete_label": f"Delete the criterion {criterion.name}" if criterion else "",
             "breadcrumbs": _crumbs(assessment, title),
         },
     )

@@ -31,8 +31,10 @@ class Command(BaseCommand):
         except UnknownDistrict as error:
             raise CommandError(f"--district: {error}") from None
         summary = crime_summary(district, period)
-        if options["format"] == "table" and example_force_months([district], period):
-            self.stdout.write("Example data — not official figures (generated example police.uk records).")
+        if example_force_months([district], period):
+            note = "Example data — not official figures (generated example police.uk records)."
+            # The table says so in its first line; JSON and CSV keep their shape and say so on stderr.
+            (self.stdout if options["format"] == "table" else self.stderr).write(note)
         output = {"json": self.as_json, "table": self.as_table, "csv": self.as_csv}[options["format"]]
         output(summary)
 
@@ -104,7 +106,11 @@ class Command(BaseCommand):
                 key = next(k for k, label in TOTALS if label == name)
                 text = format_change(changes[key]) if changes else ""
             elif section == "crime type":
-                text = f"{count - before:+,}" if before != "" else ""
+                text = (
+                    format_change({"count": count - before, "percent": None}).split(" (")[0]
+                    if before != ""
+                    else ""
+                )
             else:
                 text = ""
             lines.append([name, f"{count:,}", "" if before == "" else f"{before:,}", text])
