@@ -1,8 +1,8 @@
-import shutil
 
 """Pages: members read, coordinators write, outsiders get 404; documents render."""
 
 import io
+import shutil
 import subprocess
 
 import pytest
