@@ -1,0 +1,505 @@
+"""The permission matrix: for every URL pattern, how to build it from the `world`, which method to
+send and what each role must get. Used by `tests/test_permission_matrix.py`.
+
+Rules (issue 2, ADR 0003): members of any role read the partnership's records; lead officers update
+the actions their organisation owns while a period is open; coordinators manage everything; site
+administrators without a membership are treated like strangers inside a partnership (404) and alone
+manage /crime-data/; a user of another partnership gets 404 everywhere in test-csp; published plans
+under /p/ are public (404 when nothing is published); sign-in, password reset and invitation
+acceptance need no sign-in. "Not found" is how the project answers "forbidden".
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from django.test import Client
+
+from assessment.models import CandidateIssue, CommunityView, ScoringCriterion
+from partnership.models import GlossaryTerm, Invitation, Membership
+from planning.models import Action, Measure, Priority, Update
+from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
+from tests.permission_matrix_records import Objects, pending_import, plan_actions, rows
+
+
+class Who(StrEnum):
+    """The seven people who knock on every door (coordinator last: its POSTs change things)."""
+
+    ANONYMOUS = "anonymous"
+    OUTSIDER = "outsider"  # coordinator of another partnership
+    SITE_ADMIN = "site_admin"  # superuser without a membership
+    MEMBER = "member"
+    OTHER_LEAD = "other_lead_officer"  # lead officer of an organisation that does not own world.action
+    LEAD = "lead_officer"  # lead officer of the organisation that owns world.action
+    COORDINATOR = "coordinator"
+
+
+ROLES: tuple[Who, ...] = tuple(Who)
+ANON, OUTSIDER, ADMIN, MEMBER, OTHER_LEAD, LEAD, COORD = ROLES
+
+
+class Outcome(StrEnum):
+    OK = "ok"  # 2xx; for a POST also a redirect that is not to the sign-in page
+    REDIRECT = "redirect"  # 3xx somewhere other than the sign-in page
+    LOGIN = "login"  # 302 to the sign-in page
+    DENIED = "denied"  # 404
+
+
+OK, REDIRECT, LOGIN, DENIED = Outcome.OK, Outcome.REDIRECT, Outcome.LOGIN, Outcome.DENIED
+Expected = dict[Who, Outcome]
+
+
+def everyone(outcome: Outcome) -> Expected:
+    return dict.fromkeys(ROLES, outcome)
+
+
+def signed_in(outcome: Outcome, **overrides: Outcome) -> Expected:
+    """Anonymous people are sent to sign in; everyone signed in gets `outcome` unless overridden."""
+    expected = {**everyone(outcome), ANON: LOGIN}
+    expected.update({Who(role): value for role, value in overrides.items()})
+    return expected
+
+
+def allowed(*roles: Who) -> Expected:
+    """Sign-in needed; only `roles` get the page, every other signed-in person gets 404."""
+    return {**signed_in(DENIED), **dict.fromkeys(roles, OK)}
+
+
+MEMBERS = allowed(MEMBER, OTHER_LEAD, LEAD, COORD)  # reads: any role in the partnership
+COORDINATOR = allowed(COORD)  # management pages
+REPORTERS = allowed(LEAD, COORD)  # the update form of an action the lead officer's organisation owns
+LEADS = allowed(OTHER_LEAD, LEAD, COORD)  # scoring and partner indicators: any lead officer
+SITE_ADMIN = allowed(ADMIN)  # installation-wide crime and reference data
+NOBODY = allowed()  # no signed-in person may (anonymous people are sent to sign in)
+
+
+Kwargs = Callable[[Objects], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One request to one URL pattern, and what each role must get.
+
+    `guard` reads what a POST could change: it must read the same after every request by a role
+    that is not allowed (`changes` also demands that the allowed requests changed it, which shows
+    the guard can see a change). `prepare` sets up each role's client before its request.
+    """
+
+    name: str
+    route: str
+    kwargs: Kwargs
+    expected: Expected
+    method: str = "GET"
+    variant: str = ""
+    data: dict[str, str] = field(default_factory=dict)
+    prepare: Callable[[Client, Objects], None] | None = None
+    guard: Callable[[Objects], Any] | None = None
+    changes: bool = False
+    renew: str = ""  # an `Objects` attribute to create afresh for each role
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.name} /{self.route}" + (f" ({self.variant})" if self.variant else "")
+
+
+PP = "partnerships/<slug:partnership>/"
+PY = PP + "years/<str:year>/"
+DOCS = PP + "plan-documents/<str:year>/"
+REVIEW = DOCS + "projects/<int:review>/"
+ASSESS = PP + "assessment/"
+AS = ASSESS + "<str:slug>/"
+PUB = "p/<slug:partnership>/"
+PUB_Y = PUB + "plan/<str:year>/"
+PUB_V = PUB_Y + "versions/<int:number>/"
+
+
+# How each URL's arguments are built from the world (by key, to keep the table short).
+KW: dict[str, Kwargs] = {
+    "none": lambda o: {},
+    "p": lambda o: o.p,
+    "y": lambda o: o.y,
+    "action": lambda o: o.action(o.world.action.pk),
+    "other_action": lambda o: o.action(o.other_action.pk),
+    "closed_action": lambda o: {**o.y, "year": "2019-20", "pk": o.closed_year_action.pk},
+    "closed_action_this_year": lambda o: o.action(o.closed_year_action.pk),
+    "unopened_action": lambda o: {**o.y, "year": "2021-22", "pk": o.unopened_year_action.pk},
+    "priority": lambda o: o.action(o.world.priority.pk),
+    "empty_priority": lambda o: o.action(o.empty_priority.pk),
+    "organisation": lambda o: {**o.p, "pk": o.world.organisation.pk},
+    "term": lambda o: {**o.p, "pk": o.glossary_term.pk},
+    "membership": lambda o: {**o.p, "pk": o.membership.pk},
+    "invitation": lambda o: {**o.p, "pk": o.invitation[0].pk},
+    "token": lambda o: {"token": o.invitation[1]},
+    "reset": lambda o: o.reset_link,
+    "period": lambda o: {**o.y, "code": "Q1"},
+    "status": lambda o: {**o.p, "pk": o.status_pk},
+    "measure": lambda o: {**o.p, "pk": o.measure.pk},
+    "review": lambda o: o.review_kwargs(),
+    "quote": lambda o: o.review_kwargs(quote=o.quote.pk),
+    "photo": lambda o: o.review_kwargs(photo=o.photo.pk),
+    "assessment": lambda o: o.assessment_kwargs(),
+    "issue": lambda o: o.assessment_kwargs(issue_id=o.issue_pk),
+    "criterion": lambda o: o.assessment_kwargs(criterion_id=o.criterion_pk),
+    "view": lambda o: o.assessment_kwargs(view_id=o.community_view_pk),
+    "indicator": lambda o: {**o.p, "measure_id": o.indicator_pk},
+    "run": lambda o: {"run_id": o.import_run.pk},
+    "kind": lambda o: {"kind": "population"},
+    "version": lambda o: {**o.y, "number": 1},
+}
+
+
+def get(name: str, route: str, kw: str, expected: Expected, variant: str = "") -> Case:
+    return Case(name, route, KW[kw], expected, variant=variant)
+
+
+def post(
+    name: str,
+    route: str,
+    kw: str,
+    expected: Expected,
+    guard: Callable[[Objects], Any] | None = None,
+    *,
+    changes: bool = True,
+    **extra: Any,
+) -> Case:
+    """A POST; with a guard, by default the allowed roles must change what it reads."""
+    return Case(
+        name, route, KW[kw], expected, "POST", guard=guard, changes=changes and guard is not None, **extra
+    )
+
+
+def get_and_post(
+    name: str, route: str, kw: str, expected: Expected, guard: Callable[[Objects], Any], **extra: Any
+) -> list[Case]:
+    """A page that asks first (GET) and deletes or changes on POST."""
+    return [get(name, route, kw, expected), post(name, route, kw, expected, guard, **extra)]
+
+
+def row_of(model: Any, attribute: str) -> Callable[[Objects], Any]:
+    """Guard: the stored values of the record `Objects.<attribute>` (its pk, or the record)."""
+
+    def read(o: Objects) -> Any:
+        value = getattr(o, attribute)
+        return rows(model, value if isinstance(value, int) else value.pk)
+
+    return read
+
+
+def published(kw: str) -> Kwargs:
+    return lambda o: (o.publication, KW[kw](o))[1]
+
+
+def other_csp(kw: str) -> Kwargs:
+    return lambda o: {**published(kw)(o), "partnership": o.other_partnership_ready}
+
+
+def cross_partnership(case: Case) -> Case:
+    """The same request through other-csp's URL (which the outsider coordinates) with test-csp's
+    record id: every selector must scope the id to the partnership in the URL."""
+    return replace(
+        case,
+        kwargs=lambda o: {**case.kwargs(o), "partnership": o.other_partnership_ready},
+        expected=NOBODY,
+        variant="test-csp record id in other-csp's URL",
+        changes=False,
+    )
+
+
+ACTION = PY + "actions/<int:pk>/"
+PRIORITY = PY + "priorities/<int:pk>/"
+MEMBERS_PAGE = PP + "people/<int:pk>/"
+SCORING = AS + "scoring/"
+INDICATOR = ASSESS + "indicators/<int:measure_id>/"
+UPDATE_BODY = {"narrative": "Written by the permission matrix", "version": "0"}
+
+BASE: list[Case] = [
+    # core: one partnership takes you to its dashboard; the site admin (none) gets the choice page
+    get("core:home", "", "none", signed_in(REDIRECT, site_admin=OK)),
+    get("core:healthz", "healthz", "none", everyone(OK)),
+    # accounts (signed-in people are sent on from sign-in; logging out ends at the sign-in page)
+    get("accounts:login", "accounts/sign-in/", "none", {**everyone(REDIRECT), ANON: OK}),
+    get("accounts:two_factor_verify", "accounts/sign-in/code/", "none", signed_in(OK)),
+    post("accounts:logout", "accounts/sign-out/", "none", everyone(LOGIN)),
+    get("accounts:account", "accounts/", "none", signed_in(OK)),
+    get("accounts:two_factor_setup", "accounts/two-factor/set-up/", "none", signed_in(OK)),
+    # nobody here has an authenticator app: sent to set one up, or back to the account page
+    get("accounts:backup_codes", "accounts/two-factor/backup-codes/", "none", signed_in(REDIRECT)),
+    get("accounts:two_factor_disable", "accounts/two-factor/turn-off/", "none", signed_in(REDIRECT)),
+    get("accounts:password_change", "accounts/password/change/", "none", signed_in(OK)),
+    get("accounts:password_change_done", "accounts/password/change/done/", "none", signed_in(OK)),
+    get("accounts:password_reset", "accounts/password/reset/", "none", everyone(OK)),
+    get("accounts:password_reset_done", "accounts/password/reset/sent/", "none", everyone(OK)),
+    # a valid link: Django keeps the token in the session and redirects to the new-password form
+    get(
+        "accounts:password_reset_confirm",
+        "accounts/password/reset/<uidb64>/<token>/",
+        "reset",
+        everyone(REDIRECT),
+    ),
+    get("accounts:password_reset_complete", "accounts/password/reset/done/", "none", everyone(OK)),
+    get("accounts:accept_invitation", "accounts/invitations/<str:token>/", "token", everyone(OK)),
+    # partnership
+    get("partnership:members", PP + "members/", "p", MEMBERS),
+    get("partnership:organisation_add", PP + "organisations/new/", "p", COORDINATOR),
+    get("partnership:organisation", PP + "organisations/<int:pk>/", "organisation", MEMBERS),
+    get("partnership:organisation_edit", PP + "organisations/<int:pk>/edit/", "organisation", COORDINATOR),
+    get("partnership:glossary", PP + "glossary/", "p", MEMBERS),
+    get("partnership:glossary_add", PP + "glossary/new/", "p", COORDINATOR),
+    get("partnership:glossary_edit", PP + "glossary/<int:pk>/edit/", "term", COORDINATOR),
+    *get_and_post(
+        "partnership:glossary_delete",
+        PP + "glossary/<int:pk>/delete/",
+        "term",
+        COORDINATOR,
+        row_of(GlossaryTerm, "glossary_term"),
+    ),
+    get("partnership:settings", PP + "settings/", "p", COORDINATOR),
+    get("partnership:people", PP + "people/", "p", COORDINATOR),
+    get("partnership:invite", PP + "people/invite/", "p", COORDINATOR),
+    get("partnership:membership_edit", MEMBERS_PAGE, "membership", COORDINATOR),
+    *get_and_post(
+        "partnership:membership_deactivate",
+        MEMBERS_PAGE + "remove/",
+        "membership",
+        COORDINATOR,
+        row_of(Membership, "membership"),
+    ),
+    post(
+        "partnership:invitation_cancel",
+        PP + "people/invitations/<int:pk>/cancel/",
+        "invitation",
+        COORDINATOR,
+        lambda o: rows(Invitation, o.invitation[0].pk),
+    ),
+    # planning: dashboard and action plans
+    get("planning:dashboard", PP, "p", MEMBERS),
+    get("planning:dashboard_year", PY, "y", MEMBERS),
+    get("planning:action_list", PP + "actions/", "p", MEMBERS),
+    get("planning:action_list", PY + "actions/", "y", MEMBERS),
+    get("planning:action_create", PY + "actions/new/", "y", COORDINATOR),
+    get("planning:action", ACTION, "action", MEMBERS),
+    get("planning:action", ACTION, "closed_action", MEMBERS, "closed plan year"),
+    # lead officers report on their organisation's actions while a period is open; coordinators on any
+    get("planning:action_update", ACTION + "update/", "action", REPORTERS),
+    get(
+        "planning:action_update",
+        ACTION + "update/",
+        "other_action",
+        allowed(OTHER_LEAD, COORD),
+        "other org's action",
+    ),
+    get("planning:action_update", ACTION + "update/", "closed_action", NOBODY, "closed plan year"),
+    get("planning:action_update", ACTION + "update/", "unopened_action", NOBODY, "no period open"),
+    get(
+        "planning:action_update",
+        ACTION + "update/",
+        "closed_action_this_year",
+        NOBODY,
+        "last year's action id",
+    ),
+    post(
+        "planning:action_update",
+        ACTION + "update/",
+        "action",
+        REPORTERS,
+        lambda o: list(Update.objects.filter(action=o.world.action).values()),
+        data=UPDATE_BODY,
+    ),
+    get("planning:action_edit", ACTION + "edit/", "action", COORDINATOR),
+    *get_and_post(
+        "planning:action_delete", ACTION + "delete/", "action", COORDINATOR, row_of(Action, "world_action")
+    ),
+    post("planning:action_move", ACTION + "move/", "action", COORDINATOR, data={"direction": "up"}),
+    get("planning:priority_create", PY + "priorities/new/", "y", COORDINATOR),
+    get("planning:priority_edit", PRIORITY + "edit/", "priority", COORDINATOR),
+    *get_and_post(
+        "planning:priority_delete",
+        PRIORITY + "delete/",
+        "empty_priority",
+        COORDINATOR,
+        row_of(Priority, "empty_priority"),
+    ),
+    post("planning:priority_move", PRIORITY + "move/", "priority", COORDINATOR, data={"direction": "up"}),
+    # planning: year-end review, roll forward, plan year settings, statuses, key figures
+    get("planning:review", PP + "review/", "p", MEMBERS),
+    get("planning:review", PY + "review/", "y", MEMBERS),
+    get("planning:roll_forward", PP + "roll-forward/", "p", COORDINATOR),
+    get("planning:roll_forward", PY + "roll-forward/", "y", COORDINATOR),
+    get("planning:year_settings", PP + "plan-years/", "p", COORDINATOR),
+    get("planning:year_settings", PY + "settings/", "y", COORDINATOR),
+    get("planning:period_edit", PY + "periods/<str:code>/", "period", COORDINATOR),
+    get("planning:statuses", PP + "statuses/", "p", COORDINATOR),
+    get("planning:status_create", PP + "statuses/new/", "p", COORDINATOR),
+    get("planning:status_edit", PP + "statuses/<int:pk>/edit/", "status", COORDINATOR),
+    post(
+        "planning:status_move",
+        PP + "statuses/<int:pk>/move/",
+        "status",
+        COORDINATOR,
+        data={"direction": "down"},
+    ),
+    get("planning:key_figures", PP + "key-figures/", "p", MEMBERS),
+    get("planning:measure_create", PP + "key-figures/new/", "p", COORDINATOR),
+    get("planning:measure_edit", PP + "key-figures/<int:pk>/edit/", "measure", COORDINATOR),
+    *get_and_post(
+        "planning:measure_delete",
+        PP + "key-figures/<int:pk>/delete/",
+        "measure",
+        COORDINATOR,
+        row_of(Measure, "measure"),
+    ),
+    # planning: import and export (every role's session holds a checked file when confirming)
+    get("planning_io:index_current", PP + "actions/files/", "p", MEMBERS),
+    get("planning_io:index", PY + "actions/files/", "y", MEMBERS),
+    get("planning_io:export_csv", PY + "actions/export.csv", "y", MEMBERS),
+    get("planning_io:export_xlsx", PY + "actions/export.xlsx", "y", MEMBERS),
+    get("planning_io:import", PY + "actions/import/", "y", COORDINATOR),
+    post(
+        "planning_io:import_confirm",
+        PY + "actions/import/confirm/",
+        "y",
+        COORDINATOR,
+        plan_actions,
+        prepare=pending_import,
+    ),
+    # publishing: signed-in plan documents
+    get("publishing:documents", PP + "plan-documents/", "p", MEMBERS),
+    get("publishing:year", DOCS, "y", MEMBERS),
+    get("publishing:preview", DOCS + "preview/", "y", MEMBERS),
+    get("publishing:draft_pdf", DOCS + "draft.pdf", "y", MEMBERS),
+    get("publishing:draft_docx", DOCS + "draft.docx", "y", MEMBERS),
+    post(
+        "publishing:publish", DOCS + "publish/", "y", COORDINATOR, lambda o: PlanPublication.objects.count()
+    ),
+    get("publishing:narrative", DOCS + "narrative/", "y", COORDINATOR),
+    get("publishing:progress_pdf", DOCS + "progress.pdf", "y", MEMBERS),
+    get("publishing:progress_docx", DOCS + "progress.docx", "y", MEMBERS),
+    get("publishing:progress_xlsx", DOCS + "progress.xlsx", "y", MEMBERS),
+    get("publishing:project_add", DOCS + "projects/add/", "y", COORDINATOR),
+    get("publishing:project", REVIEW, "review", COORDINATOR),
+    post(
+        "publishing:project_delete",
+        REVIEW + "delete/",
+        "review",
+        COORDINATOR,
+        row_of(ProjectReview, "review"),
+    ),
+    post(
+        "publishing:quote_add",
+        REVIEW + "quotes/",
+        "review",
+        COORDINATOR,
+        lambda o: list(FeedbackQuote.objects.values()),
+        data={"text": "Added by the permission matrix"},
+    ),
+    post(
+        "publishing:quote_delete",
+        REVIEW + "quotes/<int:quote>/delete/",
+        "quote",
+        COORDINATOR,
+        row_of(FeedbackQuote, "quote"),
+    ),
+    # an empty photo form: the coordinator sees the errors, nobody else sees the page
+    post(
+        "publishing:photo_add",
+        REVIEW + "photos/",
+        "review",
+        COORDINATOR,
+        lambda o: list(ProjectPhoto.objects.values()),
+        changes=False,
+    ),
+    post(
+        "publishing:photo_delete",
+        REVIEW + "photos/<int:photo>/delete/",
+        "photo",
+        COORDINATOR,
+        row_of(ProjectPhoto, "photo"),
+    ),
+    # assessment
+    get("assessment:index", ASSESS, "p", MEMBERS),
+    get("assessment:analysis", ASSESS + "analysis/", "p", MEMBERS),
+    get("assessment:indicators", ASSESS + "indicators/", "p", MEMBERS),
+    get("assessment:indicator_add", ASSESS + "indicators/add/", "p", LEADS),
+    # a figure of the lead officer's organisation: that lead officer and coordinators change it
+    get("assessment:indicator_edit", INDICATOR, "indicator", REPORTERS),
+    *get_and_post(
+        "assessment:indicator_delete",
+        INDICATOR + "delete/",
+        "indicator",
+        REPORTERS,
+        lambda o: rows(Measure, o.indicator_pk),
+        renew="indicator_pk",
+    ),
+    get("assessment:create", ASSESS + "new/", "p", COORDINATOR),
+    get("assessment:detail", AS, "assessment", MEMBERS),
+    get("assessment:edit", AS + "edit/", "assessment", COORDINATOR),
+    get("assessment:pdf", AS + "document.pdf", "assessment", MEMBERS),
+    get("assessment:docx", AS + "document.docx", "assessment", MEMBERS),
+    get("assessment:community_add", AS + "community/add/", "assessment", COORDINATOR),
+    get("assessment:community_edit", AS + "community/<int:view_id>/", "view", COORDINATOR),
+    *get_and_post(
+        "assessment:community_delete",
+        AS + "community/<int:view_id>/delete/",
+        "view",
+        COORDINATOR,
+        lambda o: rows(CommunityView, o.community_view_pk),
+    ),
+    get("assessment:scoring", SCORING, "assessment", MEMBERS),
+    Case(
+        "assessment:scoring",
+        SCORING,
+        KW["assessment"],
+        COORDINATOR,
+        "POST",
+        "choose priorities",
+        {"issues": "0"},
+    ),
+    get("assessment:issue_add", SCORING + "issues/add/", "assessment", COORDINATOR),
+    get("assessment:issue_edit", SCORING + "issues/<int:issue_id>/", "issue", COORDINATOR),
+    *get_and_post(
+        "assessment:issue_delete",
+        SCORING + "issues/<int:issue_id>/delete/",
+        "issue",
+        COORDINATOR,
+        lambda o: rows(CandidateIssue, o.issue_pk),
+    ),
+    get("assessment:score", SCORING + "issues/<int:issue_id>/score/", "issue", LEADS),
+    get("assessment:criterion_add", SCORING + "criteria/add/", "assessment", COORDINATOR),
+    get("assessment:criterion_edit", SCORING + "criteria/<int:criterion_id>/", "criterion", COORDINATOR),
+    *get_and_post(
+        "assessment:criterion_delete",
+        SCORING + "criteria/<int:criterion_id>/delete/",
+        "criterion",
+        COORDINATOR,
+        lambda o: rows(ScoringCriterion, o.criterion_pk),
+    ),
+    # crime data: site administrators only
+    get("crimedata:index", "crime-data/", "none", SITE_ADMIN),
+    get("crimedata:upload", "crime-data/upload/", "none", SITE_ADMIN),
+    get("crimedata:run", "crime-data/runs/<int:run_id>/", "run", SITE_ADMIN),
+    get("crimedata:reference", "crime-data/reference/", "none", SITE_ADMIN),
+    get("crimedata:reference_upload", "crime-data/reference/<slug:kind>/", "kind", SITE_ADMIN),
+]
+
+# Public pages: public once a version of 2020-21 is published, 404 for everyone before that.
+PUBLIC: list[tuple[str, str, str]] = [
+    ("public:partnership", PUB, "p"),
+    ("public:plan", PUB_Y, "y"),
+    ("public:plan_pdf", PUB_Y + "plan.pdf", "y"),
+    ("public:plan_docx", PUB_Y + "plan.docx", "y"),
+    ("public:version", PUB_V, "version"),
+    ("public:version_pdf", PUB_V + "plan.pdf", "version"),
+    ("public:version_docx", PUB_V + "plan.docx", "version"),
+]
+
+CASES: list[Case] = [
+    *BASE,
+    *(Case(name, route, published(kw), everyone(OK), variant="published") for name, route, kw in PUBLIC),
+    *(get(name, route, kw, everyone(DENIED), "nothing published") for name, route, kw in PUBLIC),
+    *(
+        Case(name, route, other_csp(kw), everyone(DENIED), variant="test-csp published, other-csp's URL")
+        for name, route, kw in PUBLIC
+    ),
+    *(cross_partnership(c) for c in BASE if c.route.startswith(PP) and "<int:" in c.route and not c.variant),
+]
