@@ -17,8 +17,22 @@ def delete_as(instance: models.Model, user: Any) -> None:
     instance.delete()
 
 
-def history_rows(instance: models.Model, limit: int = 50) -> list[dict[str, Any]]:
-    """A page-ready list of changes to one record: when, who, what type and which fields changed."""
+def _readable(field: Any, value: Any) -> Any:
+    """A related record's name or a choice's label instead of the stored id or code."""
+    if value is None:
+        return None
+    if field.is_relation and field.related_model is not None:
+        return str(field.related_model._base_manager.filter(pk=value).first() or "(deleted)")
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value
+
+
+def history_rows(instance: models.Model, limit: int = 50, readable: bool = False) -> list[dict[str, Any]]:
+    """A page-ready list of changes to one record: when, who, what type and which fields changed.
+
+    readable=True names related records and shows choice labels instead of ids and codes.
+    """
     rows: list[dict[str, Any]] = []
     records = list(instance.history.select_related("history_user").order_by("-history_date")[: limit + 1])  # type: ignore[attr-defined]
     for index, record in enumerate(records[:limit]):
@@ -31,8 +45,8 @@ def history_rows(instance: models.Model, limit: int = 50) -> list[dict[str, Any]
                 changes.append(
                     {
                         "field": str(getattr(field, "verbose_name", change.field)).capitalize(),
-                        "old": change.old,
-                        "new": change.new,
+                        "old": _readable(field, change.old) if readable else change.old,
+                        "new": _readable(field, change.new) if readable else change.new,
                     }
                 )
         rows.append(

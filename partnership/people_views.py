@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.errors import AccessDenied, ServiceError
+from core.history import history_rows
 from partnership import selectors, services
 from partnership.forms import InvitationForm, MembershipForm
 from partnership.views import crumbs, run_service
@@ -97,6 +98,7 @@ def membership_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResp
             "partnership": p,
             "membership": membership,
             "form": form,
+            "history": history_rows(membership, readable=True),
             "page_title": f"Change {membership.user}’s role",
             "breadcrumbs": _people_crumbs(p),
         },

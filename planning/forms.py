@@ -1,14 +1,18 @@
 """Forms of the planning pages. They validate input; services do the writing."""
 
 import datetime
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
 
+from core.dates import GovukDateField
 from partnership.models import Organisation, Partnership
 from planning.models import (
     Action,
     Measure,
+    MeasureKind,
     PlanYear,
     PlanYearState,
     Priority,
@@ -17,6 +21,8 @@ from planning.models import (
     StatusColour,
     Update,
 )
+from planning.services.plans import priority_fingerprint
+from planning.services.updates import UpdateFigure
 
 
 class NumberField(forms.DecimalField):
@@ -28,24 +34,17 @@ class NumberField(forms.DecimalField):
         return super().to_python(value)
 
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
-DATE_HINT = "For example, 31/3/2021"
 OWNER_ROWS = 6
+FIGURE_ROWS = 3
+QUALIFIED_NUMBER = re.compile(
+    r"^(?P<qualifier>[a-z][a-z ]*?)?\s*(?P<number>-?[\d,]*\.?\d+)\s*(?P<percent>%)?$", re.IGNORECASE
+)
 NO_STATUS_CHOICE = ("", "No status")
 
 
-def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 31/3/2021",
-        },
-        widget=forms.DateInput(format="%d/%m/%Y"),
-    )
+def date_field(label: str, required: bool = True) -> GovukDateField:
+    """A GOV.UK date input (day, month, year) that also accepts "31/3/2021" as one value."""
+    return GovukDateField(label=label, required=required)
 
 
 def status_choices(partnership: Partnership, current: Status | None = None) -> list[tuple[str, str]]:
@@ -109,8 +108,24 @@ class ActionFilterForm(forms.Form):
         }
 
 
+def parse_figure(text: str) -> tuple[str, Decimal, str] | None:
+    """ "over 190" → ("over", 190, ""); "8%" → ("", 8, "%"); "1,854" → ("", 1854, ""); else None."""
+    match = QUALIFIED_NUMBER.match(text.strip())
+    if match is None:
+        return None
+    try:
+        number = Decimal(match["number"].replace(",", ""))
+    except InvalidOperation:
+        return None
+    return (match["qualifier"] or "").strip(), number, "%" if match["percent"] else ""
+
+
 class UpdateForm(forms.Form):
-    """An action's update for the open period. `version` is the version the author loaded."""
+    """An action's update for the open period, with optional figures.
+
+    `version` is the version the author loaded; `figures_shown` marks a post that carried the
+    figure rows (the year-end review's short form does not, and leaves figures unchanged).
+    """
 
     narrative = forms.CharField(
         label="Update",
@@ -120,6 +135,7 @@ class UpdateForm(forms.Form):
     )
     status = forms.ChoiceField(label="Status", required=False, widget=forms.RadioSelect)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    figures_shown = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self, *args: Any, partnership: Partnership, current_status: Status | None = None, **kwargs: Any
@@ -127,11 +143,48 @@ class UpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         _choices(self, "status", status_choices(partnership, current_status))
         self.partnership = partnership
+        for index in range(1, FIGURE_ROWS + 1):
+            self.fields[f"figure_name_{index}"] = forms.CharField(
+                label=f"Figure {index}: what is counted", required=False, max_length=200
+            )
+            self.fields[f"figure_value_{index}"] = forms.CharField(
+                label=f"Figure {index}: number", required=False, max_length=40
+            )
+            self.fields[f"figure_unit_{index}"] = forms.CharField(
+                label=f"Figure {index}: unit", required=False, max_length=60
+            )
+
+    def figure_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
+        return [
+            (self[f"figure_name_{i}"], self[f"figure_value_{i}"], self[f"figure_unit_{i}"])
+            for i in range(1, FIGURE_ROWS + 1)
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("narrative", "").strip() and not data.get("status"):
             self.add_error("narrative", "Enter an update or choose a status")
+        figures: list[UpdateFigure] = []
+        for index in range(1, FIGURE_ROWS + 1):
+            name = (data.get(f"figure_name_{index}") or "").strip()
+            text = (data.get(f"figure_value_{index}") or "").strip()
+            unit = (data.get(f"figure_unit_{index}") or "").strip()
+            if not (name or text or unit):
+                continue
+            if not name:
+                self.add_error(f"figure_name_{index}", f"Enter what figure {index} counts")
+            parsed = parse_figure(text) if text else None
+            if not text:
+                self.add_error(f"figure_value_{index}", f"Enter the number for figure {index}")
+            elif parsed is None:
+                self.add_error(
+                    f"figure_value_{index}",
+                    f"Enter figure {index} as a number, like 1,854, 8% or over 190",
+                )
+            if name and parsed is not None:
+                qualifier, number, percent = parsed
+                figures.append(UpdateFigure(name, number, percent or unit, qualifier))
+        data["figures"] = figures if data.get("figures_shown") else None
         return data
 
     def chosen_status(self) -> Status | None:
@@ -141,12 +194,21 @@ class UpdateForm(forms.Form):
     @staticmethod
     def initial_for(update: Update | None) -> dict[str, Any]:
         if update is None:
-            return {"narrative": "", "status": "", "version": 0}
-        return {
+            return {"narrative": "", "status": "", "version": 0, "figures_shown": True}
+        initial: dict[str, Any] = {
             "narrative": update.narrative,
             "status": str(update.status_id) if update.status_id else "",
             "version": update.version,
+            "figures_shown": True,
         }
+        figures = [m for m in update.measures.all() if m.kind == MeasureKind.UPDATE_FIGURE]
+        for index, measure in enumerate(figures[:FIGURE_ROWS], start=1):
+            number = measure.format_number(measure.value).replace(",", "")
+            percent = "%" if measure.unit == "%" else ""
+            initial[f"figure_name_{index}"] = measure.name
+            initial[f"figure_value_{index}"] = f"{measure.value_qualifier} {number}{percent}".strip()
+            initial[f"figure_unit_{index}"] = "" if percent else measure.unit
+        return initial
 
 
 class PriorityForm(forms.Form):
@@ -161,6 +223,8 @@ class PriorityForm(forms.Form):
         help_text="One per line, in order. For example, mental health",
     )
 
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def sub_theme_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["sub_themes"].splitlines() if line.strip()]
 
@@ -170,6 +234,7 @@ class PriorityForm(forms.Form):
             "title": priority.title,
             "description": priority.description,
             "sub_themes": "\n".join(s.name for s in priority.sub_themes.all()),
+            "fingerprint": priority_fingerprint(priority),
         }
 
 

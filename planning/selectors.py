@@ -66,9 +66,9 @@ def actions_for_year(plan_year: PlanYear) -> QuerySet[Action]:
             Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation")),
             Prefetch(
                 "updates",
-                queryset=Update.objects.select_related("period", "status", "author").order_by(
-                    "period__order"
-                ),
+                queryset=Update.objects.select_related("period", "status", "author")
+                .prefetch_related("measures")
+                .order_by("period__order"),
             ),
         )
     ).order_by("priority__order", "priority__pk", "order", "pk")

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from core.dates import PARTS, GovukDateWidget, error_parts
 from core.text import render_markdown
 
 register = template.Library()
@@ -36,6 +37,8 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
 
 def _first_input_id(bound: forms.BoundField) -> str:
     widget = bound.field.widget
+    if isinstance(widget, GovukDateWidget):
+        return f"{bound.auto_id}_{(error_parts(bound) or PARTS)[0]}"
     if isinstance(widget, (*CHOICE_WIDGETS, forms.MultiWidget)):
         return f"{bound.id_for_label or bound.auto_id}_0".replace("_0_0", "_0")
     return bound.id_for_label or bound.auto_id
@@ -43,11 +46,22 @@ def _first_input_id(bound: forms.BoundField) -> str:
 
 @register.inclusion_tag("govuk/field.html")
 def govuk_field(
-    bound: forms.BoundField, label_size: str = "", hint: str = "", classes: str = ""
+    bound: forms.BoundField,
+    label_size: str = "",
+    hint: str = "",
+    classes: str = "",
+    mark_optional: bool = True,
 ) -> dict[str, Any]:
-    """Render a bound field with label, hint, error message and the GOV.UK component classes."""
+    """Render a bound field with label, hint, error message and the GOV.UK component classes.
+
+    mark_optional=False leaves "(optional)" off the label (for filter forms, where every field is).
+    """
     widget = bound.field.widget
-    if isinstance(widget, forms.CheckboxSelectMultiple):
+    date_parts: list[dict[str, Any]] = []
+    if isinstance(widget, GovukDateWidget):
+        kind = "date"
+        date_parts = _date_parts(bound, widget)
+    elif isinstance(widget, forms.CheckboxSelectMultiple):
         kind = "checkboxes"
     elif isinstance(widget, forms.RadioSelect):
         kind = "radios"
@@ -71,7 +85,26 @@ def govuk_field(
         "error_id": f"{bound.auto_id}-error",
         "hint_id": f"{bound.auto_id}-hint",
         "input_type": getattr(widget, "input_type", "text"),
+        "mark_optional": mark_optional,
+        "date_parts": date_parts,
     }
+
+
+def _date_parts(bound: forms.BoundField, widget: GovukDateWidget) -> list[dict[str, Any]]:
+    """The day, month and year boxes of a GOV.UK date input, the wrong ones marked."""
+    wrong = error_parts(bound) if bound.errors else ()
+    values = widget.parts(bound.value())
+    return [
+        {
+            "name": f"{bound.html_name}_{part}",
+            "id": f"{bound.auto_id}_{part}",
+            "label": part.capitalize(),
+            "value": value,
+            "width": 4 if part == "year" else 2,
+            "error": part in wrong,
+        }
+        for part, value in zip(PARTS, values, strict=True)
+    ]
 
 
 @register.filter

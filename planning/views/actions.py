@@ -103,6 +103,7 @@ def action_update(request: HttpRequest, partnership: str, year: str, pk: int) ->
                     narrative=form.cleaned_data["narrative"].strip(),
                     status=form.chosen_status(),
                     expected_version=form.cleaned_data["version"],
+                    figures=form.cleaned_data["figures"],
                 )
             except ConflictError as error:
                 conflict = error.current  # type: ignore[assignment]

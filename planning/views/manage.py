@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core.errors import ConflictError, ServiceError
 from planning import selectors, services
 from planning.forms import ActionForm, PriorityForm
-from planning.models import Action, PlanYear
+from planning.models import Action, PlanYear, Priority
 from planning.views.common import action_url, crumbs, run_service, year_context
 
 
@@ -28,6 +28,7 @@ def _list_url(plan_year: PlanYear, anchor: str = "") -> str:
 def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | None = None) -> HttpResponse:
     plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
     priority = selectors.priority_for_coordinator(request.user, plan_year, pk) if pk else None
+    conflict: Priority | None = None
     if request.method == "POST":
         form = PriorityForm(request.POST)
         if form.is_valid():
@@ -42,9 +43,18 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
                     form, services.priority_create, plan_year=plan_year, user=request.user, **fields
                 )
             else:
-                saved, ok = run_service(
-                    form, services.priority_edit, priority=priority, user=request.user, **fields
-                )
+                try:
+                    saved, ok = run_service(
+                        form,
+                        services.priority_edit,
+                        priority=priority,
+                        user=request.user,
+                        expected_fingerprint=data["fingerprint"] or None,
+                        **fields,
+                    )
+                except ConflictError as error:
+                    form, conflict = _priority_conflict(request, plan_year, priority.pk, str(error))
+                    saved, ok = None, False
             if ok and saved is not None:
                 messages.success(request, f"Priority “{saved.title}” saved.")
                 return redirect(_list_url(plan_year, f"priority-{saved.pk}"))
@@ -60,10 +70,28 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
             title,
             form=form,
             priority=priority,
+            conflict=conflict,
             history=selectors.record_history(priority) if priority else [],
             breadcrumbs=crumbs(plan_year, (title, "")),
         ),
     )
+
+
+def _priority_conflict(
+    request: HttpRequest, plan_year: PlanYear, pk: int, message: str
+) -> tuple[PriorityForm, Priority]:
+    """The form again with the editor's text, now based on the newer saved version."""
+    newer = selectors.priority_for_coordinator(request.user, plan_year, pk)
+    data = request.POST.copy()
+    data["fingerprint"] = services.priority_fingerprint(newer)
+    form = PriorityForm(data)
+    form.is_valid()
+    form.add_error(
+        None,
+        f"{message} Your changes have not been saved. Compare them with the saved version "
+        "below and save again to replace it.",
+    )
+    return form, newer
 
 
 @login_required

@@ -94,6 +94,7 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
             next_slug=next_slug,
             is_current=plan_year.partnership.current_plan_year_id == plan_year.pk,
             error_forms=[f for f in forms_.values() if f.is_bound],
+            history=selectors.record_history(plan_year),
             **forms_,
         ),
     )

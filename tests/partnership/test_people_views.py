@@ -42,6 +42,10 @@ def test_change_role_and_organisation(client, world):
     assert response.status_code == 302
     membership.refresh_from_db()
     assert (membership.role, membership.organisation) == (Role.LEAD_OFFICER, world.organisation)
+    page = client.get(url("membership_edit", membership.pk)).content.decode()
+    assert "History of changes" in page
+    assert "<del>Member</del> → <ins>Lead officer</ins>" in page
+    assert f"<del>{world.other_organisation.name}</del> → <ins>{world.organisation.name}</ins>" in page
 
 
 def test_last_coordinator_sees_clear_message(client, world):

@@ -22,7 +22,9 @@ def _action_data(world, **extra):  # type: ignore[no-untyped-def]
         "priority": world.priority.pk,
         "text": "Run a knife amnesty",
         "target": "",
-        "due_date": "31/3/2021",
+        "due_date_day": "31",
+        "due_date_month": "3",
+        "due_date_year": "2021",
         "owner_1": world.other_organisation.pk,
         "written_1": "Kent Police",
         "owner_2": world.organisation.pk,
@@ -87,11 +89,13 @@ def test_create_action_with_owners_in_order_and_names_as_written(coord, world):
 
 @pytest.mark.django_db
 def test_action_form_errors(coord, world):
-    data = _action_data(world, text="", owner_1="", written_1="Look Ahead", owner_2="", due_date="31/13/2021")
+    data = _action_data(world, text="", owner_1="", written_1="Look Ahead", owner_2="", due_date_month="13")
     page = coord.post(reverse("planning:action_create", kwargs=Y), data).content.decode()
     assert "govuk-error-summary" in page
     assert "Enter the action" in page and "Choose the organisation for “Look Ahead”" in page
-    assert "Enter the due date as a real date" in page
+    assert '<a href="#id_due_date_month">Due date must be a real date</a>' in page
+    assert 'govuk-input--width-2 govuk-input--error" id="id_due_date_month"' in page
+    assert 'id="id_due_date_day" name="due_date_day" type="text" inputmode="numeric" value="31"' in page
     data = _action_data(world, owner_2=world.other_organisation.pk)
     page = coord.post(reverse("planning:action_create", kwargs=Y), data).content.decode()
     assert "is already an owner of this action" in page
@@ -165,16 +169,25 @@ def test_year_settings_state_period_current_and_next_year(coord, world):
 @pytest.mark.django_db
 def test_period_dates_edit_and_errors(coord, world):
     url = reverse("planning:period_edit", kwargs={**Y, "code": "Q1"})
-    page = coord.post(
-        url, {"start_date": "1/4/2020", "end_date": "1/3/2020", "due_date": "x"}
-    ).content.decode()
-    assert "Enter the due date for updates as a real date" in page
-    page = coord.post(
-        url, {"start_date": "1/4/2020", "end_date": "1/3/2020", "due_date": "1/7/2020"}
-    ).content.decode()
+    page = coord.get(url).content.decode()
+    assert '<legend class="govuk-fieldset__legend">Due date for updates</legend>' in page
+    assert 'name="due_date_month" type="text" inputmode="numeric" value="7"' in page
+
+    def dates(start: str, end: str, due: str) -> dict[str, str]:
+        data = {}
+        for name, text in (("start_date", start), ("end_date", end), ("due_date", due)):
+            for part, value in zip(("day", "month", "year"), text.split("/"), strict=True):
+                data[f"{name}_{part}"] = value
+        return data
+
+    page = coord.post(url, dates("1/4/2020", "1//2020", "//")).content.decode()
+    assert "End date must include a month" in page and "Enter the due date for updates" in page
+    page = coord.post(url, dates("1/4/2020", "1/3/2020", "1/7/2020")).content.decode()
     assert "The end date must be the same as or after the start date." in page
-    coord.post(url, {"start_date": "1/4/2020", "end_date": "30/6/2020", "due_date": "20/7/2020"})
+    coord.post(url, dates("1/4/2020", "30/6/2020", "20/july/2020"))
     assert world.plan_year.periods.get(code="Q1").due_date == datetime.date(2020, 7, 20)
+    coord.post(url, {**dates("1/4/2020", "30/6/2020", "//"), "due_date": "21/7/2020"})
+    assert world.plan_year.periods.get(code="Q1").due_date == datetime.date(2020, 7, 21)
 
 
 @pytest.mark.django_db

@@ -25,7 +25,10 @@ class Command(BaseCommand):
             "--output", metavar="FILE", help="File to write; '-' or omitted writes CSV to stdout"
         )
         parser.add_argument(
-            "--as", dest="actor", metavar="USERNAME", help="Who is exporting (recorded for audit)."
+            "--as",
+            dest="actor",
+            metavar="USERNAME",
+            help="Accepted like the write commands (the user must exist); an export changes nothing.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,68 @@
+"""Writes to plans: keyword-only functions with the acting user, each inside a transaction.
+
+The functions live in modules by topic; they are all re-exported here, so callers keep writing
+`from planning import services` or `from planning.services import plan_year_create`.
+"""
+
+from planning.services.plans import (
+    action_create,
+    action_delete,
+    action_edit,
+    action_move,
+    priority_create,
+    priority_delete,
+    priority_edit,
+    priority_fingerprint,
+    priority_match,
+    priority_move,
+)
+from planning.services.roll_forward import plan_year_roll_forward
+from planning.services.updates import UpdateFigure, action_update_record
+from planning.services.vocabulary import (
+    MEASURE_FIELDS,
+    measure_delete,
+    measure_save,
+    status_move,
+    status_save,
+    statuses_seed,
+)
+from planning.services.years import (
+    PLAN_YEAR_STATE_CHANGES,
+    default_periods,
+    plan_year_create,
+    plan_year_create_next,
+    plan_year_open_period,
+    plan_year_set_current,
+    plan_year_set_state,
+    reporting_period_edit,
+)
+
+__all__ = [
+    "MEASURE_FIELDS",
+    "PLAN_YEAR_STATE_CHANGES",
+    "UpdateFigure",
+    "action_create",
+    "action_delete",
+    "action_edit",
+    "action_move",
+    "action_update_record",
+    "default_periods",
+    "measure_delete",
+    "measure_save",
+    "plan_year_create",
+    "plan_year_create_next",
+    "plan_year_open_period",
+    "plan_year_roll_forward",
+    "plan_year_set_current",
+    "plan_year_set_state",
+    "priority_create",
+    "priority_delete",
+    "priority_edit",
+    "priority_fingerprint",
+    "priority_match",
+    "priority_move",
+    "reporting_period_edit",
+    "status_move",
+    "status_save",
+    "statuses_seed",
+]

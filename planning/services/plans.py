@@ -1,0 +1,229 @@
+"""Priorities and actions: create, edit, reorder and delete (coordinators)."""
+
+import datetime
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from core.errors import AccessDenied, ConflictError, ServiceError
+from core.history import delete_as, save_as
+from partnership.models import Organisation
+from planning import access
+from planning.models import (
+    Action,
+    ActionOwner,
+    PlanYear,
+    Priority,
+    SubTheme,
+)
+from planning.services._common import _clean_lines, _move, _require_coordinator
+
+
+@transaction.atomic
+def priority_create(
+    *,
+    plan_year: PlanYear,
+    title: str,
+    user: Any,
+    description: str = "",
+    sub_themes: Sequence[str] = (),
+    carried_from: Priority | None = None,
+) -> Priority:
+    order = (plan_year.priorities.aggregate(m=Max("order"))["m"] or 0) + 1
+    priority = save_as(
+        Priority(
+            plan_year=plan_year,
+            title=title.strip(),
+            description=description,
+            order=order,
+            carried_from=carried_from,
+        ),
+        user,
+    )
+    for index, name in enumerate(sub_themes, start=1):
+        save_as(SubTheme(priority=priority, name=name.strip(), order=index), user)
+    return priority  # type: ignore[return-value]
+
+
+def priority_match(plan_year: PlanYear, title: str) -> Priority | None:
+    """The plan year's priority with this title, ignoring case and surrounding spaces."""
+    wanted = title.strip().lower()
+    for priority in plan_year.priorities.all():
+        if priority.title.strip().lower() == wanted:
+            return priority
+    return None
+
+
+@transaction.atomic
+def action_create(
+    *,
+    plan_year: PlanYear,
+    priority: Priority,
+    text: str,
+    owners: Sequence[tuple[Organisation, str]],
+    user: Any,
+    target: str = "",
+    due_date: datetime.date | None = None,
+    carried_from: Action | None = None,
+) -> Action:
+    """An action with its owners in order; each owner is (organisation, name as written here)."""
+    if priority.plan_year_id != plan_year.pk:
+        raise ServiceError("The priority belongs to another plan year.")
+    if not owners:
+        raise ServiceError("An action needs at least one owner.")
+    order = (plan_year.actions.filter(priority=priority).aggregate(m=Max("order"))["m"] or 0) + 1
+    action = save_as(
+        Action(
+            plan_year=plan_year,
+            priority=priority,
+            text=text.strip(),
+            target=target,
+            due_date=due_date,
+            order=order,
+            carried_from=carried_from,
+        ),
+        user,
+    )
+    _set_owners(action, owners, user)  # type: ignore[arg-type]
+    return action  # type: ignore[return-value]
+
+
+def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], user: Any) -> None:
+    seen: set[int] = set()
+    for existing in list(action.owners.all()):
+        delete_as(existing, user)
+    for index, (organisation, written) in enumerate(owners, start=1):
+        if organisation.partnership_id != action.plan_year.partnership_id:
+            raise ServiceError(f"{organisation.name} belongs to another partnership.")
+        if organisation.pk in seen:
+            continue
+        seen.add(organisation.pk)
+        written = written.strip()
+        save_as(
+            ActionOwner(
+                action=action,
+                organisation=organisation,
+                order=index,
+                name_as_written="" if written == organisation.name else written,
+            ),
+            user,
+        )
+
+
+@transaction.atomic
+def action_edit(
+    *,
+    action: Action,
+    expected_version: int,
+    user: Any,
+    owners: Sequence[tuple[Organisation, str]] | None = None,
+    **fields: Any,
+) -> Action:
+    """Edit an action unless someone saved a newer version since the editor loaded it."""
+    if not access.can_manage_plan(user, action.plan_year):
+        raise AccessDenied("Only the partnership coordinator can edit actions.")
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    if current.version != expected_version:
+        raise ConflictError("Someone else changed this action while you were editing it.", current)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.version += 1  # row locked above; an F() would break the history copy
+    save_as(current, user)
+    current.refresh_from_db()
+    if owners is not None:
+        _set_owners(current, owners, user)
+    return current
+
+
+def priority_fingerprint(priority: Priority) -> str:
+    """A short digest of what the priority form edits: an editor's copy is stale when it differs."""
+    themes = [t.name for t in priority.sub_themes.order_by("order", "pk")]
+    text = "\x1f".join([priority.title, priority.description, *themes])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@transaction.atomic
+def priority_edit(
+    *,
+    priority: Priority,
+    user: Any,
+    title: str,
+    description: str = "",
+    sub_themes: Sequence[str] = (),
+    expected_fingerprint: str | None = None,
+) -> Priority:
+    """Change a priority's title, description and ordered sub-themes (kept rows keep their history).
+
+    expected_fingerprint is priority_fingerprint() of the version the editor loaded: when someone
+    has changed the priority since, nothing is saved and ConflictError carries the newer version.
+    """
+    _require_coordinator(user, priority.plan_year.partnership)
+    if not title.strip():
+        raise ServiceError("Enter the priority's title.")
+    priority = Priority.objects.select_for_update().get(pk=priority.pk)
+    if expected_fingerprint is not None and priority_fingerprint(priority) != expected_fingerprint:
+        raise ConflictError("Someone else changed this priority while you were editing it.", priority)
+    priority.title, priority.description = title.strip(), description
+    save_as(priority, user)
+    names = _clean_lines(sub_themes)
+    existing = list(priority.sub_themes.order_by("order", "pk"))
+    for index, name in enumerate(names, start=1):
+        if index <= len(existing):
+            theme = existing[index - 1]
+            if (theme.name, theme.order) != (name, index):
+                theme.name, theme.order = name, index
+                save_as(theme, user)
+        else:
+            save_as(SubTheme(priority=priority, name=name, order=index), user)
+    for theme in existing[len(names) :]:
+        delete_as(theme, user)
+    return priority
+
+
+@transaction.atomic
+def priority_delete(*, priority: Priority, user: Any) -> None:
+    _require_coordinator(user, priority.plan_year.partnership)
+    count = priority.actions.count()
+    if count:
+        raise ServiceError(
+            f"“{priority.title}” still has {count} action{'s' if count != 1 else ''}: "
+            "delete them or move them to another priority first."
+        )
+    for theme in list(priority.sub_themes.all()):
+        delete_as(theme, user)
+    delete_as(priority, user)
+
+
+@transaction.atomic
+def priority_move(*, priority: Priority, direction: str, user: Any) -> None:
+    _require_coordinator(user, priority.plan_year.partnership)
+    siblings = list(priority.plan_year.priorities.select_for_update().order_by("order", "pk"))
+    _move(siblings, priority, direction, user)
+
+
+@transaction.atomic
+def action_delete(*, action: Action, user: Any) -> None:
+    """Delete an action with its owners and updates, each deletion kept in history."""
+    if not access.can_manage_plan(user, action.plan_year):
+        raise AccessDenied("Only the partnership coordinator can delete actions.")
+    for update in list(action.updates.all()):
+        delete_as(update, user)
+    for owner in list(action.owners.all()):
+        delete_as(owner, user)
+    delete_as(action, user)
+
+
+@transaction.atomic
+def action_move(*, action: Action, direction: str, user: Any) -> None:
+    """Move an action up or down within its priority (its version is not raised)."""
+    if not access.can_manage_plan(user, action.plan_year):
+        raise AccessDenied("Only the partnership coordinator can reorder actions.")
+    siblings = list(
+        action.plan_year.actions.select_for_update()
+        .filter(priority=action.priority_id)
+        .order_by("order", "pk")
+    )
+    _move(siblings, action, direction, user)

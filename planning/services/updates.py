@@ -1,0 +1,131 @@
+"""Updates: an action's report for a reporting period, never silently overwritten."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from core.errors import AccessDenied, ConflictError, ServiceError
+from core.history import delete_as, save_as
+from planning import access
+from planning.models import (
+    Action,
+    Measure,
+    MeasureKind,
+    ReportingPeriod,
+    Status,
+    Update,
+)
+
+
+@dataclass(frozen=True)
+class UpdateFigure:
+    """A named figure reported in an update ("Young people engaged", over 190, "young people")."""
+
+    name: str
+    value: Decimal
+    unit: str = ""
+    value_qualifier: str = ""
+
+
+@transaction.atomic
+def action_update_record(
+    *,
+    action: Action,
+    user: Any,
+    narrative: str,
+    status: Status | None,
+    period: ReportingPeriod | None = None,
+    expected_version: int | None = None,
+    check_access: bool = True,
+    is_example: bool = False,
+    figures: Sequence[UpdateFigure] | None = None,
+) -> Update:
+    """Create or edit the action's update for a period (the open one by default).
+
+    expected_version is the version of the update the author started from (None when they
+    started a new one): a mismatch means someone else saved first, and nothing is overwritten.
+    figures, when given, become the update's figures in that order (None leaves them as they are).
+    """
+    plan_year = action.plan_year
+    period = period or plan_year.open_period
+    if period is None:
+        raise ServiceError(f"No reporting period is open for updates in {plan_year.label}.")
+    if period.plan_year_id != plan_year.pk:
+        raise ServiceError("That reporting period belongs to another plan year.")
+    if check_access:
+        if not access.can_report_on(user, action):
+            raise AccessDenied("You can only update actions your organisation leads.")
+        if period.pk != plan_year.open_period_id:
+            raise AccessDenied(f"{period.get_code_display()} is not open for updates.")
+    if status is not None and status.partnership_id != plan_year.partnership_id:
+        raise ServiceError("That status belongs to another partnership.")
+    existing = Update.objects.select_for_update().filter(action=action, period=period).first()
+    if existing is None:
+        if expected_version not in (None, 0):
+            raise ConflictError("The update you were editing has been deleted.", None)
+        update = Update(
+            action=action,
+            period=period,
+            narrative=narrative,
+            status=status,
+            author=user,
+            is_example=is_example,
+        )
+        save_as(update, user)
+        _set_figures(update, figures, user)
+        return update
+    if expected_version is not None and existing.version != expected_version:
+        raise ConflictError(
+            "Someone else saved an update for this period while you were writing yours.", existing
+        )
+    if expected_version is None and check_access:
+        raise ConflictError(
+            "An update for this period already exists; review it before changing it.", existing
+        )
+    existing.narrative = narrative
+    existing.status = status
+    existing.author = user
+    existing.is_example = is_example
+    existing.version += 1  # row locked above; an F() would break the history copy
+    save_as(existing, user)
+    existing.refresh_from_db()
+    _set_figures(existing, figures, user)
+    return existing
+
+
+def _set_figures(update: Update, figures: Sequence[UpdateFigure] | None, user: Any) -> None:
+    """Make the update's figures these, row by row, so unchanged rows keep their history."""
+    if figures is None:
+        return
+    plan_year = update.action.plan_year
+    existing = list(update.measures.filter(kind=MeasureKind.UPDATE_FIGURE).order_by("order", "pk"))
+    for index, figure in enumerate(figures, start=1):
+        if not figure.name.strip():
+            raise ServiceError(f"Figure {index} needs a name.")
+        measure = (
+            existing[index - 1]
+            if index <= len(existing)
+            else Measure(
+                partnership_id=plan_year.partnership_id,
+                kind=MeasureKind.UPDATE_FIGURE,
+                plan_year=plan_year,
+                update=update,
+            )
+        )
+        values = {
+            "name": figure.name.strip(),
+            "value": figure.value,
+            "unit": figure.unit.strip(),
+            "value_qualifier": figure.value_qualifier.strip(),
+            "period_label": f"{update.period.get_code_display()} {plan_year.label}",
+            "order": index,
+        }
+        if measure.pk is None or any(getattr(measure, k) != v for k, v in values.items()):
+            for name, value in values.items():
+                setattr(measure, name, value)
+            save_as(measure, user)
+    for measure in existing[len(figures) :]:
+        delete_as(measure, user)

@@ -1,0 +1,113 @@
+"""The status vocabulary and the partnership's key figures (measures)."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from core.errors import AccessDenied, ServiceError
+from core.history import delete_as, save_as
+from partnership.models import Partnership
+from planning.models import (
+    DEFAULT_STATUSES,
+    Measure,
+    MeasureKind,
+    Status,
+)
+from planning.services._common import _move, _require_coordinator
+
+
+@transaction.atomic
+def statuses_seed(*, partnership: Partnership, user: Any) -> list[Status]:
+    """Give a partnership the default status vocabulary when it has none yet."""
+    if partnership.statuses.exists():
+        return list(partnership.statuses.all())
+    return [
+        save_as(Status(partnership=partnership, name=name, colour=colour, order=index), user)  # type: ignore[misc]
+        for index, (name, colour) in enumerate(DEFAULT_STATUSES)
+    ]
+
+
+@transaction.atomic
+def status_save(
+    *,
+    partnership: Partnership,
+    user: Any,
+    name: str,
+    colour: str,
+    is_active: bool = True,
+    status: Status | None = None,
+) -> Status:
+    """Add a status to the vocabulary, or rename, recolour, deactivate or reactivate one."""
+    _require_coordinator(user, partnership)
+    name = name.strip()
+    if not name:
+        raise ServiceError("Enter the status's name.")
+    clash = partnership.statuses.filter(name__iexact=name)
+    if status is not None:
+        if status.partnership_id != partnership.pk:
+            raise AccessDenied("That status belongs to another partnership.")
+        clash = clash.exclude(pk=status.pk)
+    if clash.exists():
+        raise ServiceError(f"There is already a status called “{name}”.")
+    if status is None:
+        order = (partnership.statuses.aggregate(m=Max("order"))["m"] or 0) + 1
+        status = Status(partnership=partnership, order=order)
+    status.name, status.colour, status.is_active = name, colour, is_active
+    save_as(status, user)
+    return status
+
+
+@transaction.atomic
+def status_move(*, status: Status, direction: str, user: Any) -> None:
+    _require_coordinator(user, status.partnership)
+    siblings = list(status.partnership.statuses.select_for_update().order_by("order", "name"))
+    _move(siblings, status, direction, user)
+
+
+MEASURE_FIELDS = {
+    "plan_year",
+    "name",
+    "unit",
+    "period_label",
+    "period_start",
+    "period_end",
+    "value",
+    "value_qualifier",
+    "comparison_value",
+    "comparison_period_label",
+    "stated_change",
+    "source_organisation",
+    "note",
+    "order",
+}
+
+
+@transaction.atomic
+def measure_save(
+    *, partnership: Partnership, user: Any, measure: Measure | None = None, **fields: Any
+) -> Measure:
+    """Add or edit one of the partnership's key figures."""
+    _require_coordinator(user, partnership)
+    unknown = set(fields) - MEASURE_FIELDS
+    if unknown:
+        raise ServiceError(f"Unknown figure fields: {', '.join(sorted(unknown))}.")
+    year, source = fields.get("plan_year"), fields.get("source_organisation")
+    if (year and year.partnership_id != partnership.pk) or (
+        source and source.partnership_id != partnership.pk
+    ):
+        raise ServiceError("The plan year and source must belong to this partnership.")
+    if measure is None:
+        measure = Measure(partnership=partnership, kind=MeasureKind.KEY_FIGURE)
+    elif measure.partnership_id != partnership.pk:
+        raise AccessDenied("That figure belongs to another partnership.")
+    for name, value in fields.items():
+        setattr(measure, name, value)
+    save_as(measure, user)
+    return measure
+
+
+@transaction.atomic
+def measure_delete(*, measure: Measure, user: Any) -> None:
+    _require_coordinator(user, measure.partnership)
+    delete_as(measure, user)

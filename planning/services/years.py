@@ -1,0 +1,151 @@
+"""Plan years and their reporting periods: creation, state, the open period, dates."""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+
+from core.errors import ServiceError
+from core.history import save_as
+from partnership.models import Partnership
+from planning.models import (
+    PeriodCode,
+    PlanYear,
+    PlanYearState,
+    ReportingPeriod,
+)
+from planning.services._common import _require_coordinator
+
+
+def _last_day(year: int, month: int) -> datetime.date:
+    first_next = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - datetime.timedelta(days=1)
+
+
+def default_periods(start: datetime.date) -> list[dict[str, Any]]:
+    """Q1–Q4 by calendar quarter from 1 April, each due on the 15th of the next month;
+    the year-end review covers the whole year and is due on 30 April."""
+    periods = []
+    for index, code in enumerate([PeriodCode.Q1, PeriodCode.Q2, PeriodCode.Q3, PeriodCode.Q4]):
+        month = (start.month - 1 + 3 * index) % 12 + 1
+        year = start.year + (start.month - 1 + 3 * index) // 12
+        end_month = (month + 1) % 12 + 1
+        end_year = year + (month + 2 > 12)
+        end = _last_day(end_year, end_month)
+        due = end + datetime.timedelta(days=15)
+        periods.append(
+            {
+                "code": code,
+                "start_date": datetime.date(year, month, 1),
+                "end_date": end,
+                "due_date": due,
+            }
+        )
+    year_end = _last_day(start.year + 1, 3)
+    periods.append(
+        {
+            "code": PeriodCode.YEAR_END,
+            "start_date": start,
+            "end_date": year_end,
+            "due_date": year_end + datetime.timedelta(days=30),
+        }
+    )
+    return periods
+
+
+@transaction.atomic
+def plan_year_create(
+    *, partnership: Partnership, slug: str, user: Any, state: str = PlanYearState.DRAFT
+) -> PlanYear:
+    """A plan year with its five reporting periods (Q1–Q4 and year-end)."""
+    if partnership.plan_years.filter(slug=slug).exists():
+        raise ServiceError(f"{partnership.name} already has a plan year {slug}.")
+    start, end = PlanYear.dates_for_slug(slug)
+    if PlanYear.slug_for_start(start.year) != slug:
+        raise ServiceError(f"{slug!r} is not a plan year: use the form 2020-21.")
+    plan_year = save_as(
+        PlanYear(partnership=partnership, slug=slug, start_date=start, end_date=end, state=state),
+        user,
+    )
+    for period in default_periods(start):
+        save_as(ReportingPeriod(plan_year=plan_year, **period), user)
+    return plan_year  # type: ignore[return-value]
+
+
+@transaction.atomic
+def plan_year_open_period(*, plan_year: PlanYear, period: ReportingPeriod | None, user: Any) -> PlanYear:
+    """Open one reporting period for updates (None closes them all)."""
+    if period is not None and period.plan_year_id != plan_year.pk:
+        raise ServiceError("That reporting period belongs to another plan year.")
+    plan_year.open_period = period
+    save_as(plan_year, user)
+    return plan_year
+
+
+@transaction.atomic
+def plan_year_set_current(*, plan_year: PlanYear, user: Any) -> None:
+    partnership = plan_year.partnership
+    partnership.current_plan_year = plan_year
+    save_as(partnership, user)
+
+
+PLAN_YEAR_STATE_CHANGES = {
+    PlanYearState.DRAFT: {PlanYearState.LIVE},
+    PlanYearState.LIVE: {PlanYearState.DRAFT, PlanYearState.CLOSED},
+    PlanYearState.CLOSED: {PlanYearState.LIVE},
+}
+
+
+@transaction.atomic
+def plan_year_set_state(*, plan_year: PlanYear, state: str, user: Any) -> PlanYear:
+    """Draft → live → closed (a live year can go back to draft, a closed one can be reopened).
+
+    Closing a year also closes its reporting period.
+    """
+    _require_coordinator(user, plan_year.partnership)
+    if state == plan_year.state:
+        return plan_year
+    if state not in PlanYearState.values:
+        raise ServiceError(f"Choose draft, live or closed, not {state!r}.")
+    if state not in PLAN_YEAR_STATE_CHANGES[PlanYearState(plan_year.state)]:
+        raise ServiceError(
+            f"A {plan_year.get_state_display().lower()} plan year cannot become "
+            f"{PlanYearState(state).label.lower()}."
+        )
+    plan_year.state = state
+    if state == PlanYearState.CLOSED:
+        plan_year.open_period = None
+    save_as(plan_year, user)
+    return plan_year
+
+
+@transaction.atomic
+def plan_year_create_next(*, partnership: Partnership, user: Any) -> PlanYear:
+    """A draft plan year after the partnership's latest one (or this year's when it has none)."""
+    _require_coordinator(user, partnership)
+    latest = partnership.plan_years.order_by("-start_date").first()
+    if latest is not None:
+        start_year = latest.start_date.year + 1
+    else:
+        today = datetime.date.today()
+        start_year = today.year if today.month >= 4 else today.year - 1
+    return plan_year_create(partnership=partnership, slug=PlanYear.slug_for_start(start_year), user=user)
+
+
+@transaction.atomic
+def reporting_period_edit(
+    *,
+    period: ReportingPeriod,
+    user: Any,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    due_date: datetime.date,
+) -> ReportingPeriod:
+    _require_coordinator(user, period.plan_year.partnership)
+    if end_date < start_date:
+        raise ServiceError("The end date must be the same as or after the start date.")
+    if due_date < start_date:
+        raise ServiceError("The due date must be the same as or after the start date.")
+    period.start_date, period.end_date, period.due_date = start_date, end_date, due_date
+    save_as(period, user)
+    return period
