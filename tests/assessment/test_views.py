@@ -1,4 +1,3 @@
-
 """Pages: members read, coordinators write, outsiders get 404; documents render."""
 
 import io
