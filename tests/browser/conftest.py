@@ -37,9 +37,13 @@ def find_chromium() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():  # type: ignore[no-untyped-def]
-    """One headless Chromium for the session (skips every browser test when something is missing)."""
+    """One headless Chromium for tests/browser (skips every browser test when something is missing).
+
+    Package scope, not session: Playwright's sync API keeps an event loop running in this thread
+    while it is open, and any other test that starts its own `sync_playwright()` (and Django's
+    async-safety check) must find no loop running once these tests are done."""
     executable = find_chromium()
     if executable is None:
         pytest.skip("no Chromium found: apt-get install chromium (or set CHROMIUM=/path/to/chromium)")
@@ -61,16 +65,19 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def _static_css(live_server) -> None:  # type: ignore[no-untyped-def]
+def _static_css(live_server, django_db_blocker) -> None:  # type: ignore[no-untyped-def]
     """The live server serves app static files; the compiled CSS must exist (`make assets`)."""
+    url = f"{live_server.url}/static/{CSS_PATH}"  # always http://localhost:PORT
     try:
-        url = f"{live_server.url}/static/{CSS_PATH}"  # always http://localhost:PORT
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
-            ok = response.status == 200 and b"govuk" in response.read(200_000)
-    except urllib.error.URLError:
-        ok = False
-    if not ok:
-        pytest.skip(f"{CSS_PATH} is not served (the compiled CSS is missing): run `make assets`")
+        # Every request (even for a static file) lets Django look at the shared test connection.
+        with django_db_blocker.unblock(), urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+            compiled = b"govuk" in response.read(200_000)
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            pytest.fail(f"the live server could not serve {url}: {error}")
+        compiled = False
+    if not compiled:
+        pytest.skip(f"{url} is missing or not the compiled GOV.UK CSS: run `make assets`")
 
 
 def _new_page(browser, live_server, *, javascript: bool):  # type: ignore[no-untyped-def]

@@ -9,18 +9,22 @@ from weakref import WeakKeyDictionary
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# Violations in full; "incomplete" results (axe could not decide, e.g. text over an image) briefly.
 RUN_AXE = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-    nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 300)})),
-  }));
+  const brief = r => ({
+    id: r.id, impact: r.impact, help: r.help, helpUrl: r.helpUrl,
+    nodes: r.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 300)})),
+  });
+  return {violations: result.violations.map(brief), incomplete: result.incomplete.map(brief)};
 }"""
 
 SCRIPT_TAG = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 
 # Script errors and Content Security Policy violations seen by each page since its last check.
 _errors: "WeakKeyDictionary[Any, list[str]]" = WeakKeyDictionary()
+# axe's "needs review" results of each page's last check, for the sweep's summary.
+needs_review: "WeakKeyDictionary[Any, list[dict[str, Any]]]" = WeakKeyDictionary()
 
 
 @functools.cache
@@ -54,7 +58,9 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     through the DevTools protocol, so the page keeps its real Content Security Policy."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
-    return page.evaluate(RUN_AXE, AXE_TAGS)
+    result = page.evaluate(RUN_AXE, AXE_TAGS)
+    needs_review[page] = result["incomplete"]
+    return result["violations"]
 
 
 def describe(where: str, violations: list[dict[str, Any]]) -> str:
@@ -128,11 +134,16 @@ def assert_skip_link_first(page: Any) -> None:
     assert page.evaluate("document.getElementById('main-content').tagName") == "MAIN"
 
 
+def follow(locator: Any) -> None:
+    """Click a link or submit button and wait until the page it leads to has loaded."""
+    locator.click()
+    locator.page.wait_for_load_state()
+
+
 def sign_in(page: Any, username: str, password: str) -> None:
     """Sign in through the sign-in form, as a person would."""
     page.goto("/accounts/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Sign in"))
     assert "/accounts/sign-in/" not in page.url, f"sign-in failed for {username}: still on {page.url}"

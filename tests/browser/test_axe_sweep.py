@@ -16,18 +16,23 @@ import pytest
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
-from tests.browser.helpers import assert_accessible, page_problems, sign_in
+from tests.browser.helpers import assert_accessible, follow, needs_review, page_problems, sign_in
 
 pytestmark = pytest.mark.browser
 
 MAX_PAGES = 80
 MAX_PER_ROUTE = 1
 # Pages whose content varies most with the data get a second and third look.
-MORE_PER_ROUTE = {"planning:action": 3, "planning:dashboard_year": 2, "partnership:organisation": 2}
+MORE_PER_ROUTE = {
+    "planning:action": 3,
+    "planning:dashboard_year": 2,
+    "partnership:organisation": 2,
+    "publishing:year": 2,
+}
 PREFIXES = ("/partnerships/", "/p/", "/accounts/", "/crime-data/")
 SKIP_PATH = re.compile(r"(\.(pdf|docx|xlsx|csv|zip|json)$)|/sign-out/|/turn-off/", re.IGNORECASE)
 # Forms submitted empty to show their errors (nothing is saved when they are invalid).
-EMPTY_SUBMIT = re.compile(r"(_add|_create|:invite|:action_update|:password_change)$")
+EMPTY_SUBMIT = re.compile(r"(_add|_create|:invite|:action_update|:password_change|:password_reset)$")
 
 LINKS = """() => Array.from(document.querySelectorAll('a[href]'))
   .filter(a => !a.hasAttribute('download')).map(a => a.href)"""
@@ -45,7 +50,7 @@ def route_of(path: str) -> str | None:
     return match.view_name or match.route
 
 
-Visit = tuple[str, str, float, float]  # route, URL, seconds to load, seconds for axe
+Visit = tuple[str, str, float, float, str]  # route, URL, seconds to load, seconds for axe, to review
 
 
 def crawl(page: Any, base: str, *starts: str) -> tuple[list[Visit], dict[str, str], list[str], int]:
@@ -73,7 +78,8 @@ def crawl(page: Any, base: str, *starts: str) -> tuple[list[Visit], dict[str, st
             continue
         if found := page_problems(page, f"{url} ({route})"):
             problems[url] = found
-        visited.append((route, url, loaded - began, time.monotonic() - loaded))
+        review = " ".join(f"{r['id']}@{n['target']}" for r in needs_review.get(page, []) for n in r["nodes"])
+        visited.append((route, url, loaded - began, time.monotonic() - loaded, review))
         for href in page.evaluate(LINKS):
             link = urldefrag(href).url
             path = urlsplit(link).path
@@ -107,6 +113,15 @@ def submit_empty(page: Any, route: str) -> str:
     return page_problems(page, f"{page.url} ({route}) with errors")
 
 
+def show(visited: list[Visit]) -> None:
+    """Each page with its timings and what axe left for a person to review (shown with -s)."""
+    for route, url, load, axe, review in visited:
+        print(
+            f"  {load:4.1f}s + axe {axe:3.1f}s  {route}  {url}"
+            + (f"\n      review: {review}" if review else "")
+        )
+
+
 def test_every_coordinator_page_is_accessible(page, live_server):
     started = time.monotonic()
     call_command("load_demo", stdout=StringIO())
@@ -115,7 +130,7 @@ def test_every_coordinator_page_is_accessible(page, live_server):
     loaded = time.monotonic()
     page.goto("/accounts/sign-in/")
     assert_accessible(page, "sign-in page")
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page, "sign-in page with errors")
     sign_in(page, "coordinator", demo_password())
@@ -127,26 +142,29 @@ def test_every_coordinator_page_is_accessible(page, live_server):
         f"{len(submitted)} empty forms checked in {time.monotonic() - loaded:.1f}s"
         + (f"; stopped at {MAX_PAGES} pages with {left} links unvisited" if left else "")
     )
-    print("\n".join(f"  {load:4.1f}s + axe {axe:3.1f}s  {route}  {url}" for route, url, load, axe in visited))
+    show(visited)
     print(f"  submitted empty: {', '.join(submitted)}")
-    routes = {route for route, *_ in visited}
+    routes = {visit[0] for visit in visited}
     # The crawl really reached the main areas (so an empty crawl cannot pass).
     assert {"planning:dashboard", "planning:action_list", "planning:action"} <= routes, routes
     assert len(visited) >= 15, visited
     assert not problems, "\n\n".join(problems.values())
 
-    # Signed out, the public pages are accessible too.
+    # Signed out: the pages reachable from the sign-in page, and the public pages.
     page.goto("/partnerships/tonbridge-malling/")
-    page.get_by_role("button", name="Sign out").click()
+    follow(page.get_by_role("button", name="Sign out"))
     assert "/accounts/sign-in/" in page.url
+    visited, problems, submitted, _ = crawl(page, live_server.url, page.url)
+    show(visited)
+    assert not problems, "\n\n".join(problems.values())
     page.goto("/p/tonbridge-malling/")
     assert_accessible(page, "public partnership page, signed out")
-    page.get_by_role("link", name="Read the Partnership Plan 2020/21").click()
+    follow(page.get_by_role("link", name="Read the Partnership Plan 2020/21"))
     assert_accessible(page, "public plan, signed out")
 
     # The site administrator's own pages: the partnership chooser and the crime data pages.
     sign_in(page, "admin", demo_password())
     visited, problems, submitted, _ = crawl(page, live_server.url, page.url, f"{live_server.url}/crime-data/")
-    print("\n".join(f"  {load:4.1f}s + axe {axe:3.1f}s  {route}  {url}" for route, url, load, axe in visited))
-    assert "crimedata:index" in {route for route, *_ in visited}
+    show(visited)
+    assert "crimedata:index" in {visit[0] for visit in visited}
     assert not problems, "\n\n".join(problems.values())

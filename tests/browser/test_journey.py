@@ -12,6 +12,7 @@ from tests.browser.helpers import (
     assert_accessible,
     assert_accessible_without_js,
     assert_skip_link_first,
+    follow,
     sign_in,
 )
 from tests.conftest import PASSWORD
@@ -46,27 +47,27 @@ def lead_officer_journey(page: Any, world: Any, audit: Callable[[str], None]) ->
     assert page.get_by_text("No updates yet in 2020/21.").is_visible()
     audit("dashboard before the update")
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action plans").click()
+    follow(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action plans"))
     assert page.get_by_role("heading", level=1).inner_text() == "Action plan 2020/21"
     audit("action list")
 
     # Another organisation's action: the lead officer can read it but not report on it.
-    page.get_by_role("link", name=other_action.text).click()
+    follow(page.get_by_role("link", name=other_action.text))
     assert page.get_by_role("heading", level=1).inner_text() == other_action.text
     assert page.get_by_role("link", name="Add an update for Quarter 1").count() == 0
     audit("another organisation's action")
     page.go_back()
 
-    page.get_by_role("link", name="Hold a monthly meeting").click()
+    follow(page.get_by_role("link", name="Hold a monthly meeting"))
     assert page.get_by_role("heading", level=1).inner_text() == "Hold a monthly meeting"
     assert page.get_by_text("No updates yet.").is_visible()
     audit("own action before the update")
 
-    page.get_by_role("link", name="Add an update for Quarter 1").click()
+    follow(page.get_by_role("link", name="Add an update for Quarter 1"))
     assert page.get_by_role("heading", level=1).inner_text() == "Add an update for Quarter 1"
     audit("update form")
 
-    page.get_by_role("button", name="Save update").click()
+    follow(page.get_by_role("button", name="Save update"))
     summary = page.locator(".govuk-error-summary")
     assert summary.get_by_role("link", name="Enter an update or choose a status").is_visible()
     audit("update form with an error")
@@ -74,7 +75,7 @@ def lead_officer_journey(page: Any, world: Any, audit: Callable[[str], None]) ->
 
     page.get_by_label("Update (optional)").fill(NARRATIVE)
     page.get_by_label("On track").check()
-    page.get_by_role("button", name="Save update").click()
+    follow(page.get_by_role("button", name="Save update"))
 
     assert page.get_by_role("heading", level=1).inner_text() == "Hold a monthly meeting"
     assert page.get_by_text("Update for Quarter 1 saved.").is_visible()
@@ -89,7 +90,7 @@ def lead_officer_journey(page: Any, world: Any, audit: Callable[[str], None]) ->
     assert (update.period.code, update.status.name, update.author) == ("Q1", "On track", world.lead_officer)
     assert update.narrative == NARRATIVE
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard").click()
+    follow(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard"))
     after = dashboard_totals(page)
     assert after["On track"] == before["On track"] + 1
     assert after["No status recorded"] == before["No status recorded"] - 1
@@ -113,7 +114,7 @@ def test_lead_officer_submits_quarterly_update_without_javascript(nojs_page, axe
     def audit(label: str) -> None:
         assert_accessible_without_js(nojs_page, axe_page, label)
 
-    assert nojs_page.context  # JavaScript is off in this context:
     nojs_page.goto("/accounts/sign-in/")
+    # The page's inline script did not run: JavaScript really is off.
     assert not nojs_page.evaluate("document.body.classList.contains('js-enabled')")
     lead_officer_journey(nojs_page, world, audit)

@@ -6,6 +6,7 @@ from tests.browser.helpers import (
     assert_accessible,
     assert_accessible_without_js,
     assert_skip_link_first,
+    follow,
     sign_in,
     take_errors,
 )
@@ -27,7 +28,7 @@ def test_sign_in_page_is_accessible_and_styled(page):
 
 def test_sign_in_errors_are_accessible(page, world):
     page.goto("/accounts/sign-in/")
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
     summary = page.locator(".govuk-error-summary")
     assert summary.get_by_role("link").count() == 2
     # GOV.UK Frontend moves focus to the error summary.
@@ -36,7 +37,7 @@ def test_sign_in_errors_are_accessible(page, world):
 
     page.get_by_label("Username").fill("lead")
     page.get_by_label("Password").fill("wrong-password")
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
     assert page.locator(".govuk-error-summary").is_visible()
     assert "/accounts/sign-in/" in page.url
     assert_accessible(page, "sign-in with a wrong password")
