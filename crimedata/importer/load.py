@@ -138,6 +138,8 @@ def _read_sql(paths: list[Path]) -> str:
 def _stage_batch(
     con: duckdb.DuckDBPyConnection, batch: list[StreetFile], staging: Path, number: int
 ) -> list[StagedMonth]:
+    """Stream the batch's CSVs straight into Parquet (one partition per force-month), failing on
+    the first bad row; then count the written rows by district and crime type."""
     members = staging / f"members-{number}"
     members.mkdir()
     local = {item.materialise(members): item for item in batch}
@@ -148,28 +150,48 @@ def _stage_batch(
         "INSERT INTO files VALUES (?, ?, ?)",
         [(str(p), item.force_slug, f"{item.month:%Y-%m}") for p, item in local.items()],
     )
-    prefix = districts.LSOA_PREFIX_SQL.format(col="r.lsoa_name")
+    out = staging / f"out-{number}"
     try:
         con.execute(
-            f"""CREATE OR REPLACE TABLE batch AS
-            SELECT r.*, f.force, f.month_key, CAST(f.month_key || '-01' AS DATE) AS month,
-                TRY_CAST(nullif(trim(r.lon_raw), '') AS DOUBLE) AS longitude,
-                TRY_CAST(nullif(trim(r.lat_raw), '') AS DOUBLE) AS latitude,
-                CASE WHEN r.lsoa_code IS NULL AND r.lsoa_name IS NULL THEN ''
-                     ELSE coalesce(l.district_name, n.district_name, {prefix}, '') END AS district_name,
-                CASE WHEN r.lsoa_code IS NULL AND r.lsoa_name IS NULL THEN NULL
-                     ELSE coalesce(l.district_code, n.district_code) END AS district_code
-            FROM {_read_sql(list(local))} r
-            JOIN files f ON r.filename = f.filename
-            LEFT JOIN lsoa_lookup l ON l.lsoa_code = r.lsoa_code
-            LEFT JOIN district_names n ON n.key = lower({prefix})"""
+            f"COPY ({_typed_rows_sql(list(local))}) TO {sql_string(out)} "
+            "(FORMAT parquet, PARTITION_BY (p_force, p_month), FILENAME_PATTERN 'part_{uuid}')"
         )
     except duckdb.Error as exc:
         _locate(local, str(exc))
-    staged = _check_batch(con, local)
-    _write_parquet(con, staging / f"out-{number}", staged)
+    staged = _count_written(con, out, local)
+    _single_files(con, out, staged)
     shutil.rmtree(members, ignore_errors=True)
     return staged
+
+
+def _typed_rows_sql(paths: list[Path]) -> str:
+    """The Parquet columns of every row, plus the partition keys. A row breaking a rule (month
+    not the file's, coordinates not numbers in range, unknown crime type) raises an error, and
+    the Python scanner then says where."""
+    prefix = districts.LSOA_PREFIX_SQL.format(col="r.lsoa_name")
+    types = ", ".join(sql_string(t) for t in CRIME_TYPES)
+    lon = "nullif(trim(r.lon_raw), '')"
+    lat = "nullif(trim(r.lat_raw), '')"
+    located = "NOT (r.lsoa_code IS NULL AND r.lsoa_name IS NULL)"
+    checks = (
+        f"CASE WHEN r.month_raw IS DISTINCT FROM f.month_key THEN error('a Month does not match its file') "
+        f"WHEN NOT (({lon} IS NULL AND {lat} IS NULL) OR (coalesce(TRY_CAST({lon} AS DOUBLE) BETWEEN -180 AND 180, false) "
+        f"AND coalesce(TRY_CAST({lat} AS DOUBLE) BETWEEN -90 AND 90, false))) THEN error('bad coordinates') "
+        f"WHEN r.crime_type IS NULL OR r.crime_type NOT IN ({types}) THEN error('unknown crime type') "
+        "ELSE CAST(f.month_key || '-01' AS DATE) END"
+    )
+    return f"""SELECT r.crime_id, {checks} AS month, r.reported_by, r.falls_within,
+            TRY_CAST({lon} AS DOUBLE) AS longitude, TRY_CAST({lat} AS DOUBLE) AS latitude,
+            r.location, r.lsoa_code, r.lsoa_name, r.crime_type, r.last_outcome_category, r.context,
+            f.force,
+            CASE WHEN {located} THEN coalesce(l.district_name, n.district_name, {prefix}, '') ELSE '' END
+                AS district_name,
+            CASE WHEN {located} THEN coalesce(l.district_code, n.district_code) END AS district_code,
+            f.force AS p_force, f.month_key AS p_month
+        FROM {_read_sql(paths)} r
+        JOIN files f ON r.filename = f.filename
+        LEFT JOIN lsoa_lookup l ON l.lsoa_code = r.lsoa_code
+        LEFT JOIN district_names n ON n.key = lower({prefix})"""
 
 
 def _locate(local: dict[Path, StreetFile], duckdb_message: str) -> None:
@@ -181,60 +203,49 @@ def _locate(local: dict[Path, StreetFile], duckdb_message: str) -> None:
     raise ImportValidationError(names, f"could not be read: {first}")
 
 
-def _check_batch(con: duckdb.DuckDBPyConnection, local: dict[Path, StreetFile]) -> list[StagedMonth]:
-    types = ", ".join(sql_string(t) for t in CRIME_TYPES)
-    rows = con.execute(
-        f"""SELECT filename, count(*),
-            count(*) FILTER (WHERE month_raw IS DISTINCT FROM month_key),
-            count(*) FILTER (WHERE NOT ((nullif(trim(lon_raw), '') IS NULL AND nullif(trim(lat_raw), '') IS NULL)
-                OR (coalesce(longitude BETWEEN -180 AND 180, false) AND coalesce(latitude BETWEEN -90 AND 90, false)))),
-            count(*) FILTER (WHERE crime_type IS NULL OR crime_type NOT IN ({types})),
-            mode(falls_within)
-        FROM batch GROUP BY filename"""
-    ).fetchall()
-    found = {Path(r[0]): r for r in rows}
-    staged = []
-    for path, item in local.items():
-        row = found.get(path)
-        if row and any(row[2:5]):
-            scan_file(path, item.display_name, item.month)
-            raise ImportValidationError(
-                item.display_name,
-                f"{row[2]} bad months, {row[3]} bad coordinates, {row[4]} unknown crime types.",
-            )
-        staged.append(
-            StagedMonth(item, rows=row[1] if row else 0, falls_within=(row[5] or "") if row else "")
-        )
+def _count_written(
+    con: duckdb.DuckDBPyConnection, out: Path, local: dict[Path, StreetFile]
+) -> list[StagedMonth]:
+    """Rows by force-month, district and crime type, read back from the Parquet just written."""
+    staged = [StagedMonth(item) for item in local.values()]
+    if not any(out.rglob("*.parquet")):
+        return staged
     keyed = {(s.file.force_slug, f"{s.file.month:%Y-%m}"): s for s in staged}
-    counts = con.execute(
-        "SELECT force, month_key, district_name, district_code, crime_type, count(*) "
-        "FROM batch GROUP BY ALL ORDER BY ALL"
+    rows = con.execute(
+        f"SELECT p_force, p_month, district_name, district_code, crime_type, count(*), min(falls_within) "
+        f"FROM read_parquet({sql_string(out / '*' / '*' / '*.parquet')}, hive_partitioning=true, "
+        "hive_types_autocast=false) GROUP BY ALL"
     ).fetchall()
-    for force, month_key, name, code, crime_type, count in counts:
-        keyed[(force, month_key)].counts.append((name, code, crime_type, count))
+    for force, month_key, name, code, crime_type, count, falls_within in rows:
+        item = keyed[(force, month_key)]
+        item.counts.append((name, code, crime_type, count))
+        item.rows += count
+        if falls_within and (not item.falls_within or falls_within < item.falls_within):
+            item.falls_within = falls_within
+    for item in staged:
+        item.counts.sort(key=str)
     return staged
 
 
-def _write_parquet(con: duckdb.DuckDBPyConnection, out: Path, staged: list[StagedMonth]) -> None:
+def _single_files(con: duckdb.DuckDBPyConnection, out: Path, staged: list[StagedMonth]) -> None:
+    """One Parquet file per force-month, named for it, with exactly the store's columns."""
     columns = ", ".join(name for name, _ in PARQUET_COLUMNS)
-    con.execute(
-        f"COPY (SELECT {columns}, force AS p_force, month_key AS p_month FROM batch) TO {sql_string(out)} "
-        "(FORMAT parquet, PARTITION_BY (p_force, p_month), FILENAME_PATTERN 'part_{uuid}')"
-    )
     for item in staged:
         folder = out / f"p_force={item.file.force_slug}" / f"p_month={item.file.month:%Y-%m}"
         parts = sorted(folder.glob("*.parquet")) if folder.exists() else []
         target = out / f"{item.file.force_slug}-{item.file.month:%Y-%m}.parquet"
         if len(parts) == 1:
             parts[0].rename(target)
-        else:  # no rows (an empty file) or several parts: write the one file directly
+        elif parts:  # several parts: merge them
+            listed = "[" + ", ".join(sql_string(p) for p in parts) + "]"
             con.execute(
-                f"COPY (SELECT {columns} FROM batch WHERE force = ? AND month_key = ?) TO {sql_string(target)} "
-                "(FORMAT parquet)",
-                [item.file.force_slug, f"{item.file.month:%Y-%m}"],
+                f"COPY (SELECT {columns} FROM read_parquet({listed}, hive_partitioning=false)) "
+                f"TO {sql_string(target)} (FORMAT parquet)"
             )
+        else:  # a file with a header and no rows: an empty Parquet file with the same columns
+            empty = ", ".join(f"CAST(NULL AS {kind}) AS {name}" for name, kind in PARQUET_COLUMNS)
+            con.execute(f"COPY (SELECT {empty} LIMIT 0) TO {sql_string(target)} (FORMAT parquet)")
         item.parquet = target
-    con.execute("DROP TABLE batch")
 
 
 def _place(item: StagedMonth, staging: Path, root: Path) -> Path:
