@@ -20,7 +20,9 @@ from planning.models import PlanYearState
 
 SLUG = "2021-22"
 DATA_PERIOD = Period.plan_year(2019)
-POPULATION_NAME = "Example population of Kent districts (Example data — not official figures)"
+POPULATION_NAME = "Example population of Kent districts"
+# Its name before the pages added the example data mark themselves (renamed when the demo runs again).
+OLD_POPULATION_NAME = "Example population of Kent districts (Example data — not official figures)"
 POPULATION_SOURCE = "Made up for the CSP Hub demo. Example data — not official figures; do not quote."
 # Made-up but plausible round figures (2019). Not ONS estimates.
 KENT_POPULATION: list[tuple[str, str, int]] = [
@@ -126,6 +128,8 @@ INDICATORS: list[tuple[str, str, str, list[int], list[int]]] = [
 
 
 def _population_table() -> PopulationTable:
+    if not PopulationTable.objects.filter(name=POPULATION_NAME).exists():
+        PopulationTable.objects.filter(name=OLD_POPULATION_NAME).update(name=POPULATION_NAME)
     table, _ = PopulationTable.objects.get_or_create(
         name=POPULATION_NAME, defaults={"source": POPULATION_SOURCE, "is_example": True}
     )
@@ -192,7 +196,7 @@ def _narrative(assessment: Assessment) -> dict[str, str]:
     victim, asb = totals["victim_based"], totals["asb"]
     place = analysis["district_names"]
     summary = (
-        f"*Example data — not official figures.* From April 2019 to March 2020 there were "
+        f"From April 2019 to March 2020 there were "
         f"{victim['count']:,} victim-based crimes recorded in {place} ({victim['change_text']} compared with "
         f"2018/19). Anti-social behaviour reported to the police went from "
         f"{asb['previous'] or 0:,} to {asb['count']:,}."
@@ -268,7 +272,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
                     scorer=scorer,
                     value=value,
                     confidence=("high", "medium", "low")[(c_index + s_index) % 3],
-                    rationale="Example score for the demo.",
+                    rationale="Made up for the demo.",
                     is_example=True,
                     check_access=False,
                 )
@@ -278,7 +282,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
                 assessment=assessment,
                 user=user,
                 theme=theme,
-                source="Example residents' survey 2020",
+                source="Residents' survey 2020",
                 respondents=respondents,
                 percent=Decimal(percent),
                 finding=finding,
@@ -320,7 +324,7 @@ def _indicators(partnership: Partnership, user: Any) -> None:
                     quarter_start=start,
                     value=Decimal(value),
                     unit=unit,
-                    note="Example data: quarterly split made up for the demo.",
+                    note="Quarterly split made up for the demo.",
                     is_example=True,
                     check_access=False,
                 )

@@ -33,19 +33,29 @@ class MonthField(forms.CharField):
         return f"{value:%Y-%m}" if isinstance(value, datetime.date) else value
 
 
+class ReferenceChoiceField(forms.ModelChoiceField):
+    """A population table or weight set, its name followed by "(example data)" when it is one."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        name = str(obj)
+        if getattr(obj, "is_example", False) and "example data" not in name.lower():
+            return f"{name} (example data)"
+        return name
+
+
 class AnalysisForm(forms.Form):
     """The choices on the analysis page (all optional; GET)."""
 
     district = forms.ChoiceField(label="District", required=False)
     start = MonthField(label="From month", required=False)
     end = MonthField(label="To month", required=False)
-    population_table = forms.ModelChoiceField(
+    population_table = ReferenceChoiceField(
         label="Population table",
         queryset=PopulationTable.objects.order_by("name"),
         required=False,
         empty_label="None (no rates)",
     )
-    weight_set = forms.ModelChoiceField(
+    weight_set = ReferenceChoiceField(
         label="Harm weights",
         queryset=WeightSet.objects.order_by("name", "version"),
         required=False,
@@ -90,10 +100,10 @@ class AssessmentCreateForm(forms.Form):
 class AssessmentEditForm(forms.Form):
     data_from = MonthField(label="First month of data")
     data_to = MonthField(label="Last month of data")
-    population_table = forms.ModelChoiceField(
+    population_table = ReferenceChoiceField(
         label="Population table", queryset=PopulationTable.objects.order_by("name"), required=False
     )
-    weight_set = forms.ModelChoiceField(
+    weight_set = ReferenceChoiceField(
         label="Harm weights", queryset=WeightSet.objects.order_by("name", "version"), required=False
     )
     reviewed_plan_year: forms.ModelChoiceField = forms.ModelChoiceField(

@@ -169,6 +169,18 @@ def delivery(plan_year: PlanYear | None) -> dict[str, Any] | None:
     }
 
 
+def indicator_chart(series: dict[str, Any]) -> charts.Chart:
+    """A partner indicator's quarterly values as a line chart."""
+    values = series["values"]
+    return charts.line_chart(
+        f"{series['name']} by quarter",
+        [m.period_label for m in values],
+        [float(m.value or 0) for m in values],
+        current_label=series["name"],
+        points="quarters",
+    )
+
+
 def _narrative_html(text: str) -> SafeString:
     """User Markdown as HTML (raw HTML escaped) with its headings moved below the section's."""
     return mark_safe(shift_headings(render_markdown(text), 2))  # noqa: S308 - escaped by render_markdown
@@ -188,17 +200,11 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
     ranked, criteria, issues = ranking(assessment)
     indicator_series = records.indicator_series(partnership)
     for series in indicator_series:
-        values = series["values"]
-        series["chart"] = charts.line_chart(
-            f"{series['name']} by quarter",
-            [m.period_label for m in values],
-            [float(m.value or 0) for m in values],
-            current_label=series["name"],
-        )
+        series["chart"] = indicator_chart(series)
     community = list(assessment.community_views.all())
     example = list(analysis["example_sources"])
     if assessment.is_example:
-        example.append("Example narrative and scores for the demo")
+        example.append("Example narrative for the demo")
     if any(s.is_example for i in issues.values() for s in i.scores.all()):
         example.append("Example scores")
     if any(v.is_example for v in community):

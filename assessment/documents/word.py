@@ -1,9 +1,12 @@
 """The Strategic Assessment as a Word document: real headings, real tables with header rows."""
 
+import io
 from typing import Any
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from docx.shared import Cm
 
+from assessment.charts import Chart
 from publishing.render.markdown_docx import add_markdown
 from publishing.render.word import add_table, new_document, to_bytes
 
@@ -12,8 +15,21 @@ def _n(value: Any) -> str:
     return "Not imported" if value is None else str(intcomma(value))
 
 
+def add_chart(document: Any, chart: Chart) -> Any:
+    """The chart as a picture whose alt text (title and description) is the SVG's; the caller adds
+    the table of the same numbers right after it."""
+    width = Cm(16) if chart.kind == "line" else Cm(15)
+    picture = document.add_picture(io.BytesIO(chart.png()), width=width)
+    doc_pr = picture._inline.docPr
+    doc_pr.set("title", chart.title)
+    doc_pr.set("descr", chart.desc)
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    return picture
+
+
 def _analysis(document: Any, a: dict[str, Any]) -> None:
     document.add_heading("Trend by month", level=2)
+    add_chart(document, a["trend_chart"])
     headers = ["Month", a["period"].label] + (
         [f"Same month, {a['previous_period'].label}"] if a["has_previous"] else []
     )
@@ -22,6 +38,7 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
     ]
     add_table(document, headers, rows, row_headers=True)
     document.add_heading("By crime type", level=2)
+    add_chart(document, a["type_chart"])
     add_table(
         document,
         ["Crime type", a["period"].label, a["previous_period"].label, "Change"],
@@ -130,6 +147,7 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
         document.add_paragraph(
             f"Reported by {', '.join(series['organisations']) or 'partners'}. {series['trend']}"
         )
+        add_chart(document, series["chart"])
         add_table(
             document,
             ["Quarter", "Organisation", "Value"],

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, charts, services
+from assessment import access, report, services
 from assessment.forms import IndicatorForm
 from assessment.selectors import indicator_series
 from core.errors import ServiceError
@@ -20,12 +20,7 @@ def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
     series = indicator_series(csp)
     editable = access.indicator_organisation_ids(request.user, csp)
     for item in series:
-        item["chart"] = charts.line_chart(
-            f"{item['name']} by quarter",
-            [m.period_label for m in item["values"]],
-            [float(m.value or 0) for m in item["values"]],
-            current_label=item["name"],
-        )
+        item["chart"] = report.indicator_chart(item)
     return render(
         request,
         "assessment/indicators.html",

@@ -44,7 +44,8 @@ def test_demo_builds_the_assessment_and_feeds_a_draft_plan(demo_world):
     out = io.StringIO()
     assessment = load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=out)
     assert assessment.slug == "2021-22" and assessment.is_example
-    assert assessment.population_table.is_example and "Example data" in assessment.population_table.name
+    # Marked by its flag: the pages add the "Example data" label, so the name must not carry it too.
+    assert assessment.population_table.is_example and "Example data" not in assessment.population_table.name
     assert (
         PopulationFigure.objects.get(table=assessment.population_table, area_code="E07000115").population
         == 130_000
@@ -92,6 +93,15 @@ def test_demo_leaves_a_live_year_alone(demo_world):
     assert "not added" in out.getvalue()
 
 
+def test_demo_renames_the_population_table_named_with_its_mark(demo_world):
+    from assessment.demo import OLD_POPULATION_NAME, POPULATION_NAME
+    from crimedata.models import PopulationTable
+
+    PopulationTable.objects.create(name=OLD_POPULATION_NAME, is_example=True)
+    load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=io.StringIO())
+    assert list(PopulationTable.objects.values_list("name", flat=True)) == [POPULATION_NAME]
+
+
 def test_demo_document_marks_example_data(client, demo_world):
     load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=io.StringIO())
     client.force_login(demo_world.member)
@@ -105,3 +115,15 @@ def test_demo_document_marks_example_data(client, demo_world):
         {"population_table": demo_world.partnership.assessments.get().population_table_id},
     ).content.decode()
     assert "Example data — not official figures" in analysis
+    # The population table is marked once wherever it is named: the banner lists it by name only,
+    # the rates paragraph and the form's option add the label once.
+    table = demo_world.partnership.assessments.get().population_table
+    assert f"; {table.name};" in page  # in the banner's list
+    assert (
+        page.count(f"Population from {table.name} (<strong>Example data — not official figures</strong>).")
+        == 1
+    )
+    assert analysis.count(f"{table.name} (example data)</option>") == 1
+    assert "not official figures) (" not in page + analysis
+    # The banner, the rates paragraph and the harm weights paragraph: once each.
+    assert page.count("Example data — not official figures") == 3
