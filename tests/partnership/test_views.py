@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from partnership.models import GlossaryTerm, Organisation
 from tests.factories import GlossaryTermFactory, OrganisationFactory
@@ -63,6 +66,61 @@ def test_members_page_lists_membership_in_order_with_contacts(client, world):
     assert "www.kent.police.uk" in body and "01732 844522" in body and "csp@example.org" in body
     assert "Theatre ADAD" in body.split("Other organisations")[1]
     assert "Add an organisation" not in body
+
+
+def members_table(body):
+    return body.split("Membership of the partnership")[1].split("Contact the partnership")[0]
+
+
+def test_members_table_shows_only_the_contact_columns_some_member_has(client, world):
+    Organisation.objects.filter(pk=world.other_organisation.pk).update(
+        in_membership_list=True, phone="01622 692121", website="www.kent.police.uk"
+    )
+    Organisation.objects.filter(pk=world.organisation.pk).update(in_membership_list=True)
+    client.force_login(world.member)
+    table = members_table(client.get(url("members")).content.decode())
+    headers = re.findall(r'<th scope="col" class="govuk-table__header">([^<]*)</th>', table)
+    assert headers == ["Organisation", "Phone", "Website"]
+    # The council has neither: its cells say so to screen readers rather than staying blank.
+    assert table.count('<span class="govuk-visually-hidden">Not recorded</span>') == 2
+    assert '<td class="govuk-table__cell csp-nowrap">01622 692121</td>' in table
+
+    Organisation.objects.filter(pk=world.organisation.pk).update(
+        email="csu@example.org", address="Kings Hill"
+    )
+    table = members_table(client.get(url("members")).content.decode())
+    headers = re.findall(r'<th scope="col" class="govuk-table__header">([^<]*)</th>', table)
+    assert headers == ["Organisation", "Phone", "Email", "Website", "Address"]
+    assert '<a class="govuk-link" href="mailto:csu@example.org">csu@example.org</a>' in table
+
+
+@pytest.mark.parametrize(
+    ("website", "link"),
+    [
+        (
+            "www.kent.police.uk",
+            '<a class="govuk-link" href="https://www.kent.police.uk">www.kent.police.uk</a>',
+        ),
+        ("https://kent.gov.uk/x?a=1&b=2", '<a class="govuk-link" href="https://kent.gov.uk/x?a=1&amp;b=2">'),
+        ("HTTP://old.example.org", '<a class="govuk-link" href="HTTP://old.example.org">'),
+        ("javascript:alert(1)", None),
+        ("JavaScript://www.x.org/%0aalert(1)", None),
+        ("//evil.example.org", None),
+        ('www.x.org" onmouseover="alert(1)', None),
+        ("see the council's site", None),
+    ],
+)
+def test_member_websites_link_only_to_http_addresses(client, world, website, link):
+    Organisation.objects.filter(pk=world.organisation.pk).update(in_membership_list=True, website=website)
+    client.force_login(world.member)
+    table = members_table(client.get(url("members")).content.decode())
+    hrefs = re.findall(r'href="([^"]*)"', table)
+    assert all(h.startswith(("/partnerships/", "https://", "HTTP://")) for h in hrefs), hrefs
+    if link:
+        assert link in table
+    else:
+        assert len(hrefs) == 1  # only the organisation's own page
+        assert escape(website) in table
 
 
 def test_non_member_owner_listed_with_action_count(client, world):

@@ -1,6 +1,7 @@
 """Publishing: immutable versions, public URLs, permissions and the signed-in pages."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -9,10 +10,12 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from core.errors import AccessDenied
-from partnership.models import GlossaryTerm
+from partnership.models import GlossaryTerm, Organisation
 from planning.models import Measure, MeasureKind, Status, Update
 from publishing import services
 from publishing.models import ImmutableError, PlanNarrative, PlanPublication, ProjectReview
+from publishing.render import html as html_render
+from publishing.render.document import build_plan
 from tests.factories import ActionFactory, PlanYearFactory, PriorityFactory
 from tests.publishing.helpers import docx_text, html_text, pdf_texts
 
@@ -96,6 +99,30 @@ def test_public_pages_serve_the_stored_versions(client, world):
         "/p/other-csp/plan/2020-21/plan.docx",
     ):
         assert client.get(missing).status_code == 404, missing
+
+
+def test_web_plan_names_the_partnership_once_has_an_inline_icon_and_only_used_member_columns(world):
+    Organisation.objects.filter(pk=world.organisation.pk).update(
+        in_membership_list=True, phone="01732 844522", website="www.tmbc.gov.uk"
+    )
+    doc = build_plan(world.plan_year)
+    web = html_render.plan_html(doc)
+    # The header bar shows the name; in the title it is there for screen readers only.
+    assert '<span class="cover__partnership visually-hidden">Test Community Safety Partnership</span>' in web
+    icons = re.findall(r'<link rel="icon"[^>]*href="([^"]*)"', web)
+    assert len(icons) == 1 and icons[0].startswith("data:image/svg+xml,")  # the page allows data: images only
+    # Tables scroll sideways on a phone, so keyboard users can focus them (and only on the web).
+    assert '<table class="members" tabindex="0">' in web and 'tabindex="0"' not in html_render.plan_html(
+        doc, web=False
+    )
+    members = web.split('<table class="members" tabindex="0">')[1].split("</table>")[0]
+    assert re.findall(r'<th scope="col">([^<]*)</th>', members) == ["Organisation", "Telephone", "Website"]
+    assert '<td class="nowrap">01732 844522</td>' in members
+    assert '<a href="https://www.tmbc.gov.uk">www.tmbc.gov.uk</a>' in members
+
+    printed = html_render.plan_html(doc, web=False)  # what the PDF is made from: the cover keeps the name
+    assert '<span class="cover__partnership">Test Community Safety Partnership</span>' in printed
+    assert 'rel="icon"' not in printed
 
 
 def test_unpublished_partnership_year_is_not_public_even_when_it_exists(client, world):
