@@ -237,7 +237,7 @@ MEASURES_2019_20: list[SeedMeasure] = [
     M("Community Protection Notices issued", D(3), "notices", "TMBC"),
     M("Fines issued for anti-social behaviour", D(0), "fines", "TMBC", "No fines were issued."),
     M("Community Trigger applications", D(2), "applications", "TMBC"),
-    M("Community Trigger applications meeting the threshold", D(1), "applications", "TMBC"),
+    M("Community Trigger applications meeting the threshold", D(1), "", "TMBC"),
     M(
         "Young people engaged by Kenward Trust",
         D(1854),
