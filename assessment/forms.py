@@ -258,3 +258,15 @@ class IndicatorForm(forms.Form):
         if month.month not in (1, 4, 7, 10):
             raise forms.ValidationError("A quarter starts in April, July, October or January.")
         return month
+
+    def indicator_fields(self) -> dict[str, Any]:
+        """The cleaned fields as the indicator services take them."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "organisation": data["organisation"],
+            "quarter_start": data["quarter"],
+            "value": data["value"],
+            "unit": data["unit"],
+            "note": data["note"],
+        }

@@ -235,16 +235,7 @@ def indicator_edit(request: HttpRequest, partnership: str, measure_id: int) -> H
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.indicator_edit(
-                measure=measure,
-                user=request.user,
-                name=data["name"],
-                organisation=data["organisation"],
-                quarter_start=data["quarter"],
-                value=data["value"],
-                unit=data["unit"],
-                note=data["note"],
-            )
+            services.indicator_edit(measure=measure, user=request.user, **form.indicator_fields())
         except ServiceError as error:
             form.add_error(None, str(error))
         else:

@@ -52,16 +52,7 @@ def indicator_add(request: HttpRequest, partnership: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.indicator_record(
-                partnership=csp,
-                user=request.user,
-                name=data["name"],
-                organisation=data["organisation"],
-                quarter_start=data["quarter"],
-                value=data["value"],
-                unit=data["unit"],
-                note=data["note"],
-            )
+            services.indicator_record(partnership=csp, user=request.user, **form.indicator_fields())
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
