@@ -53,9 +53,11 @@ demo: static migrate ## Install, build, migrate, load the Tonbridge and Malling 
 	$(DEV_ENV) $(MANAGE) load_demo
 	@echo ""
 	@echo "CSP Hub is starting at http://$(HOST):$(PORT)/ (stop it with Ctrl+C)."
-	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+	@$(MAKE) --no-print-directory serve
 
-serve: ## Serve the development site without reloading the demo
+serve: ## Serve the development site (and a background-task worker) without reloading the demo
+	@$(DEV_ENV) $(MANAGE) db_worker --no-reload -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install ## ruff lint and format check
