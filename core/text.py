@@ -7,14 +7,15 @@ from markdown_it import MarkdownIt
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    # "js-default" preset: CommonMark with raw HTML disabled and link validation on.
+def markdown_parser() -> MarkdownIt:
+    """The one Markdown parser for pages and documents. "js-default" preset: CommonMark with raw
+    HTML disabled and link validation on."""
     return MarkdownIt("js-default", {"typographer": False}).enable("table")
 
 
 def render_markdown(text: str) -> SafeString:
     """Markdown to HTML. Raw HTML in the input is escaped; javascript: and data: links are dropped."""
-    return mark_safe(_markdown().render(text))  # noqa: S308 - markdown-it escapes raw HTML here
+    return mark_safe(markdown_parser().render(text))  # noqa: S308 - markdown-it escapes raw HTML here
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from core.errors import AccessDenied, ServiceError
 from core.history import history_rows
+from core.views import run_service
 from partnership import selectors, services
 from partnership.forms import InvitationForm, MembershipForm
-from partnership.views import crumbs, run_service
+from partnership.views import crumbs
 
 
 @login_required
@@ -46,17 +47,16 @@ def invite(request: HttpRequest, partnership: str) -> HttpResponse:
     p = selectors.partnership_for_coordinator(request.user, partnership)
     form = InvitationForm(request.POST or None, partnership=p)
     if request.method == "POST" and form.is_valid():
-        invitation = run_service(
+        invitation, _ = run_service(
             form,
-            lambda: services.invitation_create(
-                partnership=p,
-                user=request.user,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                organisation=form.cleaned_data["organisation"],
-                accept_url=lambda token: request.build_absolute_uri(
-                    reverse("accounts:accept_invitation", args=[token])
-                ),
+            services.invitation_create,
+            partnership=p,
+            user=request.user,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            organisation=form.cleaned_data["organisation"],
+            accept_url=lambda token: request.build_absolute_uri(
+                reverse("accounts:accept_invitation", args=[token])
             ),
         )
         if invitation is not None:
@@ -79,16 +79,15 @@ def membership_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResp
     initial = {"role": membership.role, "organisation": membership.organisation}
     form = MembershipForm(request.POST or None, partnership=p, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = run_service(
+        saved, ok = run_service(
             form,
-            lambda: services.membership_change(
-                membership=membership,
-                user=request.user,
-                role=form.cleaned_data["role"],
-                organisation=form.cleaned_data["organisation"],
-            ),
+            services.membership_change,
+            membership=membership,
+            user=request.user,
+            role=form.cleaned_data["role"],
+            organisation=form.cleaned_data["organisation"],
         )
-        if saved is not None:
+        if ok:
             messages.success(request, f"{membership.user} is now {saved.get_role_display().lower()}.")
             return redirect("partnership:people", partnership=p.slug)
     return render(

@@ -8,13 +8,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from core.errors import AccessDenied, ServiceError
 from core.history import history_rows
+from core.views import run_service
 from partnership import access, selectors, services
 from partnership.forms import GlossaryTermForm, OrganisationForm, PartnershipSettingsForm
 
@@ -22,17 +21,6 @@ from partnership.forms import GlossaryTermForm, OrganisationForm, PartnershipSet
 def crumbs(partnership: Any, *items: tuple[str, str]) -> list[dict[str, str]]:
     home = {"label": partnership.name, "url": reverse("planning:dashboard", args=[partnership.slug])}
     return [home, *({"label": label, "url": url} for label, url in items)]
-
-
-def run_service(form: BaseForm, call: Any) -> Any:
-    """Call a service; a broken rule becomes an error on the form, a refused one a 404."""
-    try:
-        return call()
-    except AccessDenied as error:
-        raise Http404(str(error)) from error
-    except ServiceError as error:
-        form.add_error(None, str(error))
-        return None
 
 
 @login_required
@@ -80,17 +68,16 @@ def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = N
     form = OrganisationForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
-        saved = run_service(
+        saved, ok = run_service(
             form,
-            lambda: services.organisation_save(
-                partnership=p,
-                user=request.user,
-                organisation=instance,
-                other_names=form.other_names(),
-                **fields,
-            ),
+            services.organisation_save,
+            partnership=p,
+            user=request.user,
+            organisation=instance,
+            other_names=form.other_names(),
+            **fields,
         )
-        if saved is not None:
+        if ok:
             messages.success(request, f"{saved.name} saved.")
             return redirect("partnership:organisation", partnership=p.slug, pk=saved.pk)
     title = f"Edit {instance.name}" if instance else "Add an organisation"
@@ -131,17 +118,16 @@ def glossary_edit(request: HttpRequest, partnership: str, pk: int | None = None)
     instance = selectors.glossary_term_for_coordinator(request.user, partnership, pk) if pk else None
     form = GlossaryTermForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        saved = run_service(
+        saved, ok = run_service(
             form,
-            lambda: services.glossary_term_save(
-                partnership=p,
-                user=request.user,
-                instance=instance,
-                term=form.cleaned_data["term"],
-                meaning=form.cleaned_data["meaning"],
-            ),
+            services.glossary_term_save,
+            partnership=p,
+            user=request.user,
+            instance=instance,
+            term=form.cleaned_data["term"],
+            meaning=form.cleaned_data["meaning"],
         )
-        if saved is not None:
+        if ok:
             messages.success(request, f"“{saved.term}” saved.")
             return redirect("partnership:glossary", partnership=p.slug)
     return render(
@@ -185,10 +171,8 @@ def settings(request: HttpRequest, partnership: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.PARTNERSHIP_FIELDS}
         p.refresh_from_db()  # the form wrote to the instance; the service applies the change
-        saved = run_service(
-            form, lambda: services.partnership_edit(partnership=p, user=request.user, **fields)
-        )
-        if saved is not None:
+        saved, ok = run_service(form, services.partnership_edit, partnership=p, user=request.user, **fields)
+        if ok:
             messages.success(request, "Partnership settings saved.")
             return redirect("partnership:settings", partnership=p.slug)
     return render(

@@ -15,6 +15,15 @@ def _n(value: Any) -> str:
     return "Not imported" if value is None else str(intcomma(value))
 
 
+def _example_note(source: Any) -> str:
+    """Marks a made-up population table or weight set, unless its name already says so."""
+    return (
+        " (Example data — not official figures)"
+        if source.is_example and "Example data" not in source.name
+        else ""
+    )
+
+
 def add_chart(document: Any, chart: Chart) -> Any:
     """The chart as a picture whose alt text (title and description) is the SVG's; the caller adds
     the table of the same numbers right after it."""
@@ -48,12 +57,7 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
     document.add_heading("Rate per 1,000 residents", level=2)
     if a["rates"]:
         table = a["population_table"]
-        note = (
-            " (Example data — not official figures)"
-            if table.is_example and "Example data" not in table.name
-            else ""
-        )
-        document.add_paragraph(f"Population from {table.name}{note}.")
+        document.add_paragraph(f"Population from {table.name}{_example_note(table)}.")
         for sentence in a["rate_sentences"]:
             document.add_paragraph(sentence, style="List Bullet")
         add_table(
@@ -69,12 +73,7 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
     document.add_heading("Harm-weighted crime", level=2)
     weight_set = a["weight_set"]
     if weight_set:
-        note = (
-            " (Example data — not official figures)"
-            if weight_set.is_example and "Example data" not in weight_set.name
-            else ""
-        )
-        document.add_paragraph(f"Each crime is weighted by {weight_set}{note}.")
+        document.add_paragraph(f"Each crime is weighted by {weight_set}{_example_note(weight_set)}.")
     else:
         document.add_paragraph("Unweighted: every crime counts 1.")
     add_table(

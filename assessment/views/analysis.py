@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from assessment import access, report
@@ -11,6 +10,7 @@ from assessment.analysis import Period
 from assessment.forms import AnalysisForm
 from assessment.selectors import assessments
 from assessment.selectors.crime import default_analysis_period
+from assessment.views.common import crumbs
 from partnership.selectors import partnership_for_user
 
 
@@ -70,9 +70,6 @@ def analysis(request: HttpRequest, partnership: str) -> HttpResponse:
             "form": form,
             "a": result,
             "page_title": "Crime analysis",
-            "breadcrumbs": [
-                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
-                {"label": "Crime analysis", "url": ""},
-            ],
+            "breadcrumbs": crumbs(csp, ("Crime analysis", "")),
         },
     )

@@ -13,19 +13,9 @@ from assessment.documents.word import assessment_docx
 from assessment.forms import AssessmentCreateForm, AssessmentEditForm, CommunityViewForm
 from assessment.models import NARRATIVE_SECTIONS
 from assessment.selectors import assessment_for_coordinator, assessment_for_user
+from assessment.views.common import assessment_crumbs, crumbs
 from core.errors import ServiceError
 from partnership.selectors import partnership_for_coordinator
-
-
-def _crumbs(assessment, label: str | None = None) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    slug = assessment.partnership.slug
-    crumbs = [{"label": "Strategic assessment", "url": reverse("assessment:index", args=[slug])}]
-    if label:
-        crumbs.append(
-            {"label": assessment.title, "url": reverse("assessment:detail", args=[slug, assessment.slug])}
-        )
-    crumbs.append({"label": label or assessment.title, "url": ""})
-    return crumbs
 
 
 @login_required
@@ -55,10 +45,7 @@ def create(request: HttpRequest, partnership: str) -> HttpResponse:
             "partnership": csp,
             "page_title": "New strategic assessment",
             "button": "Create assessment",
-            "breadcrumbs": [
-                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
-                {"label": "New", "url": ""},
-            ],
+            "breadcrumbs": crumbs(csp, ("New", "")),
         },
     )
 
@@ -77,7 +64,7 @@ def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
             "can_manage": access.can_manage(request.user, assessment.partnership),
             "can_score": access.can_score(request.user, assessment.partnership),
             "page_title": assessment.title,
-            "breadcrumbs": _crumbs(assessment),
+            "breadcrumbs": assessment_crumbs(assessment),
         },
     )
 
@@ -134,7 +121,7 @@ def edit(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
             "partnership": assessment.partnership,
             "page_title": f"Edit {assessment.title}",
             "button": "Save",
-            "breadcrumbs": _crumbs(assessment, "Edit"),
+            "breadcrumbs": assessment_crumbs(assessment, "Edit"),
         },
     )
 
@@ -167,6 +154,6 @@ def community_add(request: HttpRequest, partnership: str, slug: str) -> HttpResp
             "partnership": assessment.partnership,
             "page_title": "Add a community view",
             "button": "Add community view",
-            "breadcrumbs": _crumbs(assessment, "Add a community view"),
+            "breadcrumbs": assessment_crumbs(assessment, "Add a community view"),
         },
     )

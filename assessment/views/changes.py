@@ -20,20 +20,9 @@ from assessment.selectors import (
     indicator_for_editor,
     issue_for_coordinator,
 )
+from assessment.views.common import assessment_crumbs, indicator_crumbs
 from core.errors import ServiceError
 from partnership.selectors import organisations, partnership_for_user
-
-
-def _crumbs(assessment: Any, label: str, *, scoring: bool = True) -> list[dict[str, str]]:
-    slug = assessment.partnership.slug
-    crumbs = [
-        {"label": "Strategic assessment", "url": reverse("assessment:index", args=[slug])},
-        {"label": assessment.title, "url": reverse("assessment:detail", args=[slug, assessment.slug])},
-    ]
-    if scoring:
-        url = reverse("assessment:scoring", args=[slug, assessment.slug])
-        crumbs.append({"label": "Scoring and priorities", "url": url})
-    return [*crumbs, {"label": label, "url": ""}]
 
 
 def _confirm(
@@ -101,7 +90,7 @@ def issue_edit(request: HttpRequest, partnership: str, slug: str, issue_id: int)
         cancel_url=scoring_url,
         delete_url=reverse("assessment:issue_delete", args=[partnership, slug, issue.pk]),
         delete_label=f"Delete {issue.title}",
-        breadcrumbs=_crumbs(assessment, "Change an issue"),
+        breadcrumbs=assessment_crumbs(assessment, "Change an issue", scoring=True),
     )
 
 
@@ -127,7 +116,7 @@ def issue_delete(request: HttpRequest, partnership: str, slug: str, issue_id: in
         detail=detail,
         cancel_url=reverse("assessment:scoring", args=[partnership, slug]),
         delete=delete,
-        breadcrumbs=_crumbs(assessment, "Delete an issue"),
+        breadcrumbs=assessment_crumbs(assessment, "Delete an issue", scoring=True),
     )
 
 
@@ -150,7 +139,7 @@ def criterion_delete(request: HttpRequest, partnership: str, slug: str, criterio
         detail=f"Its {count} score{'s' if count != 1 else ''} will be deleted too, and the ranking recalculated.",
         cancel_url=reverse("assessment:scoring", args=[partnership, slug]),
         delete=delete,
-        breadcrumbs=_crumbs(assessment, "Delete a criterion"),
+        breadcrumbs=assessment_crumbs(assessment, "Delete a criterion", scoring=True),
     )
 
 
@@ -179,7 +168,7 @@ def community_edit(request: HttpRequest, partnership: str, slug: str, view_id: i
         cancel_url=back,
         delete_url=reverse("assessment:community_delete", args=[partnership, slug, view.pk]),
         delete_label=f"Delete the community view on {view.theme}",
-        breadcrumbs=_crumbs(assessment, "Change a community view", scoring=False),
+        breadcrumbs=assessment_crumbs(assessment, "Change a community view"),
     )
 
 
@@ -201,16 +190,8 @@ def community_delete(request: HttpRequest, partnership: str, slug: str, view_id:
         detail="",
         cancel_url=reverse("assessment:detail", args=[partnership, slug]) + "#community",
         delete=delete,
-        breadcrumbs=_crumbs(assessment, "Delete a community view", scoring=False),
+        breadcrumbs=assessment_crumbs(assessment, "Delete a community view"),
     )
-
-
-def _indicator_crumbs(csp: Any, label: str) -> list[dict[str, str]]:
-    return [
-        {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
-        {"label": "Partner indicators", "url": reverse("assessment:indicators", args=[csp.slug])},
-        {"label": label, "url": ""},
-    ]
 
 
 @login_required
@@ -250,7 +231,7 @@ def indicator_edit(request: HttpRequest, partnership: str, measure_id: int) -> H
         cancel_url=back,
         delete_url=reverse("assessment:indicator_delete", args=[csp.slug, measure.pk]),
         delete_label=f"Delete this {measure.name} figure",
-        breadcrumbs=_indicator_crumbs(csp, "Change a figure"),
+        breadcrumbs=indicator_crumbs(csp, "Change a figure"),
     )
 
 
@@ -273,5 +254,5 @@ def indicator_delete(request: HttpRequest, partnership: str, measure_id: int) ->
         detail="",
         cancel_url=reverse("assessment:indicators", args=[csp.slug]),
         delete=delete,
-        breadcrumbs=_indicator_crumbs(csp, "Delete a figure"),
+        breadcrumbs=indicator_crumbs(csp, "Delete a figure"),
     )

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from assessment import access, report, services
 from assessment.forms import IndicatorForm
 from assessment.selectors import indicator_series
+from assessment.views.common import crumbs, indicator_crumbs
 from core.errors import ServiceError
 from partnership.selectors import organisations, partnership_for_user
 
@@ -32,10 +32,7 @@ def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
             "editable_ids": editable or set(),
             "example_sources": ["Example partner indicators"] if any(s["is_example"] for s in series) else [],
             "page_title": "Partner indicators",
-            "breadcrumbs": [
-                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
-                {"label": "Partner indicators", "url": ""},
-            ],
+            "breadcrumbs": crumbs(csp, ("Partner indicators", "")),
         },
     )
 
@@ -66,10 +63,6 @@ def indicator_add(request: HttpRequest, partnership: str) -> HttpResponse:
             "partnership": csp,
             "page_title": "Enter a partner indicator",
             "button": "Save figure",
-            "breadcrumbs": [
-                {"label": "Strategic assessment", "url": reverse("assessment:index", args=[csp.slug])},
-                {"label": "Partner indicators", "url": reverse("assessment:indicators", args=[csp.slug])},
-                {"label": "Enter a figure", "url": ""},
-            ],
+            "breadcrumbs": indicator_crumbs(csp, "Enter a figure"),
         },
     )

@@ -12,19 +12,12 @@ from assessment.forms import ChoosePrioritiesForm, CriterionForm, IssueForm, Sco
 from assessment.selectors import (
     assessment_for_coordinator,
     assessment_for_user,
+    criterion_for_coordinator,
     issue_for_scorer,
     scores_by_issue,
 )
+from assessment.views.common import assessment_crumbs
 from core.errors import ServiceError
-
-
-def _crumbs(assessment, label: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    slug = assessment.partnership.slug
-    return [
-        {"label": "Strategic assessment", "url": reverse("assessment:index", args=[slug])},
-        {"label": assessment.title, "url": reverse("assessment:detail", args=[slug, assessment.slug])},
-        {"label": label, "url": ""},
-    ]
 
 
 @login_required
@@ -78,7 +71,7 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
             if any(s.is_example for i in issues.values() for s in i.scores.all())
             else [],
             "page_title": f"Scoring – {assessment.title}",
-            "breadcrumbs": _crumbs(assessment, "Scoring and priorities"),
+            "breadcrumbs": assessment_crumbs(assessment, "Scoring and priorities"),
         },
     )
 
@@ -116,7 +109,7 @@ def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> H
             "form": form,
             "partnership": assessment.partnership,
             "page_title": f"Score {issue.title}",
-            "breadcrumbs": _crumbs(assessment, f"Score {issue.title}"),
+            "breadcrumbs": assessment_crumbs(assessment, f"Score {issue.title}"),
         },
     )
 
@@ -142,7 +135,7 @@ def issue_add(request: HttpRequest, partnership: str, slug: str) -> HttpResponse
             "partnership": assessment.partnership,
             "page_title": "Add a candidate issue",
             "button": "Add issue",
-            "breadcrumbs": _crumbs(assessment, "Add a candidate issue"),
+            "breadcrumbs": assessment_crumbs(assessment, "Add a candidate issue"),
         },
     )
 
@@ -156,9 +149,7 @@ def criterion_edit(
     criterion = None
     initial = {"weight": 1, "scale_min": 1, "scale_max": 5}
     if criterion_id is not None:
-        criterion = assessment.criteria.filter(pk=criterion_id).first()
-        if criterion is None:
-            raise Http404("No such criterion.")
+        criterion = criterion_for_coordinator(request.user, assessment, criterion_id)
         initial = {f: getattr(criterion, f) for f in CriterionForm.base_fields}
     form = CriterionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -185,6 +176,6 @@ def criterion_edit(
             if criterion
             else "",
             "delete_label": f"Delete the criterion {criterion.name}" if criterion else "",
-            "breadcrumbs": _crumbs(assessment, title),
+            "breadcrumbs": assessment_crumbs(assessment, title),
         },
     )

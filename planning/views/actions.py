@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from core.errors import ConflictError
+from core.views import run_service
 from planning import access, selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
 from planning.models import Update
-from planning.views.common import action_url, crumbs, run_service, year_context, year_links
+from planning.views.common import action_url, crumbs, year_context, year_links
 
 
 @login_required

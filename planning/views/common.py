@@ -1,37 +1,12 @@
 """Small helpers shared by the planning views."""
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from django import forms
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 
-from core.errors import AccessDenied, ConflictError, ServiceError
 from planning import access, selectors
 from planning.models import PlanYear
-
-T = TypeVar("T")
-
-
-def run_service(
-    form: forms.BaseForm | None, service: Callable[..., T], **kwargs: Any
-) -> tuple[T | None, bool]:
-    """Call a service; AccessDenied becomes 404, other ServiceErrors become form errors.
-
-    ConflictError passes through: the caller shows the newer version.
-    """
-    try:
-        return service(**kwargs), True
-    except ConflictError:
-        raise
-    except AccessDenied as error:
-        raise Http404("No such page.") from error
-    except ServiceError as error:
-        if form is None:
-            raise
-        form.add_error(None, str(error))
-        return None, False
 
 
 def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra: Any) -> dict[str, Any]:

@@ -6,11 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.views import run_service
 from partnership import access as partnership_access
 from partnership.selectors import partnership_for_coordinator, partnership_for_user
 from planning import selectors, services
 from planning.forms import MeasureForm
-from planning.views.common import run_service
 
 
 def _figures_url(partnership: str) -> str:

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.errors import ConflictError, ServiceError
+from core.views import run_service
 from planning import selectors, services
 from planning.forms import ActionForm, PriorityForm
 from planning.models import Action, PlanYear, Priority
-from planning.views.common import action_url, crumbs, run_service, year_context
+from planning.views.common import action_url, crumbs, year_context
 
 
 def _list_url(plan_year: PlanYear, anchor: str = "") -> str:

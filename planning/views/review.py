@@ -4,10 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.views import run_service
 from planning import access, selectors, services
 from planning.forms import RollForwardForm, UpdateForm
 from planning.models import PeriodCode
-from planning.views.common import crumbs, run_service, year_context, year_links
+from planning.views.common import crumbs, year_context, year_links
 
 
 @login_required

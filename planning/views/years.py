@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.views import run_service
 from partnership.selectors import partnership_for_coordinator
 from planning import selectors, services
 from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, StatusForm
 from planning.models import PlanYear
-from planning.views.common import run_service, year_context, year_links
+from planning.views.common import year_context, year_links
 
 
 def _settings_url(plan_year: PlanYear) -> str:

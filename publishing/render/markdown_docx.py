@@ -1,20 +1,12 @@
 """User Markdown into Word paragraphs and runs. Text only ever becomes run text, never markup."""
 
 import re
-from functools import lru_cache
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from core.text import markdown_parser
 from publishing.render.document import clean
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    # The same parser settings as core.text.render_markdown (raw HTML off, unsafe links dropped).
-    return MarkdownIt("js-default", {"typographer": False}).enable("table")
-
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
@@ -42,7 +34,7 @@ def add_markdown(container: Any, text: str, *, heading_base: int = 2) -> None:
     """
     if not text.strip():
         return
-    tokens = _markdown().parse(clean(text))
+    tokens = markdown_parser().parse(clean(text))  # as render_markdown: raw HTML off
     lists: list[str] = []
     quote_depth = 0
     heading_style: str | None = None
