@@ -1,12 +1,24 @@
-"""Who acted: commands record a named system actor when no `--as USERNAME` is given."""
+"""Who acts: a signed-in person, an anonymous visitor, or the named system actor of commands.
+
+Every access, selector and service takes an `Actor`. Commands and the demo act as the system actor
+(`csphub-system`, inactive, cannot sign in) unless `--as USERNAME` names a person. The system
+actor's capability is explicit: it acts as a coordinator in every partnership and holds no
+additional role (no data protection lead, no case work) — see `partnership.access`.
+"""
+
+from typing import TypeAlias
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.core.management.base import CommandError
 
 SYSTEM_USERNAME = "csphub-system"
 
+Actor: TypeAlias = AbstractUser | AnonymousUser
+"""The acting user (the user model), an anonymous visitor, or the system actor."""
 
-def system_user():  # type: ignore[no-untyped-def]
+
+def system_user() -> AbstractUser:
     """The named system actor (inactive, cannot sign in), created on first use."""
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(
@@ -19,7 +31,23 @@ def system_user():  # type: ignore[no-untyped-def]
     return user
 
 
-def resolve_actor(username: str | None):  # type: ignore[no-untyped-def]
+def is_system_actor(actor: Actor | None) -> bool:
+    """True for the named system actor: an inactive account with the reserved name and no password."""
+    return (
+        actor is not None
+        and not isinstance(actor, AnonymousUser)
+        and actor.username == SYSTEM_USERNAME
+        and not actor.is_active
+        and not actor.has_usable_password()
+    )
+
+
+def is_signed_in(actor: Actor | None) -> bool:
+    """An active, authenticated person (the system actor is not signed in)."""
+    return actor is not None and actor.is_authenticated and actor.is_active
+
+
+def resolve_actor(username: str | None) -> AbstractUser:
     """The user a command acts as: `--as USERNAME`, or the system actor when omitted."""
     if not username:
         return system_user()

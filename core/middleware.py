@@ -24,3 +24,44 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class AuditContextMiddleware:
+    """Gives audit events written during a request its id, the client's address and browser."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from core.audit import context_from_request, request_context
+
+        context = context_from_request(request)
+        with request_context(context):
+            response = self.get_response(request)
+        response.setdefault("X-Request-ID", context.request_id)
+        return response
+
+
+class PrivateCacheMiddleware:
+    """Nothing shown to a signed-in person may be kept by a browser or a shared cache.
+
+    Public pages (anonymous visitors) keep whatever their view set; a view that serves a
+    non-public document to anyone marks it with `private_response()`.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or getattr(response, "csphub_private", False):
+            response["Cache-Control"] = "no-store, private"
+        return response
+
+
+def private_response(response: HttpResponse) -> HttpResponse:
+    """Mark a response (a non-public document) as never to be cached."""
+    response.csphub_private = True  # type: ignore[attr-defined]
+    response["Cache-Control"] = "no-store, private"
+    return response

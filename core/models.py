@@ -30,3 +30,43 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+
+class AuditEventType(models.TextChoices):
+    VIEWED = "viewed", "Viewed"
+    SEARCHED = "searched", "Searched"
+    EXPORTED = "exported", "Exported"
+    CREATED = "created", "Created"
+    CHANGED = "changed", "Changed"
+    DELETED = "deleted", "Deleted"
+    ACCESS_DENIED = "access_denied", "Access denied"
+    SIGNED_IN = "signed_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+
+
+class AuditEvent(models.Model):
+    """One append-only audit event (ADR 0008). Plain values only: no foreign keys, so deleting a
+    user or a record changes nothing here. Database triggers refuse UPDATE and DELETE."""
+
+    occurred_at = models.DateTimeField(db_index=True)
+    event_type = models.CharField(max_length=20, choices=AuditEventType.choices, db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    actor_username = models.CharField(max_length=150, blank=True)
+    partnership_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    partnership_slug = models.CharField(max_length=80, blank=True)
+    object_type = models.CharField(
+        max_length=100, blank=True, help_text="app_label.model, e.g. planning.action"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    purpose = models.CharField(max_length=300, blank=True)
+    detail = models.TextField(blank=True, help_text="Search filters, changed fields or a reason.")
+    request_id = models.CharField(max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username or '-'} {self.event_type} {self.object_type}#{self.object_id}"

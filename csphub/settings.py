@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.AuditContextMiddleware",
+    "core.middleware.PrivateCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -106,6 +108,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite with the audit table's flush rule (core/db/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "core.db.sqlite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -184,6 +189,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CSP Hub <no-reply@loc
 SITE_NAME = os.environ.get("SITE_NAME", "CSP Hub")
 # Whom the plan is sent to (today the Police and Crime Commissioner; configurable, see domain notes).
 PLAN_RECIPIENT = os.environ.get("PLAN_RECIPIENT", "Police and Crime Commissioner")
+
+# Audit events are kept this many years; only `audit_prune`, run as the database owner, removes them.
+AUDIT_RETENTION_YEARS = int(os.environ.get("AUDIT_RETENTION_YEARS", "6"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -1,41 +1,150 @@
-"""Who may see and do what in a partnership. One place for the rules.
+"""Who may see and do what in a partnership: an actor's standing, and the partnership's doors.
 
 Site administrators run the installation (reference data, partnerships, users) through the admin;
-inside a partnership they are treated like anyone else and need a membership (ADR 0003).
+inside a partnership they are treated like anyone else and need a membership (ADR 0003). The
+system actor of commands and the demo stands as a coordinator in every partnership and holds no
+further role (ADR 0008).
 """
 
-from django.contrib.auth.models import AnonymousUser
+from dataclasses import dataclass
 
-from partnership.models import Membership, Partnership, Role
+from django.db.models import QuerySet
+
+from core.access import NotFound, Purpose, open_door, restricted
+from core.actors import Actor, is_signed_in, is_system_actor
+from partnership.models import Grant, Membership, Partnership, Role
 
 
-def membership_for(user, partnership: Partnership) -> Membership | None:  # type: ignore[no-untyped-def]
-    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated or not user.is_active:
-        return None
-    cache = getattr(user, "_csp_memberships", None)
+@dataclass(frozen=True)
+class Standing:
+    """An actor's place in one partnership: the plan role, organisation and further roles."""
+
+    partnership_id: int
+    role: str
+    organisation_id: int | None
+    grants: frozenset[str]
+    system: bool = False
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+    @property
+    def is_lead_officer(self) -> bool:
+        return self.role == Role.LEAD_OFFICER
+
+    def holds(self, grant: str) -> bool:
+        return grant in self.grants
+
+
+def _standings(actor: Actor) -> dict[int, Standing]:
+    """Every active membership of the actor, read once per actor object."""
+    cache: dict[int, Standing] | None = getattr(actor, "_csp_standings", None)
     if cache is None:
+        memberships = Membership.objects.filter(user_id=actor.pk, is_active=True).prefetch_related("grants")
         cache = {
-            m.partnership_id: m
-            for m in Membership.objects.filter(user=user, is_active=True).select_related("organisation")
+            m.partnership_id: Standing(
+                m.partnership_id, m.role, m.organisation_id, frozenset(g.grant for g in m.grants.all())
+            )
+            for m in memberships
         }
-        user._csp_memberships = cache
-    return cache.get(partnership.pk)
+        actor._csp_standings = cache  # type: ignore[union-attr]
+    return cache
 
 
-def can_view(user, partnership: Partnership) -> bool:  # type: ignore[no-untyped-def]
-    """Members of any role read the partnership's non-confidential records."""
-    return membership_for(user, partnership) is not None
-
-
-def is_coordinator(user, partnership: Partnership) -> bool:  # type: ignore[no-untyped-def]
-    """Coordinators manage everything in their partnership."""
-    membership = membership_for(user, partnership)
-    return membership is not None and membership.role == Role.COORDINATOR
-
-
-def lead_organisation_id(user, partnership: Partnership) -> int | None:  # type: ignore[no-untyped-def]
-    """The organisation a lead officer reports for, or None."""
-    membership = membership_for(user, partnership)
-    if membership is None or membership.role != Role.LEAD_OFFICER:
+def standing(actor: Actor | None, partnership: Partnership) -> Standing | None:
+    """The actor's standing in the partnership, or None when they have none."""
+    if actor is None:
         return None
-    return membership.organisation_id
+    if is_system_actor(actor):
+        return Standing(partnership.pk, Role.COORDINATOR, None, frozenset(), system=True)
+    if not is_signed_in(actor):
+        return None
+    return _standings(actor).get(partnership.pk)
+
+
+def may(actor: Actor | None, partnership: Partnership, for_: Purpose) -> bool:
+    """The partnership-level rule: members view, lead officers and coordinators report,
+    coordinators manage."""
+    found = standing(actor, partnership)
+    if found is None:
+        return False
+    if for_ == Purpose.MANAGE:
+        return found.is_coordinator
+    if for_ == Purpose.REPORT:
+        return found.is_coordinator or found.is_lead_officer
+    return True
+
+
+def holds_grant(actor: Actor | None, partnership: Partnership, grant: Grant) -> bool:
+    found = standing(actor, partnership)
+    return found is not None and found.holds(grant)
+
+
+def holds_sensitive_grant(actor: Actor | None) -> bool:
+    """True when the person holds a sensitive role anywhere (stricter sessions apply)."""
+    from partnership.models import SENSITIVE_GRANTS
+
+    if actor is None or not is_signed_in(actor):
+        return False
+    return any(s.grants & SENSITIVE_GRANTS for s in _standings(actor).values())
+
+
+@restricted(Partnership, partnership="")
+def partnerships_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Partnership]:
+    """Partnerships the actor may see (members), report in (lead officers, coordinators) or manage."""
+    if is_system_actor(actor):
+        return Partnership.objects.all()
+    if not is_signed_in(actor):
+        return Partnership.objects.none()
+    roles = {
+        Purpose.VIEW: list(Role),
+        Purpose.REPORT: [Role.COORDINATOR, Role.LEAD_OFFICER],
+        Purpose.MANAGE: [Role.COORDINATOR],
+    }[for_]
+    return Partnership.objects.filter(
+        memberships__user_id=actor.pk, memberships__is_active=True, memberships__role__in=roles
+    )
+
+
+def partnerships_with_grant(actor: Actor, grant: Grant) -> QuerySet[Partnership]:
+    """Partnerships where the signed-in actor holds `grant` (never the system actor)."""
+    if not is_signed_in(actor) or is_system_actor(actor):
+        return Partnership.objects.none()
+    return Partnership.objects.filter(
+        memberships__user_id=actor.pk, memberships__is_active=True, memberships__grants__grant=grant
+    )
+
+
+def access_partnership_by_slug(actor: Actor, slug: str, *, for_: Purpose = Purpose.VIEW) -> Partnership:
+    """The partnership, or NotFound for a missing one and one the actor may not use for `for_`."""
+    return open_door(Partnership, actor, slug, by="slug", for_=for_)
+
+
+def access_partnership_with_grant(actor: Actor, slug: str, grant: Grant) -> Partnership:
+    """The partnership when the actor holds `grant` in it; NotFound otherwise."""
+    partnership = access_partnership_by_slug(actor, slug)
+    if not holds_grant(actor, partnership, grant):
+        raise NotFound("No such page.")
+    return partnership
+
+
+# --- The rules as the apps have asked them so far (thin names over `standing`). ---
+
+
+def can_view(actor: Actor | None, partnership: Partnership) -> bool:
+    """Members of any role read the partnership's non-confidential records."""
+    return may(actor, partnership, Purpose.VIEW)
+
+
+def is_coordinator(actor: Actor | None, partnership: Partnership) -> bool:
+    """Coordinators manage everything in their partnership."""
+    return may(actor, partnership, Purpose.MANAGE)
+
+
+def lead_organisation_id(actor: Actor | None, partnership: Partnership) -> int | None:
+    """The organisation a lead officer reports for, or None."""
+    found = standing(actor, partnership)
+    if found is None or not found.is_lead_officer:
+        return None
+    return found.organisation_id

@@ -135,6 +135,36 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.partnership}"
 
 
+class Grant(models.TextChoices):
+    """Roles held in addition to the plan role (case-work roles will be added here)."""
+
+    DATA_PROTECTION_LEAD = "data_protection_lead", "Data protection lead"
+
+
+SENSITIVE_GRANTS = frozenset({Grant.DATA_PROTECTION_LEAD})
+
+
+class RoleGrant(models.Model):
+    """A further role held on a membership, beside its plan role (coordinator and DPO, say)."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="grants")
+    grant = models.CharField(max_length=40, choices=Grant.choices)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["grant"]
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "grant"], name="one_grant_per_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.user} – {self.get_grant_display()}"
+
+
 class Invitation(models.Model):
     """An e-mailed invitation to join a partnership with a role. Only a hash of the token is kept."""
 

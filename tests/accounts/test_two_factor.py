@@ -115,6 +115,6 @@ def test_new_backup_codes_replace_old_ones(client, user_with_2fa):
     client.post(VERIFY, {"code": code_for(device, steps_ahead=1)})
     response = client.post(reverse("accounts:backup_codes"))
     assert "Your new backup codes" in response.content.decode()
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     assert not StaticToken.objects.filter(token__in=codes).exists()
     assert StaticToken.objects.filter(device__user=user).count() == 10

@@ -1,0 +1,1 @@
+"""Database helpers: the audit table's append-only triggers and the SQLite backend that respects them."""
