@@ -8,20 +8,20 @@ additional role (no data protection lead, no case work) — see `partnership.acc
 
 from typing import TypeAlias
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import CommandError
+
+from accounts.models import User  # the user model (AUTH_USER_MODEL); accounts sits below core's users
 
 SYSTEM_USERNAME = "csphub-system"
 
-Actor: TypeAlias = AbstractUser | AnonymousUser
+Actor: TypeAlias = User | AnonymousUser
 """The acting user (the user model), an anonymous visitor, or the system actor."""
 
 
-def system_user() -> AbstractUser:
+def system_user() -> User:
     """The named system actor (inactive, cannot sign in), created on first use."""
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
+    user, created = User.objects.get_or_create(
         username=SYSTEM_USERNAME,
         defaults={"first_name": "CSP Hub", "last_name": "(system)", "is_active": False},
     )
@@ -47,12 +47,11 @@ def is_signed_in(actor: Actor | None) -> bool:
     return actor is not None and actor.is_authenticated and actor.is_active
 
 
-def resolve_actor(username: str | None) -> AbstractUser:
+def resolve_actor(username: str | None) -> User:
     """The user a command acts as: `--as USERNAME`, or the system actor when omitted."""
     if not username:
         return system_user()
-    user_model = get_user_model()
     try:
-        return user_model.objects.get(username=username)
-    except user_model.DoesNotExist:
+        return User.objects.get(username=username)
+    except User.DoesNotExist:
         raise CommandError(f"--as: there is no user called {username!r}.") from None
