@@ -125,7 +125,7 @@ def show(visited: list[Visit]) -> None:
 def test_every_coordinator_page_is_accessible(page, live_server):
     started = time.monotonic()
     call_command("load_demo", stdout=StringIO())
-    from partnership.demo.loader import demo_password
+    from demo.users import demo_password
 
     loaded = time.monotonic()
     page.goto("/accounts/sign-in/")

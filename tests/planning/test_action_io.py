@@ -388,10 +388,10 @@ def test_export_xlsx_needs_a_file(world):
 
 def test_demo_plan_round_trips_with_the_seed_wording(db, tmp_path):
     from core.actors import system_user
-    from partnership.demo.loader import demo_load
+    from demo.partnership import demo_load
     from planning.services import plan_year_create
 
-    partnership = demo_load(user=system_user(), with_users=False).partnership
+    partnership = demo_load(actor=system_user(), with_users=False).partnership
     year_19 = partnership.plan_years.get(slug="2019-20")
     rows = action_plan_rows(year_19)
     assert len(rows) == 26 and all(row[3] and not row[4] for row in rows)

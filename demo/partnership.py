@@ -1,30 +1,25 @@
 """Load the seed plan as the demo partnership. Idempotent: only what is missing is created.
 
-Bulk inserts (with their history rows) keep a full load well under a second.
+Bulk inserts (with their history rows) keep a full load well under a second. They write the seed's
+organisations, glossary, priorities, actions, owners, year-end updates and key figures directly:
+the per-record services would cost seconds, and the closed 2019/20 year accepts no updates through
+`action_update_record` (ADR 0010).
 """
 
-import importlib
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
-from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
+from core.actors import Actor
 from core.history import save_as
 from core.models import District, PoliceForce
-from partnership.demo import seed_data as seed
-from partnership.models import (
-    GlossaryTerm,
-    Membership,
-    Organisation,
-    OrganisationName,
-    Partnership,
-    Role,
-)
+from demo import seed_data as seed
+from demo.users import LoadedUser, demo_password, demo_users_load
+from partnership.models import GlossaryTerm, Organisation, OrganisationName, Partnership
 from planning import services
 from planning.models import (
     Action,
@@ -39,44 +34,21 @@ from planning.models import (
     Update,
 )
 
-DEFAULT_PASSWORD = "tonbridge-demo-2020"  # noqa: S105 - published demo password; refused in production
-
-# (username, first name, last name, role, organisation name, description)
-DEMO_USERS: list[tuple[str, str, str, str, str, str]] = [
-    ("coordinator", "Casey", "Coordinator", Role.COORDINATOR, "Tonbridge & Malling Borough Council",
-     "Partnership coordinator (Tonbridge & Malling Borough Council)"),
-    ("lead.police", "Lee", "Police", Role.LEAD_OFFICER, "Kent Police", "Lead officer for Kent Police"),
-    ("lead.council", "Lou", "Council", Role.LEAD_OFFICER, "Tonbridge & Malling Borough Council",
-     "Lead officer for Tonbridge & Malling Borough Council"),
-    ("member", "Morgan", "Member", Role.MEMBER, "Kent Fire & Rescue Service",
-     "Member (Kent Fire & Rescue Service): reads the partnership's records"),
-]  # fmt: skip
-ADMIN_USERNAME = "admin"
-
-# Extension hooks other apps provide: (module, whether it takes the partnership).
-EXTENSIONS: list[tuple[str, bool]] = [
-    ("publishing.demo", True),
-    ("crimedata.demo", False),
-    ("assessment.demo", True),
-]
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass
 class DemoResult:
     partnership: Partnership
     created: Counter[str] = field(default_factory=Counter)
-    users: list[tuple[str, str, bool]] = field(default_factory=list)  # username, role, created now
+    users: list[LoadedUser] = field(default_factory=list)
 
 
-def demo_password() -> str:
-    return os.environ.get("CSPHUB_DEMO_PASSWORD") or DEFAULT_PASSWORD
-
-
-def _bulk(model: type[models.Model], objs: Sequence[models.Model], user: Any, result: DemoResult) -> list:
+def _bulk(model: type[M], objs: Sequence[M], actor: Actor, result: DemoResult) -> list[M]:
     if not objs:
         return []
     result.created[model._meta.verbose_name_plural] += len(objs)  # type: ignore[index]
-    return bulk_create_with_history(list(objs), model, default_user=user)
+    return bulk_create_with_history(list(objs), model, default_user=actor)
 
 
 def _key(text: str) -> str:
@@ -84,26 +56,32 @@ def _key(text: str) -> str:
 
 
 @transaction.atomic
-def demo_load(*, user: Any, with_users: bool = True, password: str | None = None) -> DemoResult:
+def demo_load(*, actor: Actor, with_users: bool = True, password: str | None = None) -> DemoResult:
     """Create whatever part of the demo partnership is missing; change nothing that exists."""
-    partnership, created = _partnership(user)
+    partnership, created = _partnership(actor)
     result = DemoResult(partnership)
     if created:
         result.created["partnerships"] += 1
-    services.statuses_seed(partnership=partnership, user=user)
-    names = _organisations(partnership, user, result)
-    _glossary(partnership, user, result)
-    year_19 = _plan_year(partnership, "2019-20", PlanYearState.CLOSED, user, result)
-    year_20 = _plan_year(partnership, "2020-21", PlanYearState.LIVE, user, result)
-    _plan(year_19, seed.PLAN_2019_20, names, user, result, update_period=PeriodCode.YEAR_END)
-    _plan(year_20, seed.PLAN_2020_21, names, user, result, carried_from=year_19)
-    _measures(year_19, names, user, result)
+    services.statuses_seed(partnership=partnership, user=actor)
+    names = _organisations(partnership, actor, result)
+    _glossary(partnership, actor, result)
+    year_19 = _plan_year(partnership, "2019-20", PlanYearState.CLOSED, actor, result)
+    year_20 = _plan_year(partnership, "2020-21", PlanYearState.LIVE, actor, result)
+    _plan(year_19, seed.PLAN_2019_20, names, actor, result, update_period=PeriodCode.YEAR_END)
+    _plan(year_20, seed.PLAN_2020_21, names, actor, result, carried_from=year_19)
+    _measures(year_19, names, actor, result)
     if with_users:
-        _users(partnership, names, password or demo_password(), result)
+        result.users, grants = demo_users_load(
+            actor=actor, partnership=partnership, organisations=names, password=password or demo_password()
+        )
+        if made := sum(1 for person in result.users if person.created):
+            result.created["users"] += made
+        if grants:
+            result.created["role grants"] += grants
     return result
 
 
-def _partnership(user: Any) -> tuple[Partnership, bool]:
+def _partnership(actor: Actor) -> tuple[Partnership, bool]:
     force = PoliceForce.objects.filter(slug=seed.POLICE_FORCE[0]).first()
     if force is None:
         force = PoliceForce.objects.create(slug=seed.POLICE_FORCE[0], name=seed.POLICE_FORCE[1])
@@ -122,12 +100,12 @@ def _partnership(user: Any) -> tuple[Partnership, bool]:
     partnership = Partnership(
         slug=seed.SLUG, name=seed.NAME, short_name=seed.SHORT_NAME, police_force=force, **seed.CONTACT
     )
-    save_as(partnership, user)
+    save_as(partnership, actor)
     partnership.districts.add(District.objects.get(code=seed.DISTRICT_CODE))
     return partnership, True
 
 
-def _organisations(partnership: Partnership, user: Any, result: DemoResult) -> dict[str, Organisation]:
+def _organisations(partnership: Partnership, actor: Actor, result: DemoResult) -> dict[str, Organisation]:
     """Create missing organisations; return every known name (lower-cased) → organisation."""
     existing = {o.name.lower(): o for o in partnership.organisations.all()}
     new: list[Organisation] = []
@@ -148,12 +126,12 @@ def _organisations(partnership: Partnership, user: Any, result: DemoResult) -> d
         )
         new.append(obj)
         other_names.extend((obj, name) for name in org.other_names)
-    for obj in _bulk(Organisation, new, user, result):
+    for obj in _bulk(Organisation, new, actor, result):
         existing[obj.name.lower()] = obj
     _bulk(
         OrganisationName,
         [OrganisationName(organisation=existing[o.name.lower()], name=n) for o, n in other_names],
-        user,
+        actor,
         result,
     )
     index: dict[str, Organisation] = {}
@@ -163,27 +141,27 @@ def _organisations(partnership: Partnership, user: Any, result: DemoResult) -> d
     return index
 
 
-def _glossary(partnership: Partnership, user: Any, result: DemoResult) -> None:
+def _glossary(partnership: Partnership, actor: Actor, result: DemoResult) -> None:
     existing = {t.lower() for t in partnership.glossary.values_list("term", flat=True)}
     terms = [
         GlossaryTerm(partnership=partnership, term=term, meaning=meaning)
         for term, meaning in seed.GLOSSARY
         if term.lower() not in existing
     ]
-    _bulk(GlossaryTerm, terms, user, result)
+    _bulk(GlossaryTerm, terms, actor, result)
 
 
-def _plan_year(partnership: Partnership, slug: str, state: str, user: Any, result: DemoResult) -> PlanYear:
+def _plan_year(partnership: Partnership, slug: str, state: str, actor: Actor, result: DemoResult) -> PlanYear:
     plan_year = partnership.plan_years.filter(slug=slug).first()
     if plan_year is not None:
         return plan_year
-    plan_year = services.plan_year_create(partnership=partnership, slug=slug, user=user, state=state)
+    plan_year = services.plan_year_create(partnership=partnership, slug=slug, user=actor, state=state)
     result.created["plan years"] += 1
     if state == PlanYearState.LIVE:
         services.plan_year_open_period(
-            plan_year=plan_year, period=plan_year.periods.get(code=PeriodCode.Q1), user=user
+            plan_year=plan_year, period=plan_year.periods.get(code=PeriodCode.Q1), user=actor
         )
-        services.plan_year_set_current(plan_year=plan_year, user=user)
+        services.plan_year_set_current(plan_year=plan_year, user=actor)
     return plan_year
 
 
@@ -191,7 +169,7 @@ def _plan(
     plan_year: PlanYear,
     priorities: Iterable[seed.SeedPriority],
     names: dict[str, Organisation],
-    user: Any,
+    actor: Actor,
     result: DemoResult,
     *,
     update_period: str | None = None,
@@ -211,7 +189,7 @@ def _plan(
                 if carried_from
                 else None,
             )
-            save_as(priority, user)
+            save_as(priority, actor)
             result.created["priorities"] += 1
             _bulk(
                 SubTheme,
@@ -219,7 +197,7 @@ def _plan(
                     SubTheme(priority=priority, name=name, order=i)
                     for i, name in enumerate(seed_priority.sub_themes, start=1)
                 ],
-                user,
+                actor,
                 result,
             )
         existing = {
@@ -236,7 +214,7 @@ def _plan(
                 carried_from=earlier.get(_key(seed_action.text)),
             )
             new_actions.append((action, seed_action))
-    _bulk(Action, [a for a, _ in new_actions], user, result)
+    _bulk(Action, [a for a, _ in new_actions], actor, result)
     owners: list[ActionOwner] = []
     for action, seed_action in new_actions:
         for o_index, written in enumerate(seed_action.owners, start=1):
@@ -249,18 +227,18 @@ def _plan(
                     name_as_written="" if written == organisation.name else written,
                 )
             )
-    _bulk(ActionOwner, owners, user, result)
+    _bulk(ActionOwner, owners, actor, result)
     if update_period:
         period = plan_year.periods.get(code=update_period)
         updates = [
-            Update(action=action, period=period, narrative=seed_action.update, status=None, author=user)
+            Update(action=action, period=period, narrative=seed_action.update, status=None, author=actor)
             for action, seed_action in new_actions
             if seed_action.update
         ]
-        _bulk(Update, updates, user, result)
+        _bulk(Update, updates, actor, result)
 
 
-def _measures(plan_year: PlanYear, names: dict[str, Organisation], user: Any, result: DemoResult) -> None:
+def _measures(plan_year: PlanYear, names: dict[str, Organisation], actor: Actor, result: DemoResult) -> None:
     partnership = plan_year.partnership
     existing = {
         n.lower()
@@ -293,61 +271,4 @@ def _measures(plan_year: PlanYear, names: dict[str, Organisation], user: Any, re
                 order=order,
             )
         )
-    _bulk(Measure, measures, user, result)
-
-
-def _users(
-    partnership: Partnership, names: dict[str, Organisation], password: str, result: DemoResult
-) -> None:
-    user_model = get_user_model()
-    for username, first, last, role, org_name, description in DEMO_USERS:
-        person, created = user_model.objects.get_or_create(
-            username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
-        )
-        if created:
-            person.set_password(password)
-            person.save(update_fields=["password"])
-        Membership.objects.get_or_create(
-            user=person,
-            partnership=partnership,
-            defaults={"role": role, "organisation": names[org_name.lower()]},
-        )
-        result.users.append((username, description, created))
-    admin, created = user_model.objects.get_or_create(
-        username=ADMIN_USERNAME,
-        defaults={
-            "first_name": "Site",
-            "last_name": "Administrator",
-            "email": "admin@example.org",
-            "is_staff": True,
-            "is_superuser": True,
-        },
-    )
-    if created:
-        admin.set_password(password)
-        admin.save(update_fields=["password"])
-    result.users.append((ADMIN_USERNAME, "Site administrator (Django admin at /admin/)", created))
-    if made := sum(1 for _, _, new in result.users if new):
-        result.created["users"] += made
-
-
-def run_extensions(*, partnership: Partnership, user: Any, stdout: Any) -> list[str]:
-    """Call the other apps' demo loaders that exist, in order; return the ones that ran.
-
-    A missing module is skipped silently; any other error (inside a hook too) propagates.
-    """
-    ran = []
-    for module_name, takes_partnership in EXTENSIONS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name in (module_name, module_name.split(".")[0]):
-                continue
-            raise
-        kwargs: dict[str, Any] = {"user": user, "stdout": stdout}
-        if takes_partnership:
-            kwargs["partnership"] = partnership
-        module.load_demo(**kwargs)
-        ran.append(module_name)
-    return ran
+    _bulk(Measure, measures, actor, result)

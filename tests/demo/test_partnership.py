@@ -1,8 +1,6 @@
 """The demo: the seed plan loaded faithfully, idempotently, quickly, and never with users in production."""
 
-import sys
 import time
-import types
 from decimal import Decimal
 from io import StringIO
 
@@ -11,11 +9,22 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from core.actors import system_user
+from core.access import Purpose
+from core.actors import SYSTEM_USERNAME, system_user
 from core.models import District
-from partnership.demo import loader
-from partnership.demo.loader import demo_load
-from partnership.models import GlossaryTerm, Membership, Organisation, Partnership, Role
+from demo import loader
+from demo.partnership import demo_load
+from demo.users import demo_password
+from partnership.access import holds_grant, may, standing
+from partnership.models import (
+    GlossaryTerm,
+    Grant,
+    Membership,
+    Organisation,
+    Partnership,
+    Role,
+    RoleGrant,
+)
 from partnership.selectors import membership_list, organisation_by_name
 from planning import selectors
 from planning.models import Action, ActionOwner, Measure, MeasureKind, Update
@@ -23,18 +32,28 @@ from tests.conftest import SEED_FILE, requires_seed
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Partnership, Organisation, GlossaryTerm, Action, ActionOwner, Update, Measure, Membership)
+MODELS = (
+    Partnership,
+    Organisation,
+    GlossaryTerm,
+    Action,
+    ActionOwner,
+    Update,
+    Measure,
+    Membership,
+    RoleGrant,
+)
 
 
 @pytest.fixture
 def no_extensions(monkeypatch):
-    """Keep other apps' demo hooks out of these tests (they are tested by their owners)."""
-    monkeypatch.setattr(loader, "EXTENSIONS", [])
+    """Keep the plan document, crime data and assessment out of these tests (tested on their own)."""
+    monkeypatch.setattr(loader, "STEPS", ())
 
 
 @pytest.fixture
 def demo(db):
-    return demo_load(user=system_user()).partnership
+    return demo_load(actor=system_user()).partnership
 
 
 def _counts() -> dict[str, int]:
@@ -221,9 +240,10 @@ def test_command_is_idempotent_and_quick(no_extensions):
     assert _counts() == first
     text = out.getvalue()
     assert "http://127.0.0.1:8000/" in text
-    for username in ("coordinator", "lead.police", "lead.council", "member", "admin"):
-        assert username in text
-    assert loader.demo_password() in text
+    for username in ("coordinator", "lead.police", "lead.council", "member", "dpo", "admin"):
+        assert f"  {username} " in text
+    assert "Member and data protection lead (Tonbridge & Malling Borough Council)" in text
+    assert demo_password() in text
 
 
 def test_demo_users_belong_to_this_partnership_only(no_extensions):
@@ -238,8 +258,9 @@ def test_demo_users_belong_to_this_partnership_only(no_extensions):
         "lead.police": (Role.LEAD_OFFICER, "Kent Police"),
         "lead.council": (Role.LEAD_OFFICER, "Tonbridge & Malling Borough Council"),
         "member": (Role.MEMBER, "Kent Fire & Rescue Service"),
+        "dpo": (Role.MEMBER, "Tonbridge & Malling Borough Council"),
     }
-    assert users.get(username="coordinator").check_password(loader.demo_password())
+    assert users.get(username="coordinator").check_password(demo_password())
     admin = users.get(username="admin")
     assert admin.is_superuser and admin.is_staff
 
@@ -258,45 +279,71 @@ def test_refuses_demo_users_under_production_settings(no_extensions):
     assert not get_user_model().objects.filter(username="coordinator").exists()
 
 
-def test_as_user_is_recorded():
-    get_user_model().objects.create(username="loader")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(loader, "EXTENSIONS", [])
-        call_command("load_demo", "--as", "loader", stdout=StringIO())
-    assert Action.history.filter(history_user__username="loader").count() == 56
-    with pytest.raises(CommandError, match="no user called"):
-        call_command("load_demo", "--as", "nobody", stdout=StringIO())
+def test_dpo_is_a_member_holding_the_data_protection_lead_grant(no_extensions):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # a second run adds no second grant
+    dpo = get_user_model().objects.get(username="dpo")
+    partnership = Partnership.objects.get(slug="tonbridge-malling")
+    membership = Membership.objects.get(user=dpo)
+    assert (membership.partnership, membership.role) == (partnership, Role.MEMBER)
+    assert list(membership.grants.values_list("grant", "granted_by__username")) == [
+        (Grant.DATA_PROTECTION_LEAD, SYSTEM_USERNAME)
+    ]
+    assert RoleGrant.objects.count() == 1  # nobody else holds a further role
+    assert holds_grant(dpo, partnership, Grant.DATA_PROTECTION_LEAD)
+    assert may(dpo, partnership, Purpose.VIEW)
+    assert not may(dpo, partnership, Purpose.REPORT) and not may(dpo, partnership, Purpose.MANAGE)
+    assert dpo.check_password(demo_password())
 
 
-def test_extension_hooks_run_in_order_and_missing_ones_are_skipped(monkeypatch):
+def test_grant_is_added_to_an_existing_dpo_membership(no_extensions):
+    """A demo database loaded before the grant existed gets it on the next run, nothing else."""
+    call_command("load_demo", stdout=StringIO())
+    RoleGrant.objects.all().delete()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "created 1 role grants." in out.getvalue()
+    assert RoleGrant.objects.get().membership.user.username == "dpo"
+
+
+def test_the_demo_acts_as_the_system_actor_standing_as_coordinator(no_extensions):
+    call_command("load_demo", stdout=StringIO())
+    assert Action.history.filter(history_user__username=SYSTEM_USERNAME).count() == 56
+    assert set(Action.history.values_list("history_user__username", flat=True)) == {SYSTEM_USERNAME}
+    partnership = Partnership.objects.get(slug="tonbridge-malling")
+    found = standing(system_user(), partnership)
+    assert found is not None and found.system and found.is_coordinator and not found.grants
+    assert not holds_grant(system_user(), partnership, Grant.DATA_PROTECTION_LEAD)
+    with pytest.raises(CommandError, match="unrecognized arguments: --as"):
+        call_command("load_demo", "--as", "coordinator", stdout=StringIO())
+
+
+def test_steps_run_in_order_as_the_system_actor(monkeypatch):
     calls = []
 
-    def hook(name):
-        def load_demo(**kwargs):
-            calls.append((name, sorted(kwargs)))
+    def recorder(name):
+        def load(**kwargs):
+            calls.append((name, kwargs["actor"].username, getattr(kwargs.get("partnership"), "slug", None)))
 
-        return types.SimpleNamespace(load_demo=load_demo)
+        return load
 
-    monkeypatch.setitem(sys.modules, "csphub_test_hook_a", hook("a"))
-    monkeypatch.setitem(sys.modules, "csphub_test_hook_b", hook("b"))
-    monkeypatch.setattr(
-        loader,
-        "EXTENSIONS",
-        [("csphub_test_hook_a", True), ("csphub_test_missing.demo", True), ("csphub_test_hook_b", False)],
-    )
+    monkeypatch.setattr(loader, "plan_document_load", recorder("plan document"))
+    monkeypatch.setattr(loader, "crime_data_load", recorder("crime data"))
+    monkeypatch.setattr(loader, "assessment_load", recorder("assessment"))
     call_command("load_demo", stdout=StringIO())
-    assert calls == [("a", ["partnership", "stdout", "user"]), ("b", ["stdout", "user"])]
+    assert calls == [
+        ("plan document", SYSTEM_USERNAME, "tonbridge-malling"),
+        ("crime data", SYSTEM_USERNAME, None),
+        ("assessment", SYSTEM_USERNAME, "tonbridge-malling"),
+    ]
 
 
-def test_extension_errors_propagate(monkeypatch):
+def test_step_errors_propagate(monkeypatch):
     def broken(**kwargs):
-        raise RuntimeError("hook failed")
+        raise RuntimeError("crime data failed")
 
-    monkeypatch.setitem(sys.modules, "csphub_test_hook_c", types.SimpleNamespace(load_demo=broken))
-    monkeypatch.setattr(loader, "EXTENSIONS", [("csphub_test_hook_c", True)])
-    with pytest.raises(RuntimeError, match="hook failed"):
+    monkeypatch.setattr(loader, "plan_document_load", lambda **kwargs: None)
+    monkeypatch.setattr(loader, "crime_data_load", broken)
+    monkeypatch.setattr(loader, "assessment_load", lambda **kwargs: pytest.fail("ran after a failure"))
+    with pytest.raises(RuntimeError, match="crime data failed"):
         call_command("load_demo", stdout=StringIO())
-
-
-def test_default_extensions_are_the_three_apps_in_order():
-    assert [name for name, _ in loader.EXTENSIONS] == ["publishing.demo", "crimedata.demo", "assessment.demo"]

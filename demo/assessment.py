@@ -4,6 +4,7 @@ indicators — every one of them marked as example data. Running it again change
 
 import datetime
 from decimal import Decimal
+from io import TextIOBase
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from django.db import transaction
 from assessment import report, services
 from assessment.analysis import Period, format_change
 from assessment.models import Assessment, IssueKind
+from core.actors import Actor
 from core.models import District, PoliceForce
 from crimedata.models import CrimeWeight, PopulationFigure, PopulationTable, WeightSet
 from partnership.models import Partnership, Role
@@ -159,8 +161,9 @@ def _weight_set() -> WeightSet:
     return weight_set
 
 
-def _scorers(partnership: Partnership, user: Any) -> list[Any]:
-    """Up to three coordinators and lead officers of the partnership; example users if fewer than two."""
+def _scorers(partnership: Partnership) -> list[Any]:
+    """Up to three coordinators and lead officers of the partnership; three example users if fewer
+    than two (never the acting system actor, which is no person)."""
     members = [
         m.user
         for m in partnership.memberships.filter(
@@ -171,8 +174,8 @@ def _scorers(partnership: Partnership, user: Any) -> list[Any]:
     ]
     if len(members) >= 2:
         return members
-    users = [user]
-    for number in (1, 2):
+    users: list[Any] = []
+    for number in (1, 2, 3):
         scorer, created = get_user_model().objects.get_or_create(
             username=f"example-scorer-{number}",
             defaults={"first_name": "Example", "last_name": f"Scorer {number}", "is_active": False},
@@ -184,7 +187,7 @@ def _scorers(partnership: Partnership, user: Any) -> list[Any]:
     return users
 
 
-def _narrative(assessment: Assessment) -> dict[str, str]:
+def _narrative(assessment: Assessment) -> dict[str, Any]:
     """Narrative written from the figures themselves, so it always agrees with the tables."""
     analysis = report.build_analysis(
         report.partnership_districts(assessment.partnership),
@@ -230,27 +233,24 @@ def _narrative(assessment: Assessment) -> dict[str, str]:
 
 
 @transaction.atomic
-def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment:
+def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBase) -> Assessment:
     population, weights = _population_table(), _weight_set()
     assessment = Assessment.objects.filter(partnership=partnership).filter(slug=SLUG).first()
     if assessment is None:
         assessment = services.assessment_create(
             partnership=partnership,
             slug=SLUG,
-            user=user,
+            user=actor,
             data_from=DATA_PERIOD.start,
             data_to=DATA_PERIOD.end,
             population_table=population,
             weight_set=weights,
             is_example=True,
-            check_access=False,
         )
     if not assessment.summary:
-        services.assessment_edit(
-            assessment=assessment, user=user, check_access=False, **_narrative(assessment)
-        )
+        services.assessment_edit(assessment=assessment, user=actor, **_narrative(assessment))
     criteria = list(assessment.criteria.order_by("order"))
-    scorers = _scorers(partnership, user)
+    scorers = _scorers(partnership)
     for title, kind, crime_type, description, base, _ in ISSUES:
         issue = assessment.issues.filter(title__iexact=title).first() or services.issue_create(
             assessment=assessment,
@@ -258,8 +258,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
             kind=kind,
             crime_type=crime_type,
             description=description,
-            user=user,
-            check_access=False,
+            user=actor,
         )
         for c_index, criterion in enumerate(criteria[: len(base)]):
             for s_index, scorer in enumerate(scorers):
@@ -268,28 +267,26 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
                 services.score_record(
                     issue=issue,
                     criterion=criterion,
-                    user=user,
+                    user=actor,
                     scorer=scorer,
                     value=value,
                     confidence=("high", "medium", "low")[(c_index + s_index) % 3],
                     rationale="Made up for the demo.",
                     is_example=True,
-                    check_access=False,
                 )
     if not assessment.community_views.exists():
         for theme, respondents, percent, finding in COMMUNITY:
             services.community_view_create(
                 assessment=assessment,
-                user=user,
+                user=actor,
                 theme=theme,
                 source="Residents' survey 2020",
                 respondents=respondents,
                 percent=Decimal(percent),
                 finding=finding,
                 is_example=True,
-                check_access=False,
             )
-    _indicators(partnership, user)
+    _indicators(partnership, actor)
     chosen = [i.pk for i in assessment.issues.all() if any(i.title == t and c for t, *_, c in ISSUES)]
     plan_year = partnership.plan_years.filter(slug=SLUG).first()
     if plan_year is not None and plan_year.state != PlanYearState.DRAFT:
@@ -298,7 +295,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
         )
     else:
         plan_year, priorities = services.priorities_choose(
-            assessment=assessment, issue_ids=chosen, user=user, check_access=False
+            assessment=assessment, issue_ids=chosen, user=actor
         )
         stdout.write(
             f"Strategic Assessment {assessment.label}: {len(priorities)} priorities in the draft {plan_year.label} plan."
@@ -306,7 +303,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
     return assessment
 
 
-def _indicators(partnership: Partnership, user: Any) -> None:
+def _indicators(partnership: Partnership, actor: Actor) -> None:
     names = organisation_by_name(partnership)
     for name, organisation_name, unit, before, after in INDICATORS:
         organisation = names.get(organisation_name.lower())
@@ -318,7 +315,7 @@ def _indicators(partnership: Partnership, user: Any) -> None:
                 start = datetime.date(year + (month > 12), (month - 1) % 12 + 1, 1)
                 services.indicator_record(
                     partnership=partnership,
-                    user=user,
+                    user=actor,
                     name=name,
                     organisation=organisation,
                     quarter_start=start,
@@ -326,5 +323,4 @@ def _indicators(partnership: Partnership, user: Any) -> None:
                     unit=unit,
                     note="Quarterly split made up for the demo.",
                     is_example=True,
-                    check_access=False,
                 )

@@ -8,7 +8,7 @@ belongs to. Nothing here is made up except where a comment says how it was deriv
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partnership.demo.seed_plans import PLAN_2019_20, PLAN_2020_21, SeedAction, SeedPriority
+from demo.plans import PLAN_2019_20, PLAN_2020_21, SeedAction, SeedPriority
 from partnership.models import OrganisationType as T
 
 SLUG = "tonbridge-malling"

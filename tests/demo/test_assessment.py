@@ -1,13 +1,14 @@
-"""assessment.demo.load_demo on small synthetic counts: example flags, priorities, idempotence."""
+"""demo.assessment.assessment_load on small synthetic counts: example flags, priorities, idempotence."""
 
 import io
 
 import pytest
 
 from assessment.analysis import Period
-from assessment.demo import load_demo
 from assessment.models import Assessment, CommunityView, Score
+from core.actors import system_user
 from crimedata.models import PopulationFigure
+from demo.assessment import OLD_POPULATION_NAME, POPULATION_NAME, assessment_load
 from planning.models import Measure, PlanYearState
 from planning.services import plan_year_create
 from tests.assessment.helpers import district, fill_period
@@ -42,7 +43,7 @@ def demo_world(world):
 
 def test_demo_builds_the_assessment_and_feeds_a_draft_plan(demo_world):
     out = io.StringIO()
-    assessment = load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=out)
+    assessment = assessment_load(partnership=demo_world.partnership, actor=system_user(), stdout=out)
     assert assessment.slug == "2021-22" and assessment.is_example
     # Marked by its flag: the pages add the "Example data" label, so the name must not carry it too.
     assert assessment.population_table.is_example and "Example data" not in assessment.population_table.name
@@ -70,7 +71,7 @@ def test_demo_builds_the_assessment_and_feeds_a_draft_plan(demo_world):
         Measure.objects.count(),
         plan_year.priorities.count(),
     )
-    load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=io.StringIO())
+    assessment_load(partnership=demo_world.partnership, actor=system_user(), stdout=io.StringIO())
     assert Assessment.objects.count() == 1
     assert counts == (
         Score.objects.count(),
@@ -88,22 +89,21 @@ def test_demo_leaves_a_live_year_alone(demo_world):
         state=PlanYearState.LIVE,
     )
     out = io.StringIO()
-    load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=out)
+    assessment_load(partnership=demo_world.partnership, actor=system_user(), stdout=out)
     assert plan_year.priorities.count() == 0
     assert "not added" in out.getvalue()
 
 
 def test_demo_renames_the_population_table_named_with_its_mark(demo_world):
-    from assessment.demo import OLD_POPULATION_NAME, POPULATION_NAME
     from crimedata.models import PopulationTable
 
     PopulationTable.objects.create(name=OLD_POPULATION_NAME, is_example=True)
-    load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=io.StringIO())
+    assessment_load(partnership=demo_world.partnership, actor=system_user(), stdout=io.StringIO())
     assert list(PopulationTable.objects.values_list("name", flat=True)) == [POPULATION_NAME]
 
 
 def test_demo_document_marks_example_data(client, demo_world):
-    load_demo(partnership=demo_world.partnership, user=demo_world.coordinator, stdout=io.StringIO())
+    assessment_load(partnership=demo_world.partnership, actor=system_user(), stdout=io.StringIO())
     client.force_login(demo_world.member)
     page = client.get("/partnerships/test-csp/assessment/2021-22/").content.decode()
     assert "Example data — not official figures" in page

@@ -15,10 +15,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from demo.texts import PROJECTS
 from partnership.models import Partnership
 from partnership.selectors import glossary, membership_list
 from planning.models import PeriodCode
-from publishing.demo_texts import PROJECTS
 from publishing.models import PlanPublication
 from tests.publishing.helpers import docx_table_rows, docx_text, html_text, norm, pdf_texts
 

@@ -12,11 +12,12 @@ import hashlib
 import tempfile
 import time
 from datetime import date
+from io import TextIOBase
 from pathlib import Path
-from typing import TextIO
 
 import duckdb
 
+from core.actors import Actor
 from core.models import District, PoliceForce
 from crimedata.generate import HEADER_SQL, KENT_DISTRICTS, _row_details_sql, setup
 from crimedata.importer import discover, import_street_files
@@ -150,7 +151,7 @@ def _ensure_reference() -> None:
             District.objects.create(code=code, name=name, police_force=kent)
 
 
-def load_demo(*, user, stdout: TextIO | None = None) -> int:  # type: ignore[no-untyped-def]
+def crime_data_load(*, actor: Actor, stdout: TextIOBase | None = None) -> int:
     """Import the demo's Kent crime data unless already there; returns the rows imported."""
     started = time.monotonic()
     months = [date(int(k[:4]), int(k[5:]), 1) for k in month_keys()]
@@ -169,7 +170,7 @@ def load_demo(*, user, stdout: TextIO | None = None) -> int:  # type: ignore[no-
             type(f)(f"{f.month:%Y-%m}-kent-street.csv", f.force_slug, f.month, path=f.path, size=f.size)
             for f in files
         ]
-        summary = import_street_files(files, user=user, is_example=True, source_prefix=EXAMPLE_PREFIX)
+        summary = import_street_files(files, user=actor, is_example=True, source_prefix=EXAMPLE_PREFIX)
     if stdout:
         stdout.write(
             f"Crime data: imported {summary.rows:,} example rows for {len(files)} Kent months "

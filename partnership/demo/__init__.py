@@ -1,1 +1,0 @@
-"""The demo partnership: the seed plan as data (`seed_data`) and its loader (`loader`)."""
