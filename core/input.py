@@ -10,10 +10,13 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import DecimalValidator
 from django.utils.deconstruct import deconstructible
 
 # C0 controls and DEL, except tab, line feed and carriage return (those are text in a cell).
@@ -134,3 +137,20 @@ def _where(data: bytes, offset: int) -> str:
         f' ("{header[column - 1].strip()}")' if column <= len(header) and header[column - 1].strip() else ""
     )
     return f"Row {row}, column {column}{name}"
+
+
+def model_field_problem(value: object, model_field: Any) -> str | None:
+    """Why `value` does not fit the model field (its max_length, or max_digits/decimal_places),
+    with the limit in the sentence; None when it fits. Checked before the database sees it."""
+    if isinstance(value, str) and (most := getattr(model_field, "max_length", None)) and len(value) > most:
+        return f"is {len(value):,} characters long; it can have at most {most:,}."
+    if isinstance(value, Decimal) and getattr(model_field, "max_digits", None):
+        digits, places = model_field.max_digits, model_field.decimal_places
+        try:
+            DecimalValidator(digits, places)(value)
+        except ValidationError:
+            biggest = Decimal(10) ** (digits - places) - Decimal(1) / Decimal(10) ** places
+            return (
+                f"must be a number between -{biggest:,} and {biggest:,} with at most {places} decimal places."
+            )
+    return None
