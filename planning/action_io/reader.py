@@ -158,7 +158,9 @@ def _check_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-        raise TableReadError(f"The Excel workbook cannot be opened: it is not a readable zip archive ({error}).") from None
+        raise TableReadError(
+            f"The Excel workbook cannot be opened: it is not a readable zip archive ({error})."
+        ) from None
     total = 0
     with archive:
         for info in archive.infolist():
