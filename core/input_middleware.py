@@ -1,7 +1,7 @@
 """Refuse URLs holding control characters before any view sees them.
 
 A NUL or other control character in the path answers 404 (no page has such an address); in the
-query string (names or values, after percent-decoding) it answers 400. Both are short plain pages,
+query string (names or values, after percent-decoding; tab and new lines allowed) it answers 400. Both are short plain pages,
 so no view, form or query ever receives such text (PostgreSQL refuses NUL and would give a 500).
 """
 
@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
 
-from core.input import ANY_CONTROL_RE
+from core.input import ANY_CONTROL_RE, FORBIDDEN_RE
 
 PAGE = (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
@@ -49,4 +49,4 @@ class InputCharactersMiddleware:
             pairs = parse_qsl(query, keep_blank_values=True, encoding="utf-8", errors="replace")
         except ValueError:
             return True
-        return any(ANY_CONTROL_RE.search(key) or ANY_CONTROL_RE.search(value) for key, value in pairs)
+        return any(FORBIDDEN_RE.search(key) or FORBIDDEN_RE.search(value) for key, value in pairs)
