@@ -133,6 +133,8 @@ def _xlsx_rows(sheet) -> Table:  # type: ignore[no-untyped-def]
     header: list[str] = []
     widest = limit("IMPORT_MAX_COLUMNS")
     for number, cells in enumerate(sheet.iter_rows(), start=1):
+        if not cells:
+            continue  # a gap between rows (openpyxl fills them in): nothing to check or keep
         if len(cells) > widest and any(c.value not in (None, "") for c in cells[widest:]):
             raise TableReadError(
                 f"Row {number} has a value beyond column {widest}; the file can have at most {widest} columns."
