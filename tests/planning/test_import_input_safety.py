@@ -145,7 +145,7 @@ def test_command_refuses_with_the_sentence_and_saves_nothing(world, tmp_path):
     with pytest.raises(CommandError) as info:
         call_command("import_actions", "test-csp", "2020-21", str(path))
     assert f"{path}: Row 202, column Action: contains a NUL character" in str(info.value)
-    for name, (data, _) in bad_workbooks().items():
+    for data, _ in bad_workbooks().values():
         path = tmp_path / "plan.xlsx"
         path.write_bytes(data)
         with pytest.raises(CommandError, match=str(path).replace(".", r"\.")):
