@@ -1,6 +1,5 @@
 """Writes to crime data: police.uk imports (now or as a background run) and reference tables."""
 
-import contextlib
 import logging
 import uuid
 from pathlib import Path
@@ -11,13 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import AccessDenied, ServiceError
-from crimedata import access
+from crimedata import access, cleanup
 from crimedata.importer import ImportSummary, discover, import_street_files
 from crimedata.importer.load import Progress
 from crimedata.models import ImportRun
 
 log = logging.getLogger(__name__)
-UPLOAD_FOLDER = "crimedata-uploads"
+UPLOAD_FOLDER = cleanup.UPLOAD_FOLDER
 
 
 def police_uk_import(  # type: ignore[no-untyped-def]
@@ -66,14 +65,19 @@ def import_run_create(*, user, upload: UploadedFile) -> ImportRun:  # type: igno
 
 def import_run_execute(run_id: int) -> None:
     """Run a queued import (called by the background task), recording progress on the run."""
+    cleanup.dead_runs_fail()
     run = ImportRun.objects.select_related("created_by").get(pk=run_id)
     if run.is_finished:
+        cleanup.upload_remove(run.upload_path)
         return
     path = Path(settings.MEDIA_ROOT) / run.upload_path
 
     def progress(percent: int, message: str) -> None:
         ImportRun.objects.filter(pk=run.pk).update(
-            progress=max(0, min(percent, 100)), message=message, status=ImportRun.Status.RUNNING
+            progress=max(0, min(percent, 100)),
+            message=message,
+            status=ImportRun.Status.RUNNING,
+            heartbeat_at=timezone.now(),
         )
 
     progress(0, "Starting")
@@ -92,9 +96,7 @@ def import_run_execute(run_id: int) -> None:
         message = "\n".join(summary.lines()).replace(str(path), run.file_name)
         _finish(run, ImportRun.Status.DONE, message)
     finally:
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            path.parent.rmdir()
+        cleanup.upload_remove(run.upload_path)
 
 
 def _finish(run: ImportRun, status: str, message: str) -> None:

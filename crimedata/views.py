@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from core.errors import ServiceError
-from crimedata import access, reference, selectors, services
+from crimedata import access, cleanup, reference, selectors, services
 from crimedata.forms import LookupUploadForm, PopulationUploadForm, StreetUploadForm, WeightsUploadForm
 
 REFERENCE_FORMS: dict[str, type[forms.Form]] = {
@@ -32,6 +32,7 @@ def _admin_only(request: HttpRequest) -> None:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
+    cleanup.dead_runs_fail()
     context = {
         "page_title": "Crime data",
         "force_months": selectors.force_months_for(request.user)[:600],
@@ -61,6 +62,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def run(request: HttpRequest, run_id: int) -> HttpResponse:
+    cleanup.dead_runs_fail()  # a run whose worker died says so instead of "running" for ever
     import_run = selectors.import_run_for(request.user, run_id)
     template = "crimedata/_run_status.html" if request.headers.get("HX-Request") else "crimedata/run.html"
     return render(

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.input_middleware.InputCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,6 +167,16 @@ POLICE_UK_ARCHIVE_URL = os.environ.get(
 )
 DUCKDB_MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB")
 DUCKDB_THREADS = int(os.environ.get("DUCKDB_THREADS", "2"))
+
+# Limits on uploads and imports (README "Limits on uploads and imports"; defaults in core/input.py).
+IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 5 * 1024 * 1024))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+IMPORT_MAX_COLUMNS = int(os.environ.get("IMPORT_MAX_COLUMNS", "50"))
+IMPORT_MAX_CELL_CHARS = int(os.environ.get("IMPORT_MAX_CELL_CHARS", "10000"))
+XLSX_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("XLSX_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024))
+ZIP_MAX_RATIO = int(os.environ.get("ZIP_MAX_RATIO", "100"))
+POLICE_UK_MAX_MEMBER_BYTES = int(os.environ.get("POLICE_UK_MAX_MEMBER_BYTES", 2 * 1024**3))
+CRIME_IMPORT_HEARTBEAT_SECONDS = int(os.environ.get("CRIME_IMPORT_HEARTBEAT_SECONDS", "120"))
 
 TASKS = {
     "default": {

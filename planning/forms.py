@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 
 from core.dates import GovukDateField
+from core.input import model_field_problem
 from partnership.models import Organisation, Partnership
 from planning.models import (
     Action,
@@ -120,6 +121,16 @@ def parse_figure(text: str) -> tuple[str, Decimal, str] | None:
     return (match["qualifier"] or "").strip(), number, "%" if match["percent"] else ""
 
 
+def _figure_problem(parsed: tuple[str, Decimal, str]) -> str | None:
+    """A figure's number and qualifier must fit the Measure columns (checked before saving)."""
+    qualifier, number, _ = parsed
+    return model_field_problem(number, Measure._meta.get_field("value")) or (
+        f"has a qualifier that {problem}"
+        if (problem := model_field_problem(qualifier, Measure._meta.get_field("value_qualifier")))
+        else None
+    )
+
+
 class UpdateForm(forms.Form):
     """An action's update for the open period, with optional figures.
 
@@ -181,7 +192,9 @@ class UpdateForm(forms.Form):
                     f"figure_value_{index}",
                     f"Enter figure {index} as a number, like 1,854, 8% or over 190",
                 )
-            if name and parsed is not None:
+            if parsed is not None and (problem := _figure_problem(parsed)):
+                self.add_error(f"figure_value_{index}", f"Figure {index} {problem}")
+            elif name and parsed is not None:
                 qualifier, number, percent = parsed
                 figures.append(UpdateFigure(name, number, percent or unit, qualifier))
         data["figures"] = figures if data.get("figures_shown") else None

@@ -5,17 +5,22 @@ files; other members are skipped and reported. Unsafe members are refused."""
 import re
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 
+from core.models import PoliceForce
 from crimedata.importer.errors import ImportValidationError
 
 STREET_NAME = re.compile(r"^(?P<month>\d{4}-\d{2})-(?P<force>[a-z0-9]+(?:-[a-z0-9]+)*)-street\.csv$")
 DEFAULT_MAX_MEMBER_BYTES = 2 * 1024**3  # a national month is ~1.2 GB uncompressed at most
 DEFAULT_MAX_RATIO = 100  # street CSVs compress about 8-15 times
+FORCE_SLUG_MAX = PoliceForce._meta.get_field("slug").max_length or 64
+# What a damaged or unusual zip member raises while being read.
+ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -38,17 +43,25 @@ class StreetFile:
         target_dir = folder / uuid.uuid4().hex[:12]
         target_dir.mkdir(parents=True)
         target = target_dir / PurePosixPath(self.member).name
-        with (
-            zipfile.ZipFile(self.zip_path) as archive,
-            archive.open(self.member) as src,
-            target.open("wb") as dst,
-        ):
-            try:
+        try:
+            with (
+                zipfile.ZipFile(self.zip_path) as archive,
+                archive.open(self.member) as src,
+                target.open("wb") as dst,
+            ):
                 copy_limited(src, dst, self.size)
-            except ValueError:
-                raise ImportValidationError(
-                    self.display_name, "the member is larger than the archive says; refused."
-                ) from None
+        except LimitExceeded:
+            target.unlink(missing_ok=True)
+            raise ImportValidationError(
+                self.display_name, "the member is larger than the archive says; refused."
+            ) from None
+        except ZIP_READ_ERRORS as error:
+            target.unlink(missing_ok=True)
+            raise ImportValidationError(
+                self.display_name,
+                f"the member {self.member} of the archive {self.zip_path.name} is damaged and cannot be "
+                f"read ({error}); download the archive again.",
+            ) from None
         return target
 
 
@@ -57,6 +70,12 @@ def parse_street_name(name: str, display: str) -> tuple[str, date]:
     if not match:
         raise ImportValidationError(
             display, "the file name must look like YYYY-MM-<force>-street.csv (e.g. 2019-09-kent-street.csv)."
+        )
+    if len(match["force"]) > FORCE_SLUG_MAX:
+        raise ImportValidationError(
+            display,
+            f"the force name in the file name is {len(match['force'])} characters long; "
+            f"it can have at most {FORCE_SLUG_MAX}.",
         )
     try:
         month = date(int(match["month"][:4]), int(match["month"][5:]), 1)
@@ -92,10 +111,10 @@ def discover(paths: list[Path]) -> tuple[list[StreetFile], list[str]]:
 
 def _add_zip(path: Path, found: list[StreetFile], skipped: list[str]) -> None:
     max_bytes = int(getattr(settings, "POLICE_UK_MAX_MEMBER_BYTES", DEFAULT_MAX_MEMBER_BYTES))
-    max_ratio = float(getattr(settings, "POLICE_UK_MAX_COMPRESSION_RATIO", DEFAULT_MAX_RATIO))
+    max_ratio = float(getattr(settings, "ZIP_MAX_RATIO", DEFAULT_MAX_RATIO))
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+    except (*ZIP_READ_ERRORS, OSError):
         raise ImportValidationError(str(path), "this is not a readable zip archive.") from None
     with archive:
         for info in archive.infolist():
@@ -144,12 +163,16 @@ def _refuse_duplicates(found: list[StreetFile]) -> None:
         seen[key] = item.display_name
 
 
+class LimitExceeded(ValueError):
+    """A stream held more bytes than allowed."""
+
+
 def copy_limited(src, dst, limit: int) -> int:  # type: ignore[no-untyped-def]
     """Copy a stream, refusing more than `limit` bytes; returns the bytes copied."""
     copied = 0
     while chunk := src.read(1024 * 1024):
         copied += len(chunk)
         if copied > limit:
-            raise ValueError(f"more than {limit:,} bytes")
+            raise LimitExceeded(f"more than {limit:,} bytes")
         dst.write(chunk)
     return copied

@@ -16,10 +16,18 @@ import duckdb
 from django.db import connection, transaction
 from django.utils import timezone
 
+from crimedata import cleanup
 from crimedata.importer import districts
 from crimedata.importer.errors import ImportValidationError
 from crimedata.importer.files import StreetFile
-from crimedata.importer.validate import HEADER, check_header, scan_file
+from crimedata.importer.validate import (
+    COLUMN_MAX,
+    CONTROL_SQL_PATTERN,
+    FIELD_MAX,
+    HEADER,
+    check_header,
+    scan_file,
+)
 from crimedata.models import CRIME_TYPES
 from crimedata.store import PARQUET_COLUMNS, data_dir, duckdb_connection, relative_month_folder, sql_string
 
@@ -71,6 +79,21 @@ def import_street_files(
     if not files:
         raise ImportValidationError("(input)", "no street files (YYYY-MM-<force>-street.csv) were found.")
     report = progress or (lambda percent, message: None)
+    with cleanup.import_lock():  # one import at a time; what killed ones left is removed first
+        cleanup.store_clean()
+        staged = _import_locked(files, report, user=user, is_example=is_example, source_prefix=source_prefix)
+    report(100, "Done")
+    return ImportSummary(
+        files=len(staged),
+        rows=sum(item.rows for item in staged),
+        force_months=[(i.file.force_slug, i.file.month, i.rows) for i in staged],
+        skipped=list(skipped or []),
+    )
+
+
+def _import_locked(  # type: ignore[no-untyped-def]
+    files: list[StreetFile], report: Progress, *, user, is_example: bool, source_prefix: str
+) -> list[StagedMonth]:
     root = data_dir()
     root.mkdir(parents=True, exist_ok=True)
     staging = root / f".staging-{uuid.uuid4().hex}"
@@ -88,13 +111,7 @@ def import_street_files(
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report(100, "Done")
-    return ImportSummary(
-        files=len(staged),
-        rows=sum(item.rows for item in staged),
-        force_months=[(i.file.force_slug, i.file.month, i.rows) for i in staged],
-        skipped=list(skipped or []),
-    )
+    return staged
 
 
 def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:
@@ -178,6 +195,7 @@ def _typed_rows_sql(paths: list[Path]) -> str:
         f"WHEN NOT (({lon} IS NULL AND {lat} IS NULL) OR (coalesce(TRY_CAST({lon} AS DOUBLE) BETWEEN -180 AND 180, false) "
         f"AND coalesce(TRY_CAST({lat} AS DOUBLE) BETWEEN -90 AND 90, false))) THEN error('bad coordinates') "
         f"WHEN r.crime_type IS NULL OR r.crime_type NOT IN ({types}) THEN error('unknown crime type') "
+        f"WHEN {_text_rules_sql()} THEN error('a field has a control character or is too long') "
         "ELSE CAST(f.month_key || '-01' AS DATE) END"
     )
     return f"""SELECT r.crime_id, {checks} AS month, r.reported_by, r.falls_within,
@@ -192,6 +210,17 @@ def _typed_rows_sql(paths: list[Path]) -> str:
         JOIN files f ON r.filename = f.filename
         LEFT JOIN lsoa_lookup l ON l.lsoa_code = r.lsoa_code
         LEFT JOIN district_names n ON n.key = lower({prefix})"""
+
+
+def _text_rules_sql() -> str:
+    """True for a row breaking validate.text_problem's rules (control characters, lengths)."""
+    fields = [f"r.{name}" for name in RAW_NAMES]
+    lengths = " OR ".join(
+        f"coalesce(length({field}), 0) > {COLUMN_MAX.get(index, FIELD_MAX)}"
+        for index, field in enumerate(fields)
+    )
+    joined = "concat_ws('', " + ", ".join(fields) + ")"
+    return f"({lengths} OR regexp_matches({joined}, {sql_string(CONTROL_SQL_PATTERN)}))"
 
 
 def _locate(local: dict[Path, StreetFile], duckdb_message: str) -> None:

@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from core.input import FORBIDDEN_RE, describe_character
+from core.models import PoliceForce
 from crimedata.importer.errors import ImportValidationError
-from crimedata.models import CRIME_TYPES
+from crimedata.models import CRIME_TYPES, CrimeCount
 
 HEADER: list[str] = [
     "Crime ID",
@@ -28,6 +30,15 @@ HEADER: list[str] = [
     "Context",
 ]
 CRIME_TYPE_SET = frozenset(CRIME_TYPES)
+# The longest text a column may hold: LSOA names become district names and "Falls within" becomes a
+# force name in the database, so theirs come from those fields; the others go only into Parquet.
+FIELD_MAX = 1000
+COLUMN_MAX: dict[int, int] = {
+    3: PoliceForce._meta.get_field("name").max_length or 200,
+    8: CrimeCount._meta.get_field("district_name").max_length or 200,
+}
+# SQL twins of the rules above (load.py); RE2 reads the \xNN escapes itself.
+CONTROL_SQL_PATTERN = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
 BOM = b"\xef\xbb\xbf"
 
 
@@ -80,6 +91,17 @@ def check_coordinates(longitude: str, latitude: str) -> str | None:
             return f'{label} "{value}" is not a number' if value else f"{label} is blank but the other is not"
         if not math.isfinite(number) or abs(number) > bound:
             return f"{label} {value} is outside -{bound:g} to {bound:g}"
+    return None
+
+
+def text_problem(row: list[str]) -> tuple[int, str] | None:
+    """(column index, why) for the first field with a control character or too long; else None."""
+    for index, value in enumerate(row):
+        if match := FORBIDDEN_RE.search(value):
+            return index, f"the field contains {describe_character(match.group())}; remove it."
+        most = COLUMN_MAX.get(index, FIELD_MAX)
+        if len(value) > most:
+            return index, f"the field is {len(value):,} characters long; it can have at most {most:,}."
     return None
 
 
@@ -136,6 +158,9 @@ def scan_file(path: Path, display: str, expected_month: date) -> None:
             if problem:
                 index = 4 if problem.startswith("Longitude") else 5
                 raise ImportValidationError(display, problem + ".", line=number, column=column_label(index))
+            if problem_at := text_problem(row):
+                index, problem = problem_at
+                raise ImportValidationError(display, problem, line=number, column=column_label(index))
             if row[9] not in CRIME_TYPE_SET:
                 raise ImportValidationError(
                     display, f'"{row[9]}" is not a police.uk crime type.', line=number, column=column_label(9)

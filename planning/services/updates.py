@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from core.errors import AccessDenied, ConflictError, ServiceError
 from core.history import delete_as, save_as
@@ -74,7 +74,14 @@ def action_update_record(
             author=user,
             is_example=is_example,
         )
-        save_as(update, user)
+        try:
+            with transaction.atomic():  # a savepoint: two first updates at once hit the unique key
+                save_as(update, user)
+        except IntegrityError:
+            current = Update.objects.filter(action=action, period=period).first()
+            raise ConflictError(
+                "Someone else saved an update for this period while you were writing yours.", current
+            ) from None
         _set_figures(update, figures, user)
         return update
     if expected_version is not None and existing.version != expected_version:
