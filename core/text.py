@@ -1,9 +1,18 @@
 """Safe handling of user-entered text for pages, documents and spreadsheets."""
 
+import re
 from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+
+# Characters XML 1.0 forbids (Word files are XML; python-docx refuses them).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str | None) -> str:
+    """User text without characters that cannot appear in an XML document."""
+    return _XML_INVALID.sub("", text or "")
 
 
 @lru_cache(maxsize=1)

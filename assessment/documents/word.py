@@ -7,8 +7,8 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from docx.shared import Cm
 
 from assessment.charts import Chart
-from publishing.render.markdown_docx import add_markdown
-from publishing.render.word import add_table, new_document, to_bytes
+from core.documents.markdown_docx import add_markdown
+from core.documents.word import add_table, new_document, to_bytes
 
 
 def _n(value: Any) -> str:

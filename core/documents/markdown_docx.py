@@ -5,8 +5,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from core.text import markdown_parser
-from publishing.render.document import clean
+from core.text import markdown_parser, xml_safe
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
@@ -34,7 +33,7 @@ def add_markdown(container: Any, text: str, *, heading_base: int = 2) -> None:
     """
     if not text.strip():
         return
-    tokens = markdown_parser().parse(clean(text))  # as render_markdown: raw HTML off
+    tokens = markdown_parser().parse(xml_safe(text))  # as render_markdown: raw HTML off
     lists: list[str] = []
     quote_depth = 0
     heading_style: str | None = None
