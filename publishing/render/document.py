@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from core.images import content_type_of
 from core.text import xml_safe
 from partnership import selectors as partnership_selectors
 from planning import selectors as planning_selectors
@@ -247,10 +248,7 @@ def _photo(photo) -> Photo | None:  # type: ignore[no-untyped-def]
             data = handle.read()
     except (OSError, ValueError):
         return None
-    name = photo.image.name.lower()
-    content_type = (
-        "image/png" if name.endswith(".png") else "image/gif" if name.endswith(".gif") else "image/jpeg"
-    )
+    content_type = content_type_of(data)  # from the bytes, never the file name
     return Photo(
         data=data, content_type=content_type, alt=clean(photo.alt_text), caption=clean(photo.caption)
     )
