@@ -108,9 +108,20 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     return converted or image
 
 
+def _verify(data: bytes) -> None:
+    """Structure and checksums without decoding: WeasyPrint switches Pillow to loading truncated
+    files silently (ImageFile.LOAD_TRUNCATED_IMAGES), so a damaged upload must be caught here."""
+    try:
+        Image.open(io.BytesIO(data)).verify()
+    except (OSError, ValueError, SyntaxError) as error:
+        raise ImageRejected("The image file is damaged and cannot be read") from error
+
+
 def image_clean(upload: Any) -> CleanImage:
     """Check and re-encode an uploaded image (a file object); raises ImageRejected with the reason."""
-    source = _open(_read(upload))
+    data = _read(upload)
+    source = _open(data)
+    _verify(data)
     source_format = source.format
     try:
         source.seek(0)  # the first frame of an animation

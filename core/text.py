@@ -14,8 +14,8 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 # Nesting of blocks and inline markup (quotes in lists in quotes...) the parser follows at most.
 MAX_NESTING = 20
-# Emphasis, links, code spans and images per text that keep their formatting; the rest show as
-# typed. WeasyPrint lays out many inline boxes in one paragraph in quadratic time (10 KB of
+# Emphasis, links, code spans, images and hard line breaks per text that keep their formatting;
+# the rest show as typed (a hard break as a space). WeasyPrint lays out many inline boxes in one paragraph in quadratic time (10 KB of
 # "*a" took 43 s), so their number is what bounds the cost of a document.
 MAX_INLINE_MARKUP = 200
 
@@ -29,10 +29,12 @@ def xml_safe(text: str | None) -> str:
 
 def _plain(token: Token) -> Token | None:
     """A formatting token past the budget as plain text: emphasis shows its markers as typed,
-    a link its text only, a code span or image its text."""
+    a link its text only, a code span or image its text, a hard line break a space."""
     text = Token("text", "", 0)
     if token.type == "code_inline" or token.type == "image":
         text.content = token.content
+    elif token.type == "hardbreak":
+        text.content = " "
     elif token.type.startswith(("em_", "strong_", "s_")):
         text.content = token.markup
     else:  # link_open / link_close
@@ -51,7 +53,9 @@ def _cap_inline_markup(state: StateCore) -> None:
         opened: list[bool] = []  # for each open span: does it keep its formatting?
         for child in block.children:
             base = child.type.rsplit("_", 1)[0]
-            if child.type in ("code_inline", "image") or (base in _FORMATTING and child.nesting == 1):
+            if child.type in ("code_inline", "image", "hardbreak") or (
+                base in _FORMATTING and child.nesting == 1
+            ):
                 keep = budget > 0
                 budget -= 1
                 if child.nesting == 1:

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+import weasyprint  # noqa: F401 - imported as in production: it loosens Pillow globally
 from PIL import Image
 
 from core.images import ImageRejected, content_type_of, image_clean

@@ -67,6 +67,17 @@ def test_pathological_markdown_renders_fast(unit):
     assert time.perf_counter() - start < 10  # about 0.5–4 s on the shared 2-core machine
 
 
+@pytest.mark.parametrize("unit", ["*a", "a  \n"])
+def test_pathological_markdown_pdf_is_bounded(unit):
+    """10 KB of "*a" took 43 s and 40 KB of hard breaks 110 s in WeasyPrint before the caps."""
+    text = unit * (40_000 // len(unit))
+    html = render_markdown(text)
+    assert html.count("<em>") + html.count("<br>") == MAX_INLINE_MARKUP
+    start = time.perf_counter()
+    html_to_pdf(f"<html lang='en'><title>t</title><body>{html}</body></html>")
+    assert time.perf_counter() - start < 15  # about 1–4 s on the shared 2-core machine
+
+
 hypothesis = pytest.importorskip("hypothesis")
 st = hypothesis.strategies
 
