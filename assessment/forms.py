@@ -8,6 +8,7 @@ from django import forms
 
 from assessment.analysis import Period, parse_month
 from assessment.models import NARRATIVE_SECTIONS, Confidence, IssueKind
+from core.forms import TextLimitMixin
 from crimedata.models import CRIME_TYPES, PopulationTable, WeightSet
 from partnership.models import Partnership
 
@@ -97,7 +98,7 @@ class AssessmentCreateForm(forms.Form):
     )
 
 
-class AssessmentEditForm(forms.Form):
+class AssessmentEditForm(TextLimitMixin, forms.Form):
     data_from = MonthField(label="First month of data")
     data_to = MonthField(label="Last month of data")
     population_table = ReferenceChoiceField(
@@ -128,7 +129,7 @@ class AssessmentEditForm(forms.Form):
         return data
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(TextLimitMixin, forms.Form):
     name = forms.CharField(max_length=100)
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     weight = forms.DecimalField(
@@ -151,7 +152,7 @@ class CriterionForm(forms.Form):
         return data
 
 
-class IssueForm(forms.Form):
+class IssueForm(TextLimitMixin, forms.Form):
     title = forms.CharField(max_length=300)
     kind = forms.ChoiceField(label="Kind of issue", choices=IssueKind.choices, widget=forms.RadioSelect)
     crime_type = forms.ChoiceField(
@@ -169,7 +170,7 @@ class IssueForm(forms.Form):
         return data
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(TextLimitMixin, forms.Form):
     """One value, confidence and rationale per criterion, named by the criterion's id."""
 
     def __init__(self, *args: Any, criteria: list[Any], existing: dict[int, Any], **kwargs: Any) -> None:
@@ -221,7 +222,7 @@ class ChoosePrioritiesForm(forms.Form):
         self.fields["issues"].choices = [(str(i.pk), i.title) for i in issues]  # type: ignore[attr-defined]
 
 
-class CommunityViewForm(forms.Form):
+class CommunityViewForm(TextLimitMixin, forms.Form):
     theme = forms.CharField(max_length=200)
     source = forms.CharField(
         max_length=300, help_text="The consultation or survey, for example Residents' survey 2020"
@@ -239,7 +240,7 @@ class CommunityViewForm(forms.Form):
     )
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(TextLimitMixin, forms.Form):
     name = forms.CharField(label="Indicator", max_length=200, help_text="For example, DAVSS referrals")
     organisation: forms.ModelChoiceField = forms.ModelChoiceField(label="Organisation", queryset=None)
     quarter = MonthField(

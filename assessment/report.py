@@ -13,12 +13,12 @@ from assessment.scoring import Criterion, RankedIssue, ScoreValue, rank_issues
 from assessment.selectors import crime, records
 from assessment.selectors.crime import DistrictRef
 from assessment.selectors.hotspots import hotspots as lsoa_hotspots
+from core.documents.markdown_docx import shift_headings
 from core.text import render_markdown
 from crimedata.models import PopulationTable, WeightSet
 from partnership.models import Partnership
 from planning import selectors as planning_selectors
 from planning.models import PlanYear
-from publishing.render.markdown_docx import shift_headings
 
 EXAMPLE_NOTE = "Example data — not official figures"
 

@@ -200,6 +200,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CSP Hub <no-reply@loc
 
 SITE_NAME = os.environ.get("SITE_NAME", "CSP Hub")
 # Whom the plan is sent to (today the Police and Crime Commissioner; configurable, see domain notes).
+# Limits on uploads and user text (README: "Limits on uploads and text").
+MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", "25000000"))
+MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", str(10 * 1024 * 1024)))
+MAX_NARRATIVE_CHARS = int(os.environ.get("MAX_NARRATIVE_CHARS", "50000"))
+
 PLAN_RECIPIENT = os.environ.get("PLAN_RECIPIENT", "Police and Crime Commissioner")
 
 # Audit events are kept this many years; only `audit_prune`, run as the database owner, removes them.

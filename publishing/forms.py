@@ -1,16 +1,18 @@
 """Forms of the plan document pages (GOV.UK fields via {% govuk_field %})."""
 
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.forms import TextLimitMixin
+from core.images import ImageRejected, image_clean, limits_text
 from planning.models import PlanYear, Priority
 from publishing import selectors
 from publishing.models import PlanNarrative
 
 MARKDOWN_HINT = "Use a blank line between paragraphs. *Italic*, **bold**, lists (- item) and > quotes work; HTML does not."
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
 
-class NarrativeForm(forms.ModelForm):
+class NarrativeForm(TextLimitMixin, forms.ModelForm):
     class Meta:
         model = PlanNarrative
         fields = [
@@ -24,7 +26,7 @@ class NarrativeForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields}
 
 
-class ProjectReviewForm(forms.Form):
+class ProjectReviewForm(TextLimitMixin, forms.Form):
     priority = forms.ModelChoiceField(
         queryset=Priority.objects.none(),
         required=False,
@@ -51,7 +53,7 @@ class ProjectReviewForm(forms.Form):
         return data
 
 
-class QuoteForm(forms.Form):
+class QuoteForm(TextLimitMixin, forms.Form):
     text = forms.CharField(label="Quoted feedback", widget=forms.Textarea(attrs={"rows": 3}))
     attribution = forms.CharField(
         max_length=200, required=False, help_text="Who said it, for example “Year 9 pupil” (optional)."
@@ -59,7 +61,10 @@ class QuoteForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    image = forms.ImageField(label="Photograph", help_text="A JPEG or PNG file of up to 5 MB.")
+    image = forms.FileField(
+        label="Photograph",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
     alt_text = forms.CharField(
         label="Alternative text",
         max_length=300,
@@ -67,10 +72,16 @@ class PhotoForm(forms.Form):
     )
     caption = forms.CharField(max_length=500, required=False)
 
-    def clean_image(self):  # type: ignore[no-untyped-def]
-        image = self.cleaned_data["image"]
-        if image.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError("The photograph must be smaller than 5 MB")
-        if (getattr(image, "image", None) and image.image.format) not in ("JPEG", "PNG"):
-            raise forms.ValidationError("The photograph must be a JPEG or PNG file")
-        return image
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["image"].help_text = f"A JPEG, PNG, WebP or GIF file of up to {limits_text()}."
+
+    def clean_image(self) -> SimpleUploadedFile:
+        """Checked from its header, re-encoded without metadata (core.images); named by its real type."""
+        upload = self.cleaned_data["image"]
+        try:
+            image = image_clean(upload)
+        except ImageRejected as error:
+            raise forms.ValidationError(f"{error}.") from error
+        stem = (upload.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "photo"
+        return SimpleUploadedFile(f"{stem}.{image.extension}", image.data, image.content_type)

@@ -7,14 +7,20 @@ from django.utils.html import escape
 
 from assessment.charts.layout import Box, Dot, Line, Shape, Text, layout
 from assessment.charts.model import BACKGROUND, FONT_SIZE, TEXT, Chart
+from core.text import xml_safe
 
 _ids = count(1)
+
+
+def _text(value: str) -> str:
+    """The one way text enters the SVG: without characters XML cannot hold, then escaped."""
+    return escape(xml_safe(value))
 
 
 def _shape(shape: Shape) -> str:
     if isinstance(shape, Text):
         anchor = "" if shape.anchor == "start" else f' text-anchor="{shape.anchor}"'
-        return f'<text x="{shape.x:g}" y="{shape.y:g}"{anchor}>{escape(shape.text)}</text>'
+        return f'<text x="{shape.x:g}" y="{shape.y:g}"{anchor}>{_text(shape.text)}</text>'
     if isinstance(shape, Line):
         dash = ' stroke-dasharray="7 5"' if shape.dashed else ""
         if len(shape.points) == 2:
@@ -46,7 +52,7 @@ def render_svg(chart: Chart) -> str:
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
             f'width="{width}" height="{height}" aria-labelledby="{title_id} {desc_id}" focusable="false">',
-            f'<title id="{title_id}">{escape(chart.title)}</title><desc id="{desc_id}">{escape(chart.desc)}</desc>',
+            f'<title id="{title_id}">{_text(chart.title)}</title><desc id="{desc_id}">{_text(chart.desc)}</desc>',
             f'<g aria-hidden="true" font-family="Arial, \'Liberation Sans\', Helvetica, sans-serif" '
             f'font-size="{FONT_SIZE}" fill="{TEXT}">',
             f'<rect width="{width}" height="{height}" fill="{BACKGROUND}"/>',

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from publishing.render.pdf import html_to_pdf
+from core.documents.pdf import html_to_pdf
 
 
 def assessment_html(document: dict[str, Any]) -> str:

@@ -7,8 +7,9 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from docx.shared import Cm
 
 from assessment.charts import Chart
-from publishing.render.markdown_docx import add_markdown
-from publishing.render.word import add_table, new_document, to_bytes
+from core.documents.markdown_docx import add_markdown
+from core.documents.word import add_heading, add_paragraph, add_run, add_table, new_document, to_bytes
+from core.text import xml_safe
 
 
 def _n(value: Any) -> str:
@@ -30,14 +31,14 @@ def add_chart(document: Any, chart: Chart) -> Any:
     width = Cm(16) if chart.kind == "line" else Cm(15)
     picture = document.add_picture(io.BytesIO(chart.png()), width=width)
     doc_pr = picture._inline.docPr
-    doc_pr.set("title", chart.title)
-    doc_pr.set("descr", chart.desc)
+    doc_pr.set("title", xml_safe(chart.title))
+    doc_pr.set("descr", xml_safe(chart.desc))
     document.paragraphs[-1].paragraph_format.keep_with_next = True
     return picture
 
 
 def _analysis(document: Any, a: dict[str, Any]) -> None:
-    document.add_heading("Trend by month", level=2)
+    add_heading(document, "Trend by month", level=2)
     add_chart(document, a["trend_chart"])
     headers = ["Month", a["period"].label] + (
         [f"Same month, {a['previous_period'].label}"] if a["has_previous"] else []
@@ -46,7 +47,7 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
         [m["label"], _n(m["count"])] + ([_n(m["previous"])] if a["has_previous"] else []) for m in a["months"]
     ]
     add_table(document, headers, rows, row_headers=True)
-    document.add_heading("By crime type", level=2)
+    add_heading(document, "By crime type", level=2)
     add_chart(document, a["type_chart"])
     add_table(
         document,
@@ -54,12 +55,12 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
         [[r["crime_type"], _n(r["count"]), _n(r["previous"]), r["change_text"]] for r in a["by_type"]],
         row_headers=True,
     )
-    document.add_heading("Rate per 1,000 residents", level=2)
+    add_heading(document, "Rate per 1,000 residents", level=2)
     if a["rates"]:
         table = a["population_table"]
-        document.add_paragraph(f"Population from {table.name}{_example_note(table)}.")
+        add_paragraph(document, f"Population from {table.name}{_example_note(table)}.")
         for sentence in a["rate_sentences"]:
-            document.add_paragraph(sentence, style="List Bullet")
+            add_paragraph(document, sentence, style="List Bullet")
         add_table(
             document,
             ["Rank", "District", "Victim-based crimes", "Population", "Rate per 1,000"],
@@ -69,13 +70,13 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
             ],
         )
     else:
-        document.add_paragraph("No population table was chosen, so no rates are shown.")
-    document.add_heading("Harm-weighted crime", level=2)
+        add_paragraph(document, "No population table was chosen, so no rates are shown.")
+    add_heading(document, "Harm-weighted crime", level=2)
     weight_set = a["weight_set"]
     if weight_set:
-        document.add_paragraph(f"Each crime is weighted by {weight_set}{_example_note(weight_set)}.")
+        add_paragraph(document, f"Each crime is weighted by {weight_set}{_example_note(weight_set)}.")
     else:
-        document.add_paragraph("Unweighted: every crime counts 1.")
+        add_paragraph(document, "Unweighted: every crime counts 1.")
     add_table(
         document,
         ["Harm rank", "Crime type", "Count", "Rank by count", "Weight", "Weighted total", "Moved"],
@@ -100,31 +101,36 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
     document = new_document(
         title=d["title"], author=d["partnership"].name, subject=assessment.title, draft=False
     )
-    document.add_heading(d["title"], level=0)
+    add_heading(document, d["title"], level=0)
     if d["example_sources"]:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{d['example_note']}. ").bold = True
-        paragraph.add_run("This document uses made-up example data: " + "; ".join(d["example_sources"]) + ".")
+        paragraph = add_paragraph(
+            document,
+        )
+        add_run(paragraph, f"{d['example_note']}. ", bold=True)
+        add_run(
+            paragraph, "This document uses made-up example data: " + "; ".join(d["example_sources"]) + "."
+        )
     narrative = d["narrative"]
     totals = [[t["label"], _n(t["count"]), _n(t["previous"]), t["change_text"]] for t in a["totals"]]
     totals_headers = ["Measure", a["period"].label, a["previous_period"].label, "Change"]
 
-    document.add_heading("Summary", level=1)
-    document.add_paragraph(
+    add_heading(document, "Summary", level=1)
+    add_paragraph(
+        document,
         f"Data: police.uk street-level records for {a['district_names']}, {a['period'].label}, "
-        f"compared with {a['previous_period'].label}."
+        f"compared with {a['previous_period'].label}.",
     )
     add_markdown(document, narrative["summary"], heading_base=1)
     add_table(document, totals_headers, totals, row_headers=True)
 
-    document.add_heading("Levels and patterns of crime and disorder", level=1)
+    add_heading(document, "Levels and patterns of crime and disorder", level=1)
     add_markdown(document, narrative["levels_narrative"], heading_base=1)
     _analysis(document, a)
 
-    document.add_heading("What changed and why", level=1)
+    add_heading(document, "What changed and why", level=1)
     add_markdown(document, narrative["changes_narrative"] or "No narrative written yet.", heading_base=1)
 
-    document.add_heading("Hotspots", level=1)
+    add_heading(document, "Hotspots", level=1)
     add_markdown(document, narrative["hotspots_narrative"], heading_base=1)
     if a["hotspots"]:
         add_table(
@@ -137,14 +143,14 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
             row_headers=True,
         )
     else:
-        document.add_paragraph("No street-level records are available for this period.")
+        add_paragraph(document, "No street-level records are available for this period.")
 
-    document.add_heading("Partner data", level=1)
+    add_heading(document, "Partner data", level=1)
     add_markdown(document, narrative["partner_narrative"], heading_base=1)
     for series in d["indicators"]:
-        document.add_heading(series["name"] + (" (example data)" if series["is_example"] else ""), level=2)
-        document.add_paragraph(
-            f"Reported by {', '.join(series['organisations']) or 'partners'}. {series['trend']}"
+        add_heading(document, series["name"] + (" (example data)" if series["is_example"] else ""), level=2)
+        add_paragraph(
+            document, f"Reported by {', '.join(series['organisations']) or 'partners'}. {series['trend']}"
         )
         add_chart(document, series["chart"])
         add_table(
@@ -157,7 +163,7 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
             row_headers=True,
         )
 
-    document.add_heading("Community views", level=1)
+    add_heading(document, "Community views", level=1)
     add_markdown(document, narrative["community_narrative"], heading_base=1)
     if d["community"]:
         add_table(
@@ -176,7 +182,7 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
             row_headers=True,
         )
 
-    document.add_heading("Delivery of last year's plan", level=1)
+    add_heading(document, "Delivery of last year's plan", level=1)
     add_markdown(document, narrative["delivery_narrative"], heading_base=1)
     delivered = d["delivery"]
     if delivered:
@@ -206,7 +212,7 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
             ],
         )
 
-    document.add_heading("Scoring and recommended priorities", level=1)
+    add_heading(document, "Scoring and recommended priorities", level=1)
     add_markdown(document, narrative["recommendations"], heading_base=1)
     criteria = d["criteria"]
     add_table(
@@ -235,10 +241,10 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
         ],
         row_headers=True,
     )
-    document.add_heading("Priorities chosen", level=2)
+    add_heading(document, "Priorities chosen", level=2)
     if d["chosen"]:
         for issue in d["chosen"]:
-            document.add_paragraph(issue.title, style="List Bullet")
+            add_paragraph(document, issue.title, style="List Bullet")
     else:
-        document.add_paragraph("The partnership has not chosen its priorities yet.")
+        add_paragraph(document, "The partnership has not chosen its priorities yet.")
     return to_bytes(document)

@@ -2,23 +2,21 @@
 
 import base64
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from core.images import content_type_of
+from core.text import xml_safe
 from partnership import selectors as partnership_selectors
 from planning import selectors as planning_selectors
 from planning.models import Action, MeasureKind, PeriodCode, PlanYear, Update
 from publishing.models import PlanNarrative, ProjectReview
 
-# Characters XML 1.0 forbids (Word files are XML; python-docx refuses them).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 def clean(text: str | None) -> str:
-    """User text without characters that cannot appear in an XML document."""
-    return _XML_INVALID.sub("", text or "")
+    """User text without characters that cannot appear in an XML document (core.text.xml_safe)."""
+    return xml_safe(text)
 
 
 @dataclass
@@ -250,10 +248,7 @@ def _photo(photo) -> Photo | None:  # type: ignore[no-untyped-def]
             data = handle.read()
     except (OSError, ValueError):
         return None
-    name = photo.image.name.lower()
-    content_type = (
-        "image/png" if name.endswith(".png") else "image/gif" if name.endswith(".gif") else "image/jpeg"
-    )
+    content_type = content_type_of(data)  # from the bytes, never the file name
     return Photo(
         data=data, content_type=content_type, alt=clean(photo.alt_text), caption=clean(photo.caption)
     )

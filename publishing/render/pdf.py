@@ -1,19 +1,10 @@
-"""Tagged, accessible PDF (PDF/UA-1) from the document HTML through WeasyPrint."""
+"""The plan and progress report as tagged PDFs (core.documents.pdf)."""
 
 from typing import Any
 
+from core.documents.pdf import html_to_pdf
 from publishing.render import html as html_render
 from publishing.render.document import PlanDocument
-
-
-def html_to_pdf(html: str) -> bytes:
-    """Render with only data: URIs allowed, so user text can never make WeasyPrint reach the
-    network or the disk (a Markdown image pointing elsewhere is simply left out)."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def plan_pdf(doc: PlanDocument) -> bytes:

@@ -7,9 +7,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.documents.word import add_table, new_document, to_bytes
 from core.text import spreadsheet_safe
 from publishing.progress import NO_STATUS, ProgressReport
-from publishing.render.word import ACTION_WIDTHS, add_table, new_document, to_bytes
+from publishing.render.word import ACTION_WIDTHS
 
 
 def progress_docx(report: ProgressReport) -> bytes:

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from core.documents.markdown_docx import shift_headings, without_images
 from core.text import render_markdown
-from publishing.render.markdown_docx import shift_headings, without_images
 
 register = template.Library()
 

@@ -2,8 +2,8 @@
 
 from docx import Document
 
+from core.documents.markdown_docx import add_markdown, shift_headings, without_images
 from publishing.render.document import clean, priority_heading
-from publishing.render.markdown_docx import add_markdown, shift_headings, without_images
 
 
 def test_priority_heading_lists_sub_themes_like_the_seed():

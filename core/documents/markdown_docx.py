@@ -1,12 +1,14 @@
-"""User Markdown into Word paragraphs and runs. Text only ever becomes run text, never markup."""
+"""User Markdown into Word paragraphs and runs. Text only ever becomes run text, never markup.
+
+The text is XML-safe before parsing and again per run: an entity such as `&#12;` decodes to a
+character XML cannot hold."""
 
 import re
 from typing import Any
 
 from markdown_it.token import Token
 
-from core.text import markdown_parser
-from publishing.render.document import clean
+from core.text import markdown_parser, xml_safe
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
@@ -34,7 +36,7 @@ def add_markdown(container: Any, text: str, *, heading_base: int = 2) -> None:
     """
     if not text.strip():
         return
-    tokens = markdown_parser().parse(clean(text))  # as render_markdown: raw HTML off
+    tokens = markdown_parser().parse(xml_safe(text))  # as render_markdown: raw HTML off
     lists: list[str] = []
     quote_depth = 0
     heading_style: str | None = None
@@ -59,7 +61,7 @@ def add_markdown(container: Any, text: str, *, heading_base: int = 2) -> None:
             add_inline(paragraph, token.children or [])
             heading_style = None
         elif kind in ("fence", "code_block"):
-            container.add_paragraph(token.content.rstrip("\n"))
+            container.add_paragraph(xml_safe(token.content.rstrip("\n")))
 
 
 def add_inline(paragraph: Any, children: list[Token]) -> None:
@@ -69,7 +71,7 @@ def add_inline(paragraph: Any, children: list[Token]) -> None:
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
-            run = paragraph.add_run(child.content)
+            run = paragraph.add_run(xml_safe(child.content))
             run.bold = bold > 0 or None
             run.italic = italic > 0 or None
             if link is not None:
@@ -90,7 +92,7 @@ def add_inline(paragraph: Any, children: list[Token]) -> None:
             link, link_text = str(child.attrGet("href") or ""), ""
         elif kind == "link_close":
             if link and link != link_text and not link.startswith("#"):
-                paragraph.add_run(f" ({link})")
+                paragraph.add_run(xml_safe(f" ({link})"))
             link = None
         elif kind == "image":
-            paragraph.add_run(child.content)
+            paragraph.add_run(xml_safe(child.content))

@@ -1,0 +1,1 @@
+"""Generic document helpers shared by the apps: HTML → tagged PDF, Word building, Markdown → Word."""
