@@ -65,3 +65,23 @@ def private_response(response: HttpResponse) -> HttpResponse:
     response.csphub_private = True  # type: ignore[attr-defined]
     response["Cache-Control"] = "no-store, private"
     return response
+
+
+class DocumentTooSlowMiddleware:
+    """A document that ran out of its time budget gets a page that says so (503), not a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.shortcuts import render
+
+        from core.documents.time_limit import DocumentTooSlow
+
+        if not isinstance(exception, DocumentTooSlow):
+            return None
+        context = {"page_title": "This document took too long to build", "message": str(exception)}
+        return render(request, "core/document_too_slow.html", context, status=503)

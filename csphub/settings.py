@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.AuditContextMiddleware",
     "core.middleware.PrivateCacheMiddleware",
+    "core.middleware.DocumentTooSlowMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -206,6 +207,9 @@ MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", str(10 * 1024 * 1024)))
 MAX_NARRATIVE_CHARS = int(os.environ.get("MAX_NARRATIVE_CHARS", "50000"))
 
 PLAN_RECIPIENT = os.environ.get("PLAN_RECIPIENT", "Police and Crime Commissioner")
+
+# Building one document (PDF) may take at most this long (0 turns the limit off).
+DOCUMENT_TIME_LIMIT_SECONDS = float(os.environ.get("DOCUMENT_TIME_LIMIT_SECONDS", "60"))
 
 # Audit events are kept this many years; only `audit_prune`, run as the database owner, removes them.
 AUDIT_RETENTION_YEARS = int(os.environ.get("AUDIT_RETENTION_YEARS", "6"))

@@ -1,5 +1,6 @@
 """Tagged, accessible PDF (PDF/UA-1) from standalone HTML through WeasyPrint."""
 
+from core.documents.time_limit import document_time_limit
 from core.text import xml_safe
 
 
@@ -11,4 +12,6 @@ def html_to_pdf(html: str) -> bytes:
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=xml_safe(html), base_url=None, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+    with document_time_limit("PDF"):
+        document = HTML(string=xml_safe(html), base_url=None, url_fetcher=fetcher)
+        return document.write_pdf(pdf_variant="pdf/ua-1")
