@@ -27,8 +27,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: TextIO) -> None:
     plan_year.partnership = partnership
     services.narrative_save(
         plan_year=plan_year,
-        user=user,
-        check_access=False,
+        actor=user,
         introduction=demo_texts.INTRODUCTION,
         review_narrative=demo_texts.REVIEW,
         projects_introduction=demo_texts.PROJECTS_INTRODUCTION,
@@ -40,7 +39,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: TextIO) -> None:
     if PlanPublication.objects.filter(plan_year=plan_year).exists():
         stdout.write(f"Plan documents: {plan_year.label} is already published; no new version.\n")
         return
-    publication = services.plan_publish(plan_year=plan_year, user=user, check_access=False)
+    publication = services.plan_publish(plan_year=plan_year, actor=user)
     stdout.write(
         f"Plan documents: published the {plan_year.label} plan as version {publication.number} "
         f"(/p/{partnership.slug}/plan/{plan_year.slug}/).\n"
@@ -55,16 +54,15 @@ def _project_reviews(plan_year: PlanYear, user: Any) -> None:
         review = ProjectReview.objects.filter(plan_year=plan_year, order=order).first()
         review = services.project_review_save(
             plan_year=plan_year,
-            user=user,
+            actor=user,
             review=review,
             priority=priority,
             # With the priority known, the heading comes from its title and sub-themes.
             title="" if priority else seed_heading,
             narrative=narrative,
             order=order,
-            check_access=False,
         )
         known = {q.text for q in review.quotes.all()}
         for text in quotes:
             if text not in known:
-                services.quote_add(review=review, user=user, text=text, check_access=False)
+                services.quote_add(review=review, actor=user, text=text)

@@ -1,9 +1,11 @@
 """Forms of the plan document pages (GOV.UK fields via {% govuk_field %})."""
 
-from django import forms
+from typing import Any
 
-from planning.models import PlanYear, Priority
-from publishing import selectors
+from django import forms
+from django.db.models import QuerySet
+
+from planning.models import Priority
 from publishing.models import PlanNarrative
 
 MARKDOWN_HINT = "Use a blank line between paragraphs. *Italic*, **bold**, lists (- item) and > quotes work; HTML does not."
@@ -25,8 +27,8 @@ class NarrativeForm(forms.ModelForm):
 
 
 class ProjectReviewForm(forms.Form):
-    priority = forms.ModelChoiceField(
-        queryset=Priority.objects.none(),
+    priority: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None,
         required=False,
         empty_label="No priority (give a title)",
         help_text="The priority whose projects and initiatives this part reviews.",
@@ -38,10 +40,11 @@ class ProjectReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}), required=False, help_text=MARKDOWN_HINT
     )
 
-    def __init__(self, *args, plan_year: PlanYear, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, priorities: QuerySet[Priority], **kwargs: Any) -> None:
+        """`priorities`: the choices, from `publishing.selectors.reviewable_priorities` (the view's)."""
         super().__init__(*args, **kwargs)
         field = self.fields["priority"]
-        field.queryset = selectors.reviewable_priorities(plan_year)  # type: ignore[attr-defined]
+        field.queryset = priorities  # type: ignore[attr-defined]
         field.label_from_instance = lambda p: f"{p.plan_year.label}: {p.title}"  # type: ignore[attr-defined]
 
     def clean(self) -> dict:  # type: ignore[type-arg]

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from partnership.models import Partnership
 from planning.models import PlanYear, Priority
+from publishing.storage import photo_upload_to, private_storage
 
 
 class PlanNarrative(models.Model):
@@ -63,7 +64,8 @@ class ProjectReview(models.Model):
 
 class ProjectPhoto(models.Model):
     review = models.ForeignKey(ProjectReview, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to="publishing/photos/%Y/")
+    # Private, under a random name: served only by the photo view, after its door (publishing.storage).
+    image = models.ImageField(upload_to=photo_upload_to, storage=private_storage)
     alt_text = models.CharField(
         max_length=300, help_text="What the photograph shows, for people who cannot see it."
     )

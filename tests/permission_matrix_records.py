@@ -120,18 +120,18 @@ class Objects:
 
     @cached_property
     def publication(self) -> PlanPublication:
-        return publishing_services.plan_publish(plan_year=self.world.plan_year, user=self.world.coordinator)
+        return publishing_services.plan_publish(plan_year=self.world.plan_year, actor=self.world.coordinator)
 
     @cached_property
     def review(self) -> ProjectReview:
         return publishing_services.project_review_save(
-            plan_year=self.world.plan_year, user=self.world.coordinator, title="Youth diversion"
+            plan_year=self.world.plan_year, actor=self.world.coordinator, title="Youth diversion"
         )
 
     @cached_property
     def quote(self) -> FeedbackQuote:
         return publishing_services.quote_add(
-            review=self.review, user=self.world.coordinator, text="It helped."
+            review=self.review, actor=self.world.coordinator, text="It helped."
         )
 
     @cached_property
@@ -140,7 +140,7 @@ class Objects:
         Image.new("RGB", (4, 3), (200, 30, 30)).save(buffer, format="PNG")
         image = SimpleUploadedFile("mural.png", buffer.getvalue(), content_type="image/png")
         return publishing_services.photo_add(
-            review=self.review, user=self.world.coordinator, image=image, alt_text="A mural"
+            review=self.review, actor=self.world.coordinator, image=image, alt_text="A mural"
         )
 
     def review_kwargs(self, **extra: int) -> dict[str, Any]:
