@@ -237,18 +237,15 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
         assessment = services.assessment_create(
             partnership=partnership,
             slug=SLUG,
-            user=user,
+            actor=user,
             data_from=DATA_PERIOD.start,
             data_to=DATA_PERIOD.end,
             population_table=population,
             weight_set=weights,
             is_example=True,
-            check_access=False,
         )
     if not assessment.summary:
-        services.assessment_edit(
-            assessment=assessment, user=user, check_access=False, **_narrative(assessment)
-        )
+        services.assessment_edit(assessment=assessment, actor=user, **_narrative(assessment))
     criteria = list(assessment.criteria.order_by("order"))
     scorers = _scorers(partnership, user)
     for title, kind, crime_type, description, base, _ in ISSUES:
@@ -258,8 +255,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
             kind=kind,
             crime_type=crime_type,
             description=description,
-            user=user,
-            check_access=False,
+            actor=user,
         )
         for c_index, criterion in enumerate(criteria[: len(base)]):
             for s_index, scorer in enumerate(scorers):
@@ -268,26 +264,24 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
                 services.score_record(
                     issue=issue,
                     criterion=criterion,
-                    user=user,
+                    actor=user,
                     scorer=scorer,
                     value=value,
                     confidence=("high", "medium", "low")[(c_index + s_index) % 3],
                     rationale="Made up for the demo.",
                     is_example=True,
-                    check_access=False,
                 )
     if not assessment.community_views.exists():
         for theme, respondents, percent, finding in COMMUNITY:
             services.community_view_create(
                 assessment=assessment,
-                user=user,
+                actor=user,
                 theme=theme,
                 source="Residents' survey 2020",
                 respondents=respondents,
                 percent=Decimal(percent),
                 finding=finding,
                 is_example=True,
-                check_access=False,
             )
     _indicators(partnership, user)
     chosen = [i.pk for i in assessment.issues.all() if any(i.title == t and c for t, *_, c in ISSUES)]
@@ -298,7 +292,7 @@ def load_demo(*, partnership: Partnership, user: Any, stdout: Any) -> Assessment
         )
     else:
         plan_year, priorities = services.priorities_choose(
-            assessment=assessment, issue_ids=chosen, user=user, check_access=False
+            assessment=assessment, issue_ids=chosen, actor=user
         )
         stdout.write(
             f"Strategic Assessment {assessment.label}: {len(priorities)} priorities in the draft {plan_year.label} plan."
@@ -318,7 +312,7 @@ def _indicators(partnership: Partnership, user: Any) -> None:
                 start = datetime.date(year + (month > 12), (month - 1) % 12 + 1, 1)
                 services.indicator_record(
                     partnership=partnership,
-                    user=user,
+                    actor=user,
                     name=name,
                     organisation=organisation,
                     quarter_start=start,
@@ -326,5 +320,4 @@ def _indicators(partnership: Partnership, user: Any) -> None:
                     unit=unit,
                     note="Quarterly split made up for the demo.",
                     is_example=True,
-                    check_access=False,
                 )

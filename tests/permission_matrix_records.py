@@ -73,7 +73,7 @@ class Objects:
         """other-csp gets the same plan year and assessment slugs, so only the record ids differ."""
         other = self.world.other_partnership
         PlanYearFactory(partnership=other, slug=self.YEAR)
-        assessment_services.assessment_create(partnership=other, slug="2021-22", user=self.world.outsider)
+        assessment_services.assessment_create(partnership=other, slug="2021-22", actor=self.world.outsider)
         return other.slug
 
     @cached_property
@@ -150,7 +150,7 @@ class Objects:
     def assessment(self) -> Any:
         self.world.partnership.districts.add(district())
         return assessment_services.assessment_create(
-            partnership=self.world.partnership, slug="2021-22", user=self.world.coordinator
+            partnership=self.world.partnership, slug="2021-22", actor=self.world.coordinator
         )
 
     def assessment_kwargs(self, **extra: int) -> dict[str, Any]:
@@ -159,7 +159,7 @@ class Objects:
     @cached_property
     def issue_pk(self) -> int:
         issue = assessment_services.issue_create(
-            assessment=self.assessment, title="Burglary", user=self.world.coordinator
+            assessment=self.assessment, title="Burglary", actor=self.world.coordinator
         )
         return issue.pk
 
@@ -170,7 +170,7 @@ class Objects:
     @cached_property
     def community_view_pk(self) -> int:
         view = assessment_services.community_view_create(
-            assessment=self.assessment, user=self.world.coordinator, theme="Feeling safe", source="Survey"
+            assessment=self.assessment, actor=self.world.coordinator, theme="Feeling safe", source="Survey"
         )
         return view.pk
 
@@ -179,7 +179,7 @@ class Objects:
         """A partner indicator figure of the lead officer's organisation."""
         measure = assessment_services.indicator_record(
             partnership=self.world.partnership,
-            user=self.world.coordinator,
+            actor=self.world.coordinator,
             name="Referrals",
             organisation=self.world.organisation,
             quarter_start=datetime.date(2020, 4, 1),
