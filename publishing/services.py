@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from accounts.models import User
 from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
@@ -65,7 +65,7 @@ def plan_publish(*, plan_year: PlanYear, actor: Actor) -> PlanPublication:
         plan_year=plan_year,
         number=number,
         published_at=published_at,
-        published_by=None if isinstance(actor, AnonymousUser) else actor,
+        published_by=actor if isinstance(actor, User) else None,
         html=html.encode("utf-8"),
         pdf=pdf_render.plan_pdf(doc),
         docx=word_render.plan_docx(doc),

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.deconstruct import deconstructible
 
 from core.middleware import private_response
@@ -34,11 +35,11 @@ class PrivateStorage(FileSystemStorage):
     def __init__(self) -> None:
         super().__init__(base_url=None)
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         return str(settings.PRIVATE_MEDIA_ROOT)
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 
@@ -65,12 +66,12 @@ def safe_filename(text: str) -> str:
     return cleaned[:100] or "file"
 
 
-def private_file_response(file: FieldFile, *, filename: str) -> HttpResponse:
+def private_file_response(file: FieldFile, *, filename: str) -> HttpResponseBase:
     """The stored file, never cached, never sniffed; sent by the web server when a setting says so."""
     content_type = content_type_of(file.name or "")
     disposition = "inline" if content_type.startswith("image/") else "attachment"
     mode = getattr(settings, "PRIVATE_MEDIA_SENDFILE", "")
-    response: HttpResponse
+    response: HttpResponseBase
     if mode == "x-accel-redirect":
         response = HttpResponse(content_type=content_type)
         internal = str(getattr(settings, "PRIVATE_MEDIA_INTERNAL_URL", "/protected-media/"))

@@ -172,7 +172,10 @@ def indicator_for_editor(actor: Actor, partnership: Partnership, measure_id: obj
     The partnership came through its door; the figure is a planning Measure (planning's door to come).
     """
     allowed = access.indicator_organisation_ids(actor, partnership)
-    query = indicators(partnership).filter(pk=as_id(measure_id))
+    number = as_id(measure_id)
+    if number is None:
+        raise NotFound("No such figure.")
+    query = indicators(partnership).filter(pk=number)
     if allowed is not None:
         query = query.filter(source_organisation_id__in=allowed)
     measure = query.first()

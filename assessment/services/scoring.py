@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Max
 
+from accounts.models import User
 from assessment import access
 from assessment.models import Assessment, CandidateIssue, Confidence, IssueKind, Score, ScoringCriterion
 from assessment.scoring import Criterion, validate_value
@@ -85,7 +85,7 @@ def score_record(
     confidence: str,
     rationale: str = "",
     is_example: bool = False,
-    scorer: AbstractUser | None = None,
+    scorer: User | None = None,
 ) -> Score:
     """Record (or change) the actor's score of one issue on one criterion.
 
@@ -97,7 +97,7 @@ def score_record(
         raise AccessDenied("Only coordinators and lead officers score issues.")
     if scorer is not None and scorer != actor and not access.can_manage(actor, partnership):
         raise AccessDenied("You can only record your own scores.")
-    if isinstance(actor, AnonymousUser):
+    if not isinstance(actor, User):
         raise AccessDenied("Only coordinators and lead officers score issues.")
     who = scorer or actor
     if criterion.assessment_id != issue.assessment_id:

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -185,7 +186,9 @@ def photo_delete(request: HttpRequest, partnership: str, year: str, review: int,
 
 @login_required
 @require_GET
-def photo_file(request: HttpRequest, partnership: str, year: str, review: int, photo: int) -> HttpResponse:
+def photo_file(
+    request: HttpRequest, partnership: str, year: str, review: int, photo: int
+) -> HttpResponseBase:
     """The uploaded file, to members of the partnership only (ADR 0009): never public, never cached.
 
     The public sees a photograph only as part of a published plan, where it is embedded in the
@@ -194,7 +197,8 @@ def photo_file(request: HttpRequest, partnership: str, year: str, review: int, p
     plan_year = selectors.plan_year(request.user, partnership, year)
     found = selectors.project_review(request.user, plan_year, review, for_=Purpose.VIEW)
     chosen = selectors.photo(request.user, found, photo, for_=Purpose.VIEW)
-    if not chosen.image or not chosen.image.storage.exists(chosen.image.name):
+    name = chosen.image.name or ""
+    if not name or not chosen.image.storage.exists(name):
         raise NotFound("The photograph's file is missing.")
-    suffix = Path(chosen.image.name).suffix.lower()
+    suffix = Path(name).suffix.lower()
     return private_file_response(chosen.image, filename=f"photo-{chosen.pk}{suffix}")
