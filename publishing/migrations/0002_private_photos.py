@@ -9,9 +9,11 @@ as before). The demo makes no photographs, so only real uploads are moved.
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import migrations, models
+from django.apps.registry import Apps
 
 import publishing.storage
 
@@ -22,7 +24,7 @@ def _new_name(old: str) -> str:
     return f"publishing/photos/{uuid.uuid4().hex}{extension if extension in ('.jpg', '.png') else ''}"
 
 
-def move_photos(apps, schema_editor):  # type: ignore[no-untyped-def]
+def move_photos(apps: Apps, schema_editor: Any) -> None:
     photo_model = apps.get_model("publishing", "ProjectPhoto")
     history_model = apps.get_model("publishing", "HistoricalProjectPhoto")
     storage = publishing.storage.private_storage
