@@ -1,35 +1,159 @@
-"""Who may read and change a partnership's assessments, scores and partner indicators."""
+"""Who may read and change a partnership's assessments, scores and partner indicators.
 
+One visibility queryset and one door per record (ADR 0008). Purposes:
+- VIEW: every member reads the assessments, criteria, issues, scores and community views;
+- REPORT: coordinators and lead officers score candidate issues (a Score: only their own);
+- MANAGE: coordinators create and change assessments, criteria, issues and community views
+  (a Score is changed only by its scorer, through REPORT: MANAGE answers none).
+"""
+
+from django.db.models import QuerySet
+
+from assessment.models import Assessment, CandidateIssue, CommunityView, Score, ScoringCriterion
+from core.access import Purpose, open_door, restricted
+from core.actors import Actor, is_signed_in, is_system_actor
 from partnership import access as partnership_access
+from partnership.access import partnerships_visible_to
 from partnership.models import Partnership
 
 
-def can_view(user, partnership: Partnership) -> bool:  # type: ignore[no-untyped-def]
-    """Every member reads the partnership's assessments and analysis."""
-    return partnership_access.can_view(user, partnership)
+@restricted(Assessment, partnership="partnership")
+def assessments_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(partnership__in=partnerships_visible_to(actor, for_=for_))
 
 
-def can_manage(user, partnership: Partnership) -> bool:  # type: ignore[no-untyped-def]
-    """Coordinators create and edit assessments, criteria, issues and choose priorities."""
-    return partnership_access.is_coordinator(user, partnership)
+@restricted(ScoringCriterion, partnership="assessment__partnership")
+def scoring_criteria_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[ScoringCriterion]:
+    if for_ == Purpose.REPORT:  # scorers read the criteria; nobody reports on one
+        return ScoringCriterion.objects.none()
+    return ScoringCriterion.objects.filter(assessment__in=assessments_visible_to(actor, for_=for_))
 
 
-def can_score(user, partnership: Partnership) -> bool:  # type: ignore[no-untyped-def]
-    """Coordinators and lead officers score candidate issues (each their own scores)."""
-    return (
-        can_manage(user, partnership)
-        or partnership_access.lead_organisation_id(user, partnership) is not None
+@restricted(CandidateIssue, partnership="assessment__partnership")
+def candidate_issues_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[CandidateIssue]:
+    """REPORT: the issues a coordinator or lead officer may score."""
+    return CandidateIssue.objects.filter(assessment__in=assessments_visible_to(actor, for_=for_))
+
+
+@restricted(Score, partnership="issue__assessment__partnership")
+def scores_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Score]:
+    """Members read every score; REPORT gives the actor's own scores of issues they may score."""
+    if for_ == Purpose.MANAGE:
+        return Score.objects.none()
+    visible = Score.objects.filter(issue__in=candidate_issues_visible_to(actor, for_=for_))
+    if for_ == Purpose.REPORT and not is_system_actor(actor):
+        return visible.filter(scorer_id=actor.pk) if is_signed_in(actor) else Score.objects.none()
+    return visible
+
+
+@restricted(CommunityView, partnership="assessment__partnership")
+def community_views_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[CommunityView]:
+    if for_ == Purpose.REPORT:
+        return CommunityView.objects.none()
+    return CommunityView.objects.filter(assessment__in=assessments_visible_to(actor, for_=for_))
+
+
+def access_assessment_by_id(
+    actor: Actor,
+    assessment_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
+) -> Assessment:
+    return open_door(
+        Assessment,
+        actor,
+        assessment_id,
+        for_=for_,
+        within={"partnership": partnership} if partnership is not None else None,
+        queryset=lambda qs: qs.select_related(
+            "partnership", "population_table", "weight_set", "reviewed_plan_year"
+        ),
     )
 
 
-def indicator_organisation_ids(user, partnership: Partnership) -> set[int] | None:  # type: ignore[no-untyped-def]
-    """Organisations the user may enter partner indicators for: None means any (coordinators)."""
-    if can_manage(user, partnership):
+def _within(assessment: Assessment | None) -> dict[str, object] | None:
+    return {"assessment": assessment} if assessment is not None else None
+
+
+def access_scoring_criterion_by_id(
+    actor: Actor, criterion_id: object, *, for_: Purpose = Purpose.VIEW, assessment: Assessment | None = None
+) -> ScoringCriterion:
+    return open_door(
+        ScoringCriterion,
+        actor,
+        criterion_id,
+        for_=for_,
+        within=_within(assessment),
+        queryset=lambda qs: qs.select_related("assessment__partnership"),
+    )
+
+
+def access_candidate_issue_by_id(
+    actor: Actor, issue_id: object, *, for_: Purpose = Purpose.VIEW, assessment: Assessment | None = None
+) -> CandidateIssue:
+    return open_door(
+        CandidateIssue,
+        actor,
+        issue_id,
+        for_=for_,
+        within=_within(assessment),
+        queryset=lambda qs: qs.select_related("assessment__partnership"),
+    )
+
+
+def access_score_by_id(
+    actor: Actor, score_id: object, *, for_: Purpose = Purpose.VIEW, issue: CandidateIssue | None = None
+) -> Score:
+    return open_door(
+        Score,
+        actor,
+        score_id,
+        for_=for_,
+        within={"issue": issue} if issue is not None else None,
+        queryset=lambda qs: qs.select_related("issue__assessment__partnership", "criterion", "scorer"),
+    )
+
+
+def access_community_view_by_id(
+    actor: Actor, view_id: object, *, for_: Purpose = Purpose.VIEW, assessment: Assessment | None = None
+) -> CommunityView:
+    return open_door(
+        CommunityView,
+        actor,
+        view_id,
+        for_=for_,
+        within=_within(assessment),
+        queryset=lambda qs: qs.select_related("assessment__partnership"),
+    )
+
+
+# --- Partnership-level rules the pages ask (to show buttons) and the services check ------------
+
+
+def can_view(actor: Actor, partnership: Partnership) -> bool:
+    """Every member reads the partnership's assessments and analysis."""
+    return partnership_access.may(actor, partnership, Purpose.VIEW)
+
+
+def can_manage(actor: Actor, partnership: Partnership) -> bool:
+    """Coordinators create and edit assessments, criteria, issues and choose priorities."""
+    return partnership_access.may(actor, partnership, Purpose.MANAGE)
+
+
+def can_score(actor: Actor, partnership: Partnership) -> bool:
+    """Coordinators and lead officers score candidate issues (each their own scores)."""
+    return partnership_access.may(actor, partnership, Purpose.REPORT)
+
+
+def indicator_organisation_ids(actor: Actor, partnership: Partnership) -> set[int] | None:
+    """Organisations the actor may enter partner indicators for: None means any (coordinators)."""
+    if can_manage(actor, partnership):
         return None
-    organisation_id = partnership_access.lead_organisation_id(user, partnership)
+    organisation_id = partnership_access.lead_organisation_id(actor, partnership)
     return {organisation_id} if organisation_id is not None else set()
 
 
-def can_enter_indicators(user, partnership: Partnership) -> bool:  # type: ignore[no-untyped-def]
-    allowed = indicator_organisation_ids(user, partnership)
+def can_enter_indicators(actor: Actor, partnership: Partnership) -> bool:
+    allowed = indicator_organisation_ids(actor, partnership)
     return allowed is None or bool(allowed)

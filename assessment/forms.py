@@ -5,12 +5,14 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from assessment.analysis import Period, parse_month
 from assessment.models import NARRATIVE_SECTIONS, Confidence, IssueKind
 from core.forms import TextLimitMixin
 from crimedata.models import CRIME_TYPES, PopulationTable, WeightSet
 from partnership.models import Partnership
+from planning.models import PlanYear
 
 
 class MonthField(forms.CharField):
@@ -111,9 +113,10 @@ class AssessmentEditForm(TextLimitMixin, forms.Form):
         label="Plan whose delivery is reviewed", queryset=None, required=False
     )
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan_years: QuerySet[PlanYear], **kwargs: Any) -> None:
+        """`plan_years`: the partnership's plan years (from the view's selector), newest first."""
         super().__init__(*args, **kwargs)
-        self.fields["reviewed_plan_year"].queryset = partnership.plan_years.order_by("-start_date")  # type: ignore[attr-defined]
+        self.fields["reviewed_plan_year"].queryset = plan_years  # type: ignore[attr-defined]
         for name, heading in NARRATIVE_SECTIONS:
             self.fields[name] = forms.CharField(
                 label=heading,

@@ -124,7 +124,7 @@ def _rate_sentences(rates: dict[str, Any] | None, districts: Sequence[DistrictRe
 
 def ranking(assessment: Assessment) -> tuple[list[RankedIssue], list[Any], dict[int, Any]]:
     """The scoring matrix ranked, with the criteria and the issues by id."""
-    criteria_objs = list(assessment.criteria.all())
+    criteria_objs = records.criteria(assessment)
     criteria = [Criterion(c.pk, c.name, c.weight, c.scale_min, c.scale_max) for c in criteria_objs]
     issues = records.issues_with_scores(assessment)
     scores = [
@@ -132,7 +132,7 @@ def ranking(assessment: Assessment) -> tuple[list[RankedIssue], list[Any], dict[
             s.issue_id, s.criterion_id, s.scorer.get_full_name() or s.scorer.username, s.value, s.confidence
         )
         for issue in issues
-        for s in issue.scores.all()
+        for s in records.issue_scores(issue)
     ]
     ranked = rank_issues([(i.pk, i.title) for i in issues], criteria, scores)
     return ranked, criteria_objs, {i.pk: i for i in issues}
@@ -201,11 +201,11 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
     indicator_series = records.indicator_series(partnership)
     for series in indicator_series:
         series["chart"] = indicator_chart(series)
-    community = list(assessment.community_views.all())
+    community = records.community_views(assessment)
     example = list(analysis["example_sources"])
     if assessment.is_example:
         example.append("Example narrative for the demo")
-    if any(s.is_example for i in issues.values() for s in i.scores.all()):
+    if any(s.is_example for i in issues.values() for s in records.issue_scores(i)):
         example.append("Example scores")
     if any(v.is_example for v in community):
         example.append("Example community views")

@@ -2,8 +2,12 @@
 
 import secrets
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 class SecurityHeadersMiddleware:
@@ -60,7 +64,7 @@ class PrivateCacheMiddleware:
         return response
 
 
-def private_response(response: HttpResponse) -> HttpResponse:
+def private_response(response: R) -> R:
     """Mark a response (a non-public document) as never to be cached."""
     response.csphub_private = True  # type: ignore[attr-defined]
     response["Cache-Control"] = "no-store, private"

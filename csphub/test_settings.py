@@ -23,4 +23,5 @@ TASKS = {
 }
 CRIME_DATA_DIR = BASE_DIR / ".test-crimedata"
 MEDIA_ROOT = BASE_DIR / ".test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
 AXES_ENABLED = True

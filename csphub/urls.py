@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 admin.site.site_header = "CSP Hub administration"
 admin.site.site_title = "CSP Hub administration"
 
+# Nothing serves /media/: uploads are private and reach browsers only through their record's view.
 urlpatterns: list = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
@@ -17,8 +17,3 @@ urlpatterns: list = [
     path("partnerships/<slug:partnership>/assessment/", include("assessment.urls")),
     path("crime-data/", include("crimedata.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

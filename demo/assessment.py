@@ -240,7 +240,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
         assessment = services.assessment_create(
             partnership=partnership,
             slug=SLUG,
-            user=actor,
+            actor=actor,
             data_from=DATA_PERIOD.start,
             data_to=DATA_PERIOD.end,
             population_table=population,
@@ -248,7 +248,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
             is_example=True,
         )
     if not assessment.summary:
-        services.assessment_edit(assessment=assessment, user=actor, **_narrative(assessment))
+        services.assessment_edit(assessment=assessment, actor=actor, **_narrative(assessment))
     criteria = list(assessment.criteria.order_by("order"))
     scorers = _scorers(partnership)
     for title, kind, crime_type, description, base, _ in ISSUES:
@@ -258,7 +258,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
             kind=kind,
             crime_type=crime_type,
             description=description,
-            user=actor,
+            actor=actor,
         )
         for c_index, criterion in enumerate(criteria[: len(base)]):
             for s_index, scorer in enumerate(scorers):
@@ -267,7 +267,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
                 services.score_record(
                     issue=issue,
                     criterion=criterion,
-                    user=actor,
+                    actor=actor,
                     scorer=scorer,
                     value=value,
                     confidence=("high", "medium", "low")[(c_index + s_index) % 3],
@@ -278,7 +278,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
         for theme, respondents, percent, finding in COMMUNITY:
             services.community_view_create(
                 assessment=assessment,
-                user=actor,
+                actor=actor,
                 theme=theme,
                 source="Residents' survey 2020",
                 respondents=respondents,
@@ -295,7 +295,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
         )
     else:
         plan_year, priorities = services.priorities_choose(
-            assessment=assessment, issue_ids=chosen, user=actor
+            assessment=assessment, issue_ids=chosen, actor=actor
         )
         stdout.write(
             f"Strategic Assessment {assessment.label}: {len(priorities)} priorities in the draft {plan_year.label} plan."
@@ -315,7 +315,7 @@ def _indicators(partnership: Partnership, actor: Actor) -> None:
                 start = datetime.date(year + (month > 12), (month - 1) % 12 + 1, 1)
                 services.indicator_record(
                     partnership=partnership,
-                    user=actor,
+                    actor=actor,
                     name=name,
                     organisation=organisation,
                     quarter_start=start,

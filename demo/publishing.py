@@ -29,7 +29,7 @@ def plan_document_load(*, partnership: Partnership, actor: Actor, stdout: TextIO
     plan_year.partnership = partnership
     services.narrative_save(
         plan_year=plan_year,
-        user=actor,
+        actor=actor,
         introduction=texts.INTRODUCTION,
         review_narrative=texts.REVIEW,
         projects_introduction=texts.PROJECTS_INTRODUCTION,
@@ -41,7 +41,7 @@ def plan_document_load(*, partnership: Partnership, actor: Actor, stdout: TextIO
     if PlanPublication.objects.filter(plan_year=plan_year).exists():
         stdout.write(f"Plan documents: {plan_year.label} is already published; no new version.\n")
         return
-    publication = services.plan_publish(plan_year=plan_year, user=actor)
+    publication = services.plan_publish(plan_year=plan_year, actor=actor)
     stdout.write(
         f"Plan documents: published the {plan_year.label} plan as version {publication.number} "
         f"(/p/{partnership.slug}/plan/{plan_year.slug}/).\n"
@@ -56,7 +56,7 @@ def _project_reviews(plan_year: PlanYear, actor: Actor) -> None:
         review = ProjectReview.objects.filter(plan_year=plan_year, order=order).first()
         review = services.project_review_save(
             plan_year=plan_year,
-            user=actor,
+            actor=actor,
             review=review,
             priority=priority,
             # With the priority known, the heading comes from its title and sub-themes.
@@ -67,4 +67,4 @@ def _project_reviews(plan_year: PlanYear, actor: Actor) -> None:
         known = {q.text for q in review.quotes.all()}
         for text in quotes:
             if text not in known:
-                services.quote_add(review=review, user=actor, text=text)
+                services.quote_add(review=review, actor=actor, text=text)

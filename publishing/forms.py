@@ -1,12 +1,14 @@
 """Forms of the plan document pages (GOV.UK fields via {% govuk_field %})."""
 
+from typing import Any
+
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import QuerySet
 
 from core.forms import TextLimitMixin
 from core.images import ImageRejected, image_clean, limits_text
-from planning.models import PlanYear, Priority
-from publishing import selectors
+from planning.models import Priority
 from publishing.models import PlanNarrative
 
 MARKDOWN_HINT = "Use a blank line between paragraphs. *Italic*, **bold**, lists (- item) and > quotes work; HTML does not."
@@ -27,8 +29,8 @@ class NarrativeForm(TextLimitMixin, forms.ModelForm):
 
 
 class ProjectReviewForm(TextLimitMixin, forms.Form):
-    priority = forms.ModelChoiceField(
-        queryset=Priority.objects.none(),
+    priority: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None,
         required=False,
         empty_label="No priority (give a title)",
         help_text="The priority whose projects and initiatives this part reviews.",
@@ -40,10 +42,11 @@ class ProjectReviewForm(TextLimitMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}), required=False, help_text=MARKDOWN_HINT
     )
 
-    def __init__(self, *args, plan_year: PlanYear, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, priorities: QuerySet[Priority], **kwargs: Any) -> None:
+        """`priorities`: the choices, from `publishing.selectors.reviewable_priorities` (the view's)."""
         super().__init__(*args, **kwargs)
         field = self.fields["priority"]
-        field.queryset = selectors.reviewable_priorities(plan_year)  # type: ignore[attr-defined]
+        field.queryset = priorities  # type: ignore[attr-defined]
         field.label_from_instance = lambda p: f"{p.plan_year.label}: {p.title}"  # type: ignore[attr-defined]
 
     def clean(self) -> dict:  # type: ignore[type-arg]
@@ -72,7 +75,7 @@ class PhotoForm(forms.Form):
     )
     caption = forms.CharField(max_length=500, required=False)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["image"].help_text = f"A JPEG, PNG, WebP or GIF file of up to {limits_text()}."
 

@@ -1,6 +1,7 @@
 """The plan document's narrative, and the immutable published versions of it."""
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from partnership.models import Partnership
 from planning.models import PlanYear, Priority
+from publishing.storage import photo_upload_to, private_storage
 
 
 class PlanNarrative(models.Model):
@@ -63,7 +65,8 @@ class ProjectReview(models.Model):
 
 class ProjectPhoto(models.Model):
     review = models.ForeignKey(ProjectReview, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to="publishing/photos/%Y/")
+    # Private, under a random name: served only by the photo view, after its door (publishing.storage).
+    image = models.ImageField(upload_to=photo_upload_to, storage=private_storage)
     alt_text = models.CharField(
         max_length=300, help_text="What the photograph shows, for people who cannot see it."
     )
@@ -96,8 +99,8 @@ class ImmutableError(Exception):
     """A published version was about to change."""
 
 
-class PublicationQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+class PublicationQuerySet(models.QuerySet["PlanPublication"]):
+    def update(self, **kwargs: Any) -> int:
         raise ImmutableError("Published plan versions never change.")
 
 
@@ -133,7 +136,7 @@ class PlanPublication(models.Model):
     def __str__(self) -> str:
         return f"{self.plan_year} version {self.number}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ImmutableError("Published plan versions never change; publish again for a new version.")
         self.html_sha256 = sha256(bytes(self.html))
@@ -141,7 +144,7 @@ class PlanPublication(models.Model):
         self.docx_sha256 = sha256(bytes(self.docx))
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("Published plan versions are kept.")
 
     def intact(self) -> bool:

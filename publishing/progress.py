@@ -8,6 +8,7 @@ from django.utils import timezone
 from planning import selectors as planning_selectors
 from planning.models import PlanYear
 from publishing.render.document import PrioritySection, clean, priority_heading, priority_sections
+from publishing.selectors import sub_theme_names
 
 
 @dataclass
@@ -49,9 +50,7 @@ def build_progress(plan_year: PlanYear) -> ProgressReport:
     columns, rows, totals = planning_selectors.status_counts(plan_year)
     count_rows = [
         CountRow(
-            heading=clean(
-                priority_heading(row.priority.title, [s.name for s in row.priority.sub_themes.all()])
-            ),
+            heading=clean(priority_heading(row.priority.title, sub_theme_names(row.priority))),
             counts=list(row.counts.values()),
             total=row.total,
         )

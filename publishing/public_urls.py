@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from publishing import public_views as views
+from publishing.views import public as views
 
 app_name = "public"
 urlpatterns = [

@@ -1,27 +1,26 @@
-"""Reads of plan documents and published versions. Restricted records come only through these doors."""
+"""Reads of plan documents and published versions.
+
+Signed-in pages read through the doors and visibility querysets of `publishing.access`. The
+`published_*` functions are the one public exception: they read *published* versions for anyone
+(the pages under /p/), never drafts, reviews, photographs or anything else.
+"""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from core.access import Purpose
+from core.actors import Actor
+from partnership.access import access_partnership_by_slug
 from partnership.models import Partnership
 from planning import selectors as planning_selectors
-from planning.models import PlanYear, Priority
+from planning.models import Action, Measure, MeasureKind, PlanYear, Priority, Update
 from publishing import access
 from publishing.models import FeedbackQuote, PlanNarrative, PlanPublication, ProjectPhoto, ProjectReview
 
 # Listing versions never loads the stored files.
 _FILES = ("html", "pdf", "docx")
-
-
-def publications(plan_year: PlanYear) -> QuerySet[PlanPublication]:
-    return (
-        PlanPublication.objects.filter(plan_year=plan_year, partnership=plan_year.partnership)
-        .defer(*_FILES)
-        .select_related("published_by")
-        .order_by("-number")
-    )
 
 
 # --- Public pages (no sign-in): only what has been published ----------------------------------
@@ -37,8 +36,8 @@ class PublishedYear:
         return self.versions[0]
 
 
-def public_partnership(slug: str) -> Partnership:
-    """A partnership that has published at least one plan; 404 otherwise (unknown ones included)."""
+def published_partnership(slug: str) -> Partnership:
+    """Public: a partnership that has published at least one plan; 404 otherwise (unknown ones too)."""
     partnership = Partnership.objects.filter(slug=slug, publications__isnull=False).distinct().first()
     if partnership is None:
         raise Http404("No published plans.")
@@ -46,6 +45,7 @@ def public_partnership(slug: str) -> Partnership:
 
 
 def published_years(partnership: Partnership) -> list[PublishedYear]:
+    """Public: the partnership's published versions, by plan year (newest first)."""
     versions = (
         PlanPublication.objects.filter(partnership=partnership)
         .defer(*_FILES)
@@ -58,8 +58,8 @@ def published_years(partnership: Partnership) -> list[PublishedYear]:
     return list(years.values())
 
 
-def public_publication(partnership_slug: str, year_slug: str, number: int | None = None) -> PlanPublication:
-    """The latest (or the numbered) published version of a plan year; 404 when there is none."""
+def published_version(partnership_slug: str, year_slug: str, number: int | None = None) -> PlanPublication:
+    """Public: the latest (or the numbered) published version of a plan year; 404 when there is none."""
     qs = PlanPublication.objects.filter(
         partnership__slug=partnership_slug, plan_year__slug=year_slug
     ).select_related("plan_year", "partnership")
@@ -74,59 +74,155 @@ def public_publication(partnership_slug: str, year_slug: str, number: int | None
 # --- Signed-in pages --------------------------------------------------------------------------
 
 
-def plan_year_for_member(user, partnership_slug: str, year_slug: str | None = None) -> PlanYear:  # type: ignore[no-untyped-def]
-    """A plan year of a partnership the user belongs to (any role); 404 otherwise."""
-    return planning_selectors.plan_year_for_user(user, partnership_slug, year_slug)
+def partnership(actor: Actor, slug: str) -> Partnership:
+    return access_partnership_by_slug(actor, slug)
 
 
-def plan_year_for_coordinator(user, partnership_slug: str, year_slug: str) -> PlanYear:  # type: ignore[no-untyped-def]
-    plan_year = plan_year_for_member(user, partnership_slug, year_slug)
-    if not access.can_edit_documents(user, plan_year):
-        raise Http404("No such page.")
-    return plan_year
+def plan_year_partnership(actor: Actor, slug: str, *, for_: Purpose = Purpose.VIEW) -> Partnership:
+    """The partnership whose plan documents the actor may use for `for_` (MANAGE: coordinators)."""
+    return access_partnership_by_slug(actor, slug, for_=for_)
 
 
-def narrative(plan_year: PlanYear) -> PlanNarrative | None:
-    return PlanNarrative.objects.filter(plan_year=plan_year, partnership=plan_year.partnership).first()
+def plan_year(
+    actor: Actor, partnership_slug: str, year_slug: str | None = None, *, for_: Purpose = Purpose.VIEW
+) -> PlanYear:
+    """A plan year of a partnership the actor may use for `for_`; NotFound otherwise.
+
+    MANAGE is asked of the partnership's documents (coordinators); the plan year itself is read.
+    """
+    return planning_selectors.plan_year_of(
+        plan_year_partnership(actor, partnership_slug, for_=for_), year_slug
+    )
 
 
-def project_reviews(plan_year: PlanYear) -> QuerySet[ProjectReview]:
+def plan_years(actor: Actor, partnership: Partnership) -> QuerySet[PlanYear]:
+    return planning_selectors.plan_years(partnership)
+
+
+def publications(actor: Actor, plan_year: PlanYear) -> QuerySet[PlanPublication]:
+    """Every published version of the plan year, newest first, without the stored files."""
     return (
-        ProjectReview.objects.filter(plan_year=plan_year, partnership=plan_year.partnership)
+        access.plan_publications_visible_to(actor)
+        .filter(plan_year=plan_year)
+        .defer(*_FILES)
+        .select_related("published_by")
+        .order_by("-number")
+    )
+
+
+def narrative(actor: Actor, plan_year: PlanYear) -> PlanNarrative | None:
+    return access.narratives_visible_to(actor).filter(plan_year=plan_year).first()
+
+
+def project_reviews(actor: Actor, plan_year: PlanYear) -> list[ProjectReview]:
+    """The plan year's reviews, each with `quote_count` and `photo_count`."""
+    return list(
+        access.project_reviews_visible_to(actor)
+        .filter(plan_year=plan_year)
         .select_related("priority")
-        .prefetch_related("photos", "quotes")
+        .annotate(quote_count=Count("quotes", distinct=True), photo_count=Count("photos", distinct=True))
         .order_by("order", "pk")
     )
 
 
-def project_review_for_coordinator(user, plan_year: PlanYear, review_id: int) -> ProjectReview:  # type: ignore[no-untyped-def]
-    review = project_reviews(plan_year).filter(pk=review_id).first()
-    if review is None or not access.can_edit_documents(user, plan_year):
-        raise Http404("No such review.")
-    return review
+def project_review(actor: Actor, plan_year: PlanYear, review_id: object, *, for_: Purpose) -> ProjectReview:
+    return access.access_project_review_by_id(actor, review_id, for_=for_, plan_year=plan_year)
 
 
-def quote_for_coordinator(user, review: ProjectReview, quote_id: int) -> FeedbackQuote:  # type: ignore[no-untyped-def]
-    quote = review.quotes.filter(pk=quote_id).first()
-    if quote is None or not access.can_edit_documents(user, review.plan_year):
-        raise Http404("No such quote.")
-    return quote
+def quotes(actor: Actor, review: ProjectReview) -> list[FeedbackQuote]:
+    return list(access.feedback_quotes_visible_to(actor).filter(review=review).order_by("order", "pk"))
 
 
-def photo_for_coordinator(user, review: ProjectReview, photo_id: int) -> ProjectPhoto:  # type: ignore[no-untyped-def]
-    photo = review.photos.filter(pk=photo_id).first()
-    if photo is None or not access.can_edit_documents(user, review.plan_year):
-        raise Http404("No such photograph.")
-    return photo
+def photos(actor: Actor, review: ProjectReview) -> list[ProjectPhoto]:
+    return list(access.project_photos_visible_to(actor).filter(review=review).order_by("order", "pk"))
+
+
+def quote(actor: Actor, review: ProjectReview, quote_id: object, *, for_: Purpose) -> FeedbackQuote:
+    return access.access_feedback_quote_by_id(actor, quote_id, for_=for_, review=review)
+
+
+def photo(actor: Actor, review: ProjectReview, photo_id: object, *, for_: Purpose) -> ProjectPhoto:
+    return access.access_project_photo_by_id(actor, photo_id, for_=for_, review=review)
 
 
 def reviewable_priorities(plan_year: PlanYear) -> QuerySet[Priority]:
     """Priorities a review of projects can be about: this year's and the previous year's."""
-    from publishing.render.document import previous_year
-
     years = [plan_year] + ([p] if (p := previous_year(plan_year)) else [])
     return (
         Priority.objects.filter(plan_year__in=years)
         .select_related("plan_year")
         .order_by("-plan_year__start_date", "order", "pk")
     )
+
+
+# --- What the plan document and the progress report read (of a plan year already opened) --------
+
+
+@dataclass
+class ReviewContent:
+    review: ProjectReview
+    sub_themes: list[str]
+    photos: list[ProjectPhoto]
+    quotes: list[FeedbackQuote]
+
+
+def previous_year(plan_year: PlanYear) -> PlanYear | None:
+    """The partnership's plan year that starts one year earlier."""
+    start = plan_year.start_date
+    try:
+        wanted = start.replace(year=start.year - 1)
+    except ValueError:  # 29 February
+        wanted = start.replace(year=start.year - 1, day=28)
+    found = PlanYear.objects.filter(partnership_id=plan_year.partnership_id, start_date=wanted).first()
+    if found is not None:
+        found.partnership = plan_year.partnership
+    return found
+
+
+def sub_theme_names(priority: Priority) -> list[str]:
+    """The priority's sub-themes (read once; prefetched by the selectors below)."""
+    return [s.name for s in priority.sub_themes.all()]
+
+
+def document_narrative(plan_year: PlanYear) -> PlanNarrative | None:
+    return PlanNarrative.objects.filter(plan_year=plan_year, partnership=plan_year.partnership_id).first()
+
+
+def document_priorities(plan_year: PlanYear) -> list[tuple[Priority, list[str]]]:
+    priorities = Priority.objects.filter(plan_year=plan_year).prefetch_related("sub_themes")
+    return [(p, sub_theme_names(p)) for p in priorities.order_by("order", "pk")]
+
+
+def document_actions(plan_year: PlanYear) -> list[tuple[Action, list[Update]]]:
+    """Every action of the plan year with its updates in period order."""
+    return [(a, list(a.updates.all())) for a in planning_selectors.actions_for_year(plan_year)]
+
+
+def document_key_figures(plan_year: PlanYear) -> QuerySet[Measure]:
+    return (
+        Measure.objects.filter(plan_year=plan_year, kind=MeasureKind.KEY_FIGURE)
+        .select_related("source_organisation")
+        .order_by("order", "pk")
+    )
+
+
+def document_reviews(plan_year: PlanYear) -> list[ReviewContent]:
+    reviews = (
+        ProjectReview.objects.filter(plan_year=plan_year, partnership=plan_year.partnership_id)
+        .select_related("priority")
+        .prefetch_related(
+            Prefetch("photos", queryset=ProjectPhoto.objects.order_by("order", "pk")),
+            Prefetch("quotes", queryset=FeedbackQuote.objects.order_by("order", "pk")),
+            "priority__sub_themes",
+        )
+        .order_by("order", "pk")
+    )
+    return [
+        ReviewContent(
+            review=r,
+            sub_themes=sub_theme_names(r.priority) if r.priority else [],
+            photos=list(r.photos.all()),
+            quotes=list(r.quotes.all()),
+        )
+        for r in reviews
+    ]

@@ -6,16 +6,20 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
+from accounts.models import User
+from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
-from partnership import access as partnership_access
 from planning.models import PlanYear, Priority
+from publishing import access
 from publishing.models import FeedbackQuote, PlanNarrative, PlanPublication, ProjectPhoto, ProjectReview
 from publishing.render import html as html_render
 from publishing.render import pdf as pdf_render
 from publishing.render import word as word_render
 from publishing.render.document import build_plan
+from publishing.storage import IMAGE_EXTENSIONS
 
 NARRATIVE_FIELDS = (
     "introduction",
@@ -27,19 +31,19 @@ NARRATIVE_FIELDS = (
 )
 
 
-def _require_coordinator(user: Any, plan_year: PlanYear, check_access: bool) -> None:
-    if check_access and not partnership_access.is_coordinator(user, plan_year.partnership):
+def _require_coordinator(actor: Actor, plan_year: PlanYear) -> None:
+    if not access.can_edit_documents(actor, plan_year):
         raise AccessDenied("Only the partnership coordinator can change or publish the plan document.")
 
 
 @transaction.atomic
-def plan_publish(*, plan_year: PlanYear, user: Any, check_access: bool = True) -> PlanPublication:
+def plan_publish(*, plan_year: PlanYear, actor: Actor) -> PlanPublication:
     """Render the current data to HTML, PDF and Word and store them as the next, immutable version.
 
     Independent of the plan year's draft/live/closed state. The plan year row is locked while the
     version number is chosen, so two people publishing at once get numbers n and n + 1.
     """
-    _require_coordinator(user, plan_year, check_access)
+    _require_coordinator(actor, plan_year)
     PlanYear.objects.select_for_update().filter(pk=plan_year.pk).first()
     number = (PlanPublication.objects.filter(plan_year=plan_year).aggregate(n=Max("number"))["n"] or 0) + 1
     published_at = timezone.now()
@@ -61,7 +65,7 @@ def plan_publish(*, plan_year: PlanYear, user: Any, check_access: bool = True) -
         plan_year=plan_year,
         number=number,
         published_at=published_at,
-        published_by=user if getattr(user, "pk", None) else None,
+        published_by=actor if isinstance(actor, User) else None,
         html=html.encode("utf-8"),
         pdf=pdf_render.plan_pdf(doc),
         docx=word_render.plan_docx(doc),
@@ -69,11 +73,9 @@ def plan_publish(*, plan_year: PlanYear, user: Any, check_access: bool = True) -
 
 
 @transaction.atomic
-def narrative_save(
-    *, plan_year: PlanYear, user: Any, check_access: bool = True, **texts: str
-) -> PlanNarrative:
+def narrative_save(*, plan_year: PlanYear, actor: Actor, **texts: str) -> PlanNarrative:
     """Create or change the plan year's narrative texts (Markdown). History is kept."""
-    _require_coordinator(user, plan_year, check_access)
+    _require_coordinator(actor, plan_year)
     unknown = set(texts) - set(NARRATIVE_FIELDS)
     if unknown:
         raise ServiceError(f"Unknown narrative fields: {', '.join(sorted(unknown))}.")
@@ -86,7 +88,7 @@ def narrative_save(
             setattr(narrative, name, value)
             changed = True
     if changed:
-        save_as(narrative, user)
+        save_as(narrative, actor)
     return narrative
 
 
@@ -99,16 +101,15 @@ def _check_priority(plan_year: PlanYear, priority: Priority | None) -> None:
 def project_review_save(
     *,
     plan_year: PlanYear,
-    user: Any,
+    actor: Actor,
     review: ProjectReview | None = None,
     priority: Priority | None = None,
     title: str = "",
     narrative: str = "",
     order: int | None = None,
-    check_access: bool = True,
 ) -> ProjectReview:
     """Create (review=None) or change a review of projects and initiatives."""
-    _require_coordinator(user, plan_year, check_access)
+    _require_coordinator(actor, plan_year)
     _check_priority(plan_year, priority)
     if review is None:
         review = ProjectReview(partnership=plan_year.partnership, plan_year=plan_year)
@@ -126,59 +127,72 @@ def project_review_save(
     for name, value in values.items():
         setattr(review, name, value)
     if changed:
-        save_as(review, user)
+        save_as(review, actor)
     return review
 
 
 @transaction.atomic
-def project_review_delete(*, review: ProjectReview, user: Any, check_access: bool = True) -> None:
-    _require_coordinator(user, review.plan_year, check_access)
-    for photo in review.photos.all():
-        photo_delete(photo=photo, user=user, check_access=False)
-    delete_as(review, user)
+def project_review_delete(*, review: ProjectReview, actor: Actor) -> None:
+    _require_coordinator(actor, review.plan_year)
+    for photo in ProjectPhoto.objects.filter(review=review):
+        photo_delete(photo=photo, actor=actor)
+    delete_as(review, actor)
 
 
 @transaction.atomic
-def quote_add(
-    *, review: ProjectReview, user: Any, text: str, attribution: str = "", check_access: bool = True
-) -> FeedbackQuote:
-    _require_coordinator(user, review.plan_year, check_access)
+def quote_add(*, review: ProjectReview, actor: Actor, text: str, attribution: str = "") -> FeedbackQuote:
+    _require_coordinator(actor, review.plan_year)
     if not text.strip():
         raise ServiceError("Enter the quoted feedback.")
     order = (review.quotes.aggregate(m=Max("order"))["m"] or 0) + 1
     quote = FeedbackQuote(review=review, text=text.strip(), attribution=attribution.strip(), order=order)
-    save_as(quote, user)
+    save_as(quote, actor)
     return quote
 
 
 @transaction.atomic
-def quote_delete(*, quote: FeedbackQuote, user: Any, check_access: bool = True) -> None:
-    _require_coordinator(user, quote.review.plan_year, check_access)
-    delete_as(quote, user)
+def quote_delete(*, quote: FeedbackQuote, actor: Actor) -> None:
+    _require_coordinator(actor, quote.review.plan_year)
+    delete_as(quote, actor)
+
+
+def _image_extension(image: Any) -> str:
+    """The extension of the photograph's real format (JPEG or PNG), read from its content."""
+    try:
+        image.seek(0)
+        with Image.open(image) as picture:
+            found = picture.format
+    except (OSError, ValueError):
+        found = None
+    finally:
+        image.seek(0)
+    if found not in IMAGE_EXTENSIONS:
+        raise ServiceError("The photograph must be a JPEG or PNG file.")
+    return IMAGE_EXTENSIONS[found]
 
 
 @transaction.atomic
 def photo_add(
     *,
     review: ProjectReview,
-    user: Any,
+    actor: Actor,
     image: Any,
     alt_text: str,
     caption: str = "",
-    check_access: bool = True,
 ) -> ProjectPhoto:
-    _require_coordinator(user, review.plan_year, check_access)
+    _require_coordinator(actor, review.plan_year)
     if not alt_text.strip():
         raise ServiceError("Describe the photograph for people who cannot see it (alternative text).")
+    image.name = f"photo{_image_extension(image)}"  # stored under a random name with this extension
     order = (review.photos.aggregate(m=Max("order"))["m"] or 0) + 1
     photo = ProjectPhoto(
         review=review, image=image, alt_text=alt_text.strip(), caption=caption.strip(), order=order
     )
-    save_as(photo, user)
+    save_as(photo, actor)
     return photo
 
 
 @transaction.atomic
-def photo_delete(*, photo: ProjectPhoto, user: Any, check_access: bool = True) -> None:
-    _require_coordinator(user, photo.review.plan_year, check_access)
-    delete_as(photo, user)
+def photo_delete(*, photo: ProjectPhoto, actor: Actor) -> None:
+    _require_coordinator(actor, photo.review.plan_year)
+    delete_as(photo, actor)

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from publishing import project_views, views
+from publishing.views import documents as views
+from publishing.views import projects as project_views
 
 app_name = "publishing"
 Y = "plan-documents/<str:year>/"
@@ -25,4 +26,5 @@ urlpatterns = [
     path(P + "quotes/<int:quote>/delete/", project_views.quote_delete, name="quote_delete"),
     path(P + "photos/", project_views.photo_add, name="photo_add"),
     path(P + "photos/<int:photo>/delete/", project_views.photo_delete, name="photo_delete"),
+    path(P + "photos/<int:photo>/file", project_views.photo_file, name="photo_file"),
 ]

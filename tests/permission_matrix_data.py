@@ -416,6 +416,8 @@ BASE: list[Case] = [
         COORDINATOR,
         row_of(ProjectPhoto, "photo"),
     ),
+    # the uploaded file itself: members only, through the photo's door (never a /media/ path)
+    get("publishing:photo_file", REVIEW + "photos/<int:photo>/file", "photo", MEMBERS),
     # assessment
     get("assessment:index", ASSESS, "p", MEMBERS),
     get("assessment:analysis", ASSESS + "analysis/", "p", MEMBERS),

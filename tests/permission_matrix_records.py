@@ -73,7 +73,7 @@ class Objects:
         """other-csp gets the same plan year and assessment slugs, so only the record ids differ."""
         other = self.world.other_partnership
         PlanYearFactory(partnership=other, slug=self.YEAR)
-        assessment_services.assessment_create(partnership=other, slug="2021-22", user=self.world.outsider)
+        assessment_services.assessment_create(partnership=other, slug="2021-22", actor=self.world.outsider)
         return other.slug
 
     @cached_property
@@ -120,18 +120,18 @@ class Objects:
 
     @cached_property
     def publication(self) -> PlanPublication:
-        return publishing_services.plan_publish(plan_year=self.world.plan_year, user=self.world.coordinator)
+        return publishing_services.plan_publish(plan_year=self.world.plan_year, actor=self.world.coordinator)
 
     @cached_property
     def review(self) -> ProjectReview:
         return publishing_services.project_review_save(
-            plan_year=self.world.plan_year, user=self.world.coordinator, title="Youth diversion"
+            plan_year=self.world.plan_year, actor=self.world.coordinator, title="Youth diversion"
         )
 
     @cached_property
     def quote(self) -> FeedbackQuote:
         return publishing_services.quote_add(
-            review=self.review, user=self.world.coordinator, text="It helped."
+            review=self.review, actor=self.world.coordinator, text="It helped."
         )
 
     @cached_property
@@ -140,7 +140,7 @@ class Objects:
         Image.new("RGB", (4, 3), (200, 30, 30)).save(buffer, format="PNG")
         image = SimpleUploadedFile("mural.png", buffer.getvalue(), content_type="image/png")
         return publishing_services.photo_add(
-            review=self.review, user=self.world.coordinator, image=image, alt_text="A mural"
+            review=self.review, actor=self.world.coordinator, image=image, alt_text="A mural"
         )
 
     def review_kwargs(self, **extra: int) -> dict[str, Any]:
@@ -150,7 +150,7 @@ class Objects:
     def assessment(self) -> Any:
         self.world.partnership.districts.add(district())
         return assessment_services.assessment_create(
-            partnership=self.world.partnership, slug="2021-22", user=self.world.coordinator
+            partnership=self.world.partnership, slug="2021-22", actor=self.world.coordinator
         )
 
     def assessment_kwargs(self, **extra: int) -> dict[str, Any]:
@@ -159,7 +159,7 @@ class Objects:
     @cached_property
     def issue_pk(self) -> int:
         issue = assessment_services.issue_create(
-            assessment=self.assessment, title="Burglary", user=self.world.coordinator
+            assessment=self.assessment, title="Burglary", actor=self.world.coordinator
         )
         return issue.pk
 
@@ -170,7 +170,7 @@ class Objects:
     @cached_property
     def community_view_pk(self) -> int:
         view = assessment_services.community_view_create(
-            assessment=self.assessment, user=self.world.coordinator, theme="Feeling safe", source="Survey"
+            assessment=self.assessment, actor=self.world.coordinator, theme="Feeling safe", source="Survey"
         )
         return view.pk
 
@@ -179,7 +179,7 @@ class Objects:
         """A partner indicator figure of the lead officer's organisation."""
         measure = assessment_services.indicator_record(
             partnership=self.world.partnership,
-            user=self.world.coordinator,
+            actor=self.world.coordinator,
             name="Referrals",
             organisation=self.world.organisation,
             quarter_start=datetime.date(2020, 4, 1),

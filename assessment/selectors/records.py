@@ -1,64 +1,113 @@
 """Reads of assessments, issues, scores, indicators and community views. Restricted records come
-only through these doors, which take the user and answer 404 for missing and forbidden alike."""
+only through the doors of `assessment.access`, which answer NotFound for missing and forbidden alike;
+the lists here read records of an assessment that already came through its door."""
 
 from collections import defaultdict
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 
 from assessment import access
 from assessment.analysis import change
 from assessment.models import Assessment, CandidateIssue, CommunityView, Score, ScoringCriterion
+from core.access import NotFound, Purpose, as_id
+from core.actors import Actor
+from partnership.access import access_partnership_by_slug
 from partnership.models import Partnership
-from partnership.selectors import partnership_for_user
 from planning.models import Measure, MeasureKind
 
 
-def assessments(partnership: Partnership) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(partnership=partnership).order_by("-slug")
+def assessments(actor: Actor, partnership: Partnership) -> QuerySet[Assessment]:
+    """The partnership's assessments the actor may read (no filters: no `searched` event)."""
+    return access.assessments_visible_to(actor).filter(partnership=partnership).order_by("-slug")
 
 
-def assessment_for_user(user, partnership_slug: str, slug: str) -> Assessment:  # type: ignore[no-untyped-def]
-    partnership = partnership_for_user(user, partnership_slug)
-    assessment = (
-        Assessment.objects.filter(partnership=partnership)
-        .filter(slug=slug)
-        .select_related("population_table", "weight_set", "reviewed_plan_year")
-        .first()
+def partnership(actor: Actor, slug: str, *, for_: Purpose = Purpose.VIEW) -> Partnership:
+    return access_partnership_by_slug(actor, slug, for_=for_)
+
+
+def assessment(actor: Actor, partnership_slug: str, slug: str, *, for_: Purpose = Purpose.VIEW) -> Assessment:
+    """The partnership's assessment for plan year `slug`, through the partnership's and its own door.
+
+    NotFound for a stranger (audited on the partnership), a missing slug, and a member asking for a
+    purpose they lack (audited on the assessment)."""
+    found = access_partnership_by_slug(actor, partnership_slug)
+    assessment_id = (
+        Assessment.objects.filter(partnership=found, slug=slug).values_list("pk", flat=True).first()
+        if isinstance(slug, str) and len(slug) <= 7
+        else None
     )
-    if assessment is None:
-        raise Http404("No such assessment.")
-    assessment.partnership = partnership
-    return assessment
-
-
-def assessment_for_coordinator(user, partnership_slug: str, slug: str) -> Assessment:  # type: ignore[no-untyped-def]
-    assessment = assessment_for_user(user, partnership_slug, slug)
-    if not access.can_manage(user, assessment.partnership):
-        raise Http404("No such page.")
-    return assessment
+    if assessment_id is None:
+        raise NotFound("No such assessment.")
+    opened = access.access_assessment_by_id(actor, assessment_id, for_=for_, partnership=found)
+    opened.partnership = found
+    return opened
 
 
 def issues_with_scores(assessment: Assessment) -> list[CandidateIssue]:
+    """The assessment's issues (of an assessment already opened), each with its scores loaded."""
     return list(
-        assessment.issues.prefetch_related(
+        CandidateIssue.objects.filter(assessment=assessment).prefetch_related(
             Prefetch("scores", queryset=Score.objects.select_related("criterion", "scorer"))
         )
     )
 
 
-def issue_for_scorer(user, assessment: Assessment, issue_id: int) -> CandidateIssue:  # type: ignore[no-untyped-def]
-    if not access.can_score(user, assessment.partnership):
-        raise Http404("No such page.")
-    issue = assessment.issues.filter(pk=issue_id).first()
-    if issue is None:
-        raise Http404("No such issue.")
-    return issue
+def criteria(assessment: Assessment) -> list[ScoringCriterion]:
+    return list(ScoringCriterion.objects.filter(assessment=assessment).order_by("order", "pk"))
+
+
+def community_views(assessment: Assessment) -> list[CommunityView]:
+    return list(CommunityView.objects.filter(assessment=assessment).order_by("order", "pk"))
+
+
+def issue_scores(issue: CandidateIssue) -> list[Score]:
+    """The issue's scores (prefetched by `issues_with_scores`)."""
+    return list(issue.scores.all())
+
+
+def own_scores(actor: Actor, issue: CandidateIssue) -> dict[int, Score]:
+    """The actor's scores of the issue, by criterion id."""
+    return {
+        s.criterion_id: s for s in access.scores_visible_to(actor, for_=Purpose.REPORT).filter(issue=issue)
+    }
+
+
+def score_count(*, issue: CandidateIssue | None = None, criterion: ScoringCriterion | None = None) -> int:
+    """How many scores an issue or a criterion has (shown before deleting it)."""
+    scores = Score.objects.all()
+    if issue is not None:
+        scores = scores.filter(issue=issue)
+    if criterion is not None:
+        scores = scores.filter(criterion=criterion)
+    return scores.count()
+
+
+def issue(actor: Actor, assessment: Assessment, issue_id: object, *, for_: Purpose) -> CandidateIssue:
+    """A candidate issue of the (opened) assessment: VIEW, REPORT (to score it) or MANAGE."""
+    found = access.access_candidate_issue_by_id(actor, issue_id, for_=for_, assessment=assessment)
+    found.assessment = assessment
+    return found
+
+
+def criterion(
+    actor: Actor, assessment: Assessment, criterion_id: object, *, for_: Purpose
+) -> ScoringCriterion:
+    found = access.access_scoring_criterion_by_id(actor, criterion_id, for_=for_, assessment=assessment)
+    found.assessment = assessment
+    return found
+
+
+def community_view(actor: Actor, assessment: Assessment, view_id: object, *, for_: Purpose) -> CommunityView:
+    found = access.access_community_view_by_id(actor, view_id, for_=for_, assessment=assessment)
+    found.assessment = assessment
+    return found
 
 
 def indicators(partnership: Partnership) -> QuerySet[Measure]:
-    return partnership.measures.filter(kind=MeasureKind.INDICATOR).select_related("source_organisation")
+    return Measure.objects.filter(partnership=partnership, kind=MeasureKind.INDICATOR).select_related(
+        "source_organisation"
+    )
 
 
 def indicator_series(partnership: Partnership) -> list[dict[str, Any]]:
@@ -117,43 +166,21 @@ def indicator_trend(values: list[Measure]) -> str:
     return text + "."
 
 
-def issue_for_coordinator(user, assessment: Assessment, issue_id: int) -> CandidateIssue:  # type: ignore[no-untyped-def]
-    """One candidate issue of an assessment the user coordinates (404 otherwise)."""
-    if not access.can_manage(user, assessment.partnership):
-        raise Http404("No such page.")
-    issue = assessment.issues.filter(pk=issue_id).first()
-    if issue is None:
-        raise Http404("No such issue.")
-    return issue
+def indicator_for_editor(actor: Actor, partnership: Partnership, measure_id: object) -> Measure:
+    """A partner indicator figure the actor may change: any for coordinators, else their organisation's.
 
-
-def criterion_for_coordinator(user, assessment: Assessment, criterion_id: int) -> ScoringCriterion:  # type: ignore[no-untyped-def]
-    if not access.can_manage(user, assessment.partnership):
-        raise Http404("No such page.")
-    criterion = assessment.criteria.filter(pk=criterion_id).first()
-    if criterion is None:
-        raise Http404("No such criterion.")
-    return criterion
-
-
-def community_view_for_coordinator(user, assessment: Assessment, view_id: int) -> CommunityView:  # type: ignore[no-untyped-def]
-    if not access.can_manage(user, assessment.partnership):
-        raise Http404("No such page.")
-    view = assessment.community_views.filter(pk=view_id).first()
-    if view is None:
-        raise Http404("No such community view.")
-    return view
-
-
-def indicator_for_editor(user, partnership: Partnership, measure_id: int) -> Measure:  # type: ignore[no-untyped-def]
-    """A partner indicator figure the user may change: any for coordinators, else their organisation's."""
-    allowed = access.indicator_organisation_ids(user, partnership)
-    query = indicators(partnership).filter(pk=measure_id)
+    The partnership came through its door; the figure is a planning Measure (planning's door to come).
+    """
+    allowed = access.indicator_organisation_ids(actor, partnership)
+    number = as_id(measure_id)
+    if number is None:
+        raise NotFound("No such figure.")
+    query = indicators(partnership).filter(pk=number)
     if allowed is not None:
         query = query.filter(source_organisation_id__in=allowed)
     measure = query.first()
     if measure is None:
-        raise Http404("No such figure.")
+        raise NotFound("No such figure.")
     measure.partnership = partnership
     return measure
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from assessment.analysis import Period
 from assessment.models import NARRATIVE_SECTIONS, Assessment, ScoringCriterion
 from assessment.services._common import _require_manage
+from core.actors import Actor
 from core.errors import ServiceError
 from core.history import save_as
 from crimedata.models import PopulationTable, WeightSet
@@ -70,18 +71,16 @@ def assessment_create(
     *,
     partnership: Partnership,
     slug: str,
-    user: Any,
+    actor: Actor,
     data_from: datetime.date | None = None,
     data_to: datetime.date | None = None,
     population_table: PopulationTable | None = None,
     weight_set: WeightSet | None = None,
     reviewed_plan_year: PlanYear | None = None,
     is_example: bool = False,
-    check_access: bool = True,
 ) -> Assessment:
     """A new assessment with the default scoring criteria (copied from the last assessment if any)."""
-    if check_access:
-        _require_manage(user, partnership)
+    _require_manage(actor, partnership)
     start, _ = PlanYear.dates_for_slug(slug) if slug[:4].isdigit() else (None, None)
     if start is None or PlanYear.slug_for_start(start.year) != slug:
         raise ServiceError(f"{slug!r} is not a plan year: use the form 2021-22.")
@@ -105,7 +104,7 @@ def assessment_create(
         reviewed_plan_year=reviewed_plan_year,
         is_example=is_example,
     )
-    save_as(assessment, user)
+    save_as(assessment, actor)
     previous = (
         Assessment.objects.filter(partnership=partnership).exclude(pk=assessment.pk).order_by("-slug").first()
     )
@@ -121,17 +120,14 @@ def assessment_create(
         else DEFAULT_CRITERIA
     )
     for index, values in enumerate(source, start=1):
-        save_as(ScoringCriterion(assessment=assessment, order=index, **values), user)
+        save_as(ScoringCriterion(assessment=assessment, order=index, **values), actor)
     return assessment
 
 
 @transaction.atomic
-def assessment_edit(
-    *, assessment: Assessment, user: Any, check_access: bool = True, **fields: Any
-) -> Assessment:
+def assessment_edit(*, assessment: Assessment, actor: Actor, **fields: Any) -> Assessment:
     """Change the narrative sections, data period, population table, weight set or reviewed plan."""
-    if check_access:
-        _require_manage(user, assessment.partnership)
+    _require_manage(actor, assessment.partnership)
     allowed = {name for name, _ in NARRATIVE_SECTIONS} | {
         "data_from",
         "data_to",
@@ -148,13 +144,13 @@ def assessment_edit(
     reviewed = assessment.reviewed_plan_year
     if reviewed is not None and reviewed.partnership_id != assessment.partnership_id:
         raise ServiceError("The reviewed plan year belongs to another partnership.")
-    save_as(assessment, user)
+    save_as(assessment, actor)
     return assessment
 
 
 @transaction.atomic
 def priorities_choose(
-    *, assessment: Assessment, issue_ids: Sequence[int], user: Any, check_access: bool = True
+    *, assessment: Assessment, issue_ids: Sequence[int], actor: Actor
 ) -> tuple[PlanYear, list[Priority]]:
     """Add the chosen issues as priorities of the plan year the assessment informs.
 
@@ -162,14 +158,13 @@ def priorities_choose(
     duplicated when run again); a live or closed plan year is never changed.
     """
     partnership = assessment.partnership
-    if check_access:
-        _require_manage(user, partnership)
+    _require_manage(actor, partnership)
     chosen = list(assessment.issues.filter(pk__in=issue_ids))
     if not chosen or len(chosen) != len(set(issue_ids)):
         raise ServiceError("Choose at least one of this assessment's issues.")
     plan_year = partnership.plan_years.filter(slug=assessment.slug).first()
     if plan_year is None:
-        plan_year = plan_year_create(partnership=partnership, slug=assessment.slug, user=user)
+        plan_year = plan_year_create(partnership=partnership, slug=assessment.slug, user=actor)
     elif plan_year.state != PlanYearState.DRAFT:
         raise ServiceError(
             f"The {plan_year.label} plan is {plan_year.get_state_display().lower()}: its priorities are "
@@ -178,11 +173,11 @@ def priorities_choose(
     priorities = []
     for issue in chosen:
         priority = priority_match(plan_year, issue.title) or priority_create(
-            plan_year=plan_year, title=issue.title, description=issue.description, user=user
+            plan_year=plan_year, title=issue.title, description=issue.description, user=actor
         )
         issue.chosen, issue.priority = True, priority
-        save_as(issue, user)
+        save_as(issue, actor)
         priorities.append(priority)
     assessment.priorities_chosen_at = timezone.now()
-    save_as(assessment, user)
+    save_as(assessment, actor)
     return plan_year, priorities

@@ -10,6 +10,7 @@ from django.db.models import Max
 from assessment import access
 from assessment.models import Assessment, CommunityView
 from assessment.services._common import _require_manage
+from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
 from partnership.models import Organisation, Partnership
@@ -29,43 +30,42 @@ def _check_community(theme: str, source: str, percent: Any) -> None:
 
 @transaction.atomic
 def community_view_create(
-    *, assessment: Assessment, user: Any, theme: str, source: str, check_access: bool = True, **fields: Any
+    *, assessment: Assessment, actor: Actor, theme: str, source: str, **fields: Any
 ) -> CommunityView:
-    if check_access:
-        _require_manage(user, assessment.partnership)
+    _require_manage(actor, assessment.partnership)
     _check_community(theme, source, fields.get("percent"))
     order = (assessment.community_views.aggregate(m=Max("order"))["m"] or 0) + 1
     view = CommunityView(
         assessment=assessment, theme=theme.strip(), source=source.strip(), order=order, **fields
     )
-    save_as(view, user)
+    save_as(view, actor)
     return view
 
 
 @transaction.atomic
-def community_view_edit(*, view: CommunityView, user: Any, **fields: Any) -> CommunityView:
+def community_view_edit(*, view: CommunityView, actor: Actor, **fields: Any) -> CommunityView:
     """Change a community view's theme, source, respondents, share or finding."""
-    _require_manage(user, view.assessment.partnership)
+    _require_manage(actor, view.assessment.partnership)
     unknown = set(fields) - COMMUNITY_FIELDS
     if unknown:
         raise ServiceError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     for name, value in fields.items():
         setattr(view, name, value.strip() if name in ("theme", "source") else value)
     _check_community(view.theme, view.source, view.percent)
-    save_as(view, user)
+    save_as(view, actor)
     return view
 
 
 @transaction.atomic
-def community_view_delete(*, view: CommunityView, user: Any) -> None:
-    _require_manage(user, view.assessment.partnership)
-    delete_as(view, user)
+def community_view_delete(*, view: CommunityView, actor: Actor) -> None:
+    _require_manage(actor, view.assessment.partnership)
+    delete_as(view, actor)
 
 
-def _check_organisation(user: Any, partnership: Partnership, organisation: Organisation) -> None:
+def _check_organisation(actor: Actor, partnership: Partnership, organisation: Organisation) -> None:
     if organisation.partnership_id != partnership.pk:
         raise ServiceError(f"{organisation.name} belongs to another partnership.")
-    allowed = access.indicator_organisation_ids(user, partnership)
+    allowed = access.indicator_organisation_ids(actor, partnership)
     if allowed is not None and organisation.pk not in allowed:
         raise AccessDenied("You can only enter figures for your own organisation.")
 
@@ -101,7 +101,7 @@ def _same_figure(
 def indicator_record(
     *,
     partnership: Partnership,
-    user: Any,
+    actor: Actor,
     name: str,
     organisation: Organisation,
     quarter_start: datetime.date,
@@ -109,13 +109,11 @@ def indicator_record(
     unit: str = "",
     note: str = "",
     is_example: bool = False,
-    check_access: bool = True,
 ) -> Measure:
     """Enter (or correct) a partner indicator's value for one quarter (April–June is Q1)."""
     if organisation.partnership_id != partnership.pk:
         raise ServiceError(f"{organisation.name} belongs to another partnership.")
-    if check_access:
-        _check_organisation(user, partnership, organisation)
+    _check_organisation(actor, partnership, organisation)
     measure = _same_figure(partnership, name, organisation, quarter_start).first() or Measure(
         partnership=partnership,
         kind=MeasureKind.INDICATOR,
@@ -124,25 +122,25 @@ def indicator_record(
     )
     _set_quarter(measure, partnership, quarter_start)
     measure.value, measure.unit, measure.note, measure.is_example = value, unit, note, is_example
-    save_as(measure, user)
+    save_as(measure, actor)
     return measure
 
 
-def _require_indicator(user: Any, measure: Measure) -> None:
+def _require_indicator(actor: Actor, measure: Measure) -> None:
     if measure.kind != MeasureKind.INDICATOR:
         raise ServiceError("That figure is not a partner indicator.")
     if measure.source_organisation is None:
-        if access.indicator_organisation_ids(user, measure.partnership) is not None:
+        if access.indicator_organisation_ids(actor, measure.partnership) is not None:
             raise AccessDenied("Only the coordinator can change a figure with no organisation.")
         return
-    _check_organisation(user, measure.partnership, measure.source_organisation)
+    _check_organisation(actor, measure.partnership, measure.source_organisation)
 
 
 @transaction.atomic
 def indicator_edit(
     *,
     measure: Measure,
-    user: Any,
+    actor: Actor,
     name: str,
     organisation: Organisation,
     quarter_start: datetime.date,
@@ -154,9 +152,9 @@ def indicator_edit(
 
     It is no longer example data once a person has changed it.
     """
-    _require_indicator(user, measure)
+    _require_indicator(actor, measure)
     partnership = measure.partnership
-    _check_organisation(user, partnership, organisation)
+    _check_organisation(actor, partnership, organisation)
     clash = _same_figure(partnership, name, organisation, quarter_start).exclude(pk=measure.pk).first()
     if clash is not None:
         raise ServiceError(
@@ -166,11 +164,11 @@ def indicator_edit(
     measure.name, measure.source_organisation = name.strip(), organisation
     _set_quarter(measure, partnership, quarter_start)
     measure.value, measure.unit, measure.note, measure.is_example = value, unit, note, False
-    save_as(measure, user)
+    save_as(measure, actor)
     return measure
 
 
 @transaction.atomic
-def indicator_delete(*, measure: Measure, user: Any) -> None:
-    _require_indicator(user, measure)
-    delete_as(measure, user)
+def indicator_delete(*, measure: Measure, actor: Actor) -> None:
+    _require_indicator(actor, measure)
+    delete_as(measure, actor)

@@ -5,10 +5,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from accounts.models import User
 from assessment import access
 from assessment.models import Assessment, CandidateIssue, Confidence, IssueKind, Score, ScoringCriterion
 from assessment.scoring import Criterion, validate_value
 from assessment.services._common import _require_manage
+from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
 from crimedata.models import CRIME_TYPES
@@ -16,10 +18,10 @@ from crimedata.models import CRIME_TYPES
 
 @transaction.atomic
 def criterion_save(
-    *, assessment: Assessment, user: Any, criterion: ScoringCriterion | None = None, **fields: Any
+    *, assessment: Assessment, actor: Actor, criterion: ScoringCriterion | None = None, **fields: Any
 ) -> ScoringCriterion:
     """Add a criterion or change one (name, description, weight, scale and its labels)."""
-    _require_manage(user, assessment.partnership)
+    _require_manage(actor, assessment.partnership)
     if criterion is None:
         order = (assessment.criteria.aggregate(m=Max("order"))["m"] or 0) + 1
         criterion = ScoringCriterion(assessment=assessment, order=order)
@@ -42,7 +44,7 @@ def criterion_save(
             f"{outside.count()} existing scores fall outside {criterion.scale_min} to {criterion.scale_max}; "
             "change them first."
         )
-    save_as(criterion, user)
+    save_as(criterion, actor)
     return criterion
 
 
@@ -51,15 +53,13 @@ def issue_create(
     *,
     assessment: Assessment,
     title: str,
-    user: Any,
+    actor: Actor,
     kind: str = IssueKind.THEME,
     crime_type: str = "",
     description: str = "",
     evidence: str = "",
-    check_access: bool = True,
 ) -> CandidateIssue:
-    if check_access:
-        _require_manage(user, assessment.partnership)
+    _require_manage(actor, assessment.partnership)
     title = _issue_fields(assessment, None, title, kind, crime_type)
     order = (assessment.issues.aggregate(m=Max("order"))["m"] or 0) + 1
     issue = CandidateIssue(
@@ -71,7 +71,7 @@ def issue_create(
         evidence=evidence,
         order=order,
     )
-    save_as(issue, user)
+    save_as(issue, actor)
     return issue
 
 
@@ -80,18 +80,26 @@ def score_record(
     *,
     issue: CandidateIssue,
     criterion: ScoringCriterion,
-    user: Any,
+    actor: Actor,
     value: int,
     confidence: str,
     rationale: str = "",
     is_example: bool = False,
-    check_access: bool = True,
-    scorer: Any = None,
+    scorer: User | None = None,
 ) -> Score:
-    """Record (or change) the acting user's score of one issue on one criterion."""
+    """Record (or change) the actor's score of one issue on one criterion.
+
+    Only a coordinator (or the system actor of the demo) records a score in another scorer's name
+    (`scorer`), e.g. typing up a scoring workshop's paper forms.
+    """
     partnership = issue.assessment.partnership
-    if check_access and not access.can_score(user, partnership):
+    if not access.can_score(actor, partnership):
         raise AccessDenied("Only coordinators and lead officers score issues.")
+    if scorer is not None and scorer != actor and not access.can_manage(actor, partnership):
+        raise AccessDenied("You can only record your own scores.")
+    if not isinstance(actor, User):
+        raise AccessDenied("Only coordinators and lead officers score issues.")
+    who = scorer or actor
     if criterion.assessment_id != issue.assessment_id:
         raise ServiceError("That criterion belongs to another assessment.")
     if confidence not in Confidence.values:
@@ -105,8 +113,8 @@ def score_record(
         )
     except ValueError as error:
         raise ServiceError(str(error)) from None
-    score = Score.objects.filter(issue=issue, criterion=criterion, scorer=scorer or user).first() or Score(
-        issue=issue, criterion=criterion, scorer=scorer or user
+    score = Score.objects.filter(issue=issue, criterion=criterion, scorer=who).first() or Score(
+        issue=issue, criterion=criterion, scorer=who
     )
     score.value, score.confidence, score.rationale, score.is_example = (
         value,
@@ -114,26 +122,26 @@ def score_record(
         rationale,
         is_example,
     )
-    save_as(score, user)
+    save_as(score, actor)
     return score
 
 
 @transaction.atomic
-def criterion_delete(*, criterion: ScoringCriterion, user: Any) -> int:
+def criterion_delete(*, criterion: ScoringCriterion, actor: Actor) -> int:
     """Remove a criterion and every score given on it (history keeps them); returns how many scores went.
 
     The last criterion stays: a matrix needs at least one.
     """
     assessment = criterion.assessment
-    _require_manage(user, assessment.partnership)
+    _require_manage(actor, assessment.partnership)
     if assessment.criteria.count() <= 1:
         raise ServiceError(
             "An assessment needs at least one criterion: add another before removing this one."
         )
     scores = list(criterion.scores.all())
     for score in scores:
-        delete_as(score, user)
-    delete_as(criterion, user)
+        delete_as(score, actor)
+    delete_as(criterion, actor)
     return len(scores)
 
 
@@ -160,7 +168,7 @@ def _issue_fields(
 def issue_edit(
     *,
     issue: CandidateIssue,
-    user: Any,
+    actor: Actor,
     title: str,
     kind: str = IssueKind.THEME,
     crime_type: str = "",
@@ -171,24 +179,24 @@ def issue_edit(
 
     A priority already added to the plan from this issue is not renamed: the plan is changed in the plan.
     """
-    _require_manage(user, issue.assessment.partnership)
+    _require_manage(actor, issue.assessment.partnership)
     issue.title = _issue_fields(issue.assessment, issue, title, kind, crime_type)
     issue.kind = kind
     issue.crime_type = crime_type if kind == IssueKind.CRIME_TYPE else ""
     issue.description, issue.evidence = description, evidence
-    save_as(issue, user)
+    save_as(issue, actor)
     return issue
 
 
 @transaction.atomic
-def issue_delete(*, issue: CandidateIssue, user: Any) -> int:
+def issue_delete(*, issue: CandidateIssue, actor: Actor) -> int:
     """Remove a candidate issue and its scores (history keeps them); returns how many scores went.
 
     A priority already added to the plan from it stays in the plan.
     """
-    _require_manage(user, issue.assessment.partnership)
+    _require_manage(actor, issue.assessment.partnership)
     scores = list(issue.scores.all())
     for score in scores:
-        delete_as(score, user)
-    delete_as(issue, user)
+        delete_as(score, actor)
+    delete_as(issue, actor)
     return len(scores)

@@ -5,24 +5,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from assessment import access, report
+from assessment import access, report, selectors
 from assessment.analysis import Period
 from assessment.forms import AnalysisForm
-from assessment.selectors import assessments
 from assessment.selectors.crime import default_analysis_period
 from assessment.views.common import crumbs
-from partnership.selectors import partnership_for_user
+from partnership.models import Partnership
 
 
 @login_required
 def index(request: HttpRequest, partnership: str) -> HttpResponse:
-    csp = partnership_for_user(request.user, partnership)
+    csp = selectors.partnership(request.user, partnership)
     return render(
         request,
         "assessment/index.html",
         {
             "partnership": csp,
-            "assessments": assessments(csp),
+            "assessments": selectors.assessments(request.user, csp),
             "can_manage": access.can_manage(request.user, csp),
             "can_enter_indicators": access.can_enter_indicators(request.user, csp),
             "page_title": "Strategic assessment",
@@ -30,7 +29,7 @@ def index(request: HttpRequest, partnership: str) -> HttpResponse:
     )
 
 
-def default_period(partnership) -> Period:  # type: ignore[no-untyped-def]
+def default_period(partnership: Partnership) -> Period:
     """The current plan year's April–March if it has data, else the last April–March that has."""
     plan_year = partnership.current_plan_year
     force_ids = sorted(
@@ -43,7 +42,7 @@ def default_period(partnership) -> Period:  # type: ignore[no-untyped-def]
 
 @login_required
 def analysis(request: HttpRequest, partnership: str) -> HttpResponse:
-    csp = partnership_for_user(request.user, partnership)
+    csp = selectors.partnership(request.user, partnership)
     form = AnalysisForm(request.GET or None, partnership=csp)
     districts = report.partnership_districts(csp)
     period = default_period(csp)

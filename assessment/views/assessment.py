@@ -7,21 +7,22 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, report, services
+from assessment import access, report, selectors, services
 from assessment.documents.pdf import assessment_pdf
 from assessment.documents.word import assessment_docx
 from assessment.forms import AssessmentCreateForm, AssessmentEditForm, CommunityViewForm
 from assessment.models import NARRATIVE_SECTIONS
-from assessment.selectors import assessment_for_coordinator, assessment_for_user
 from assessment.views.common import assessment_crumbs, crumbs
+from core.access import Purpose
 from core.errors import ServiceError
-from partnership.selectors import partnership_for_coordinator
+from core.middleware import private_response
+from planning import selectors as planning_selectors
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, partnership: str) -> HttpResponse:
-    csp = partnership_for_coordinator(request.user, partnership)
+    csp = selectors.partnership(request.user, partnership, for_=Purpose.MANAGE)
     form = AssessmentCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -30,7 +31,7 @@ def create(request: HttpRequest, partnership: str) -> HttpResponse:
                 slug=form.cleaned_data["slug"],
                 data_from=form.cleaned_data["data_from"],
                 data_to=form.cleaned_data["data_to"],
-                user=request.user,
+                actor=request.user,
             )
         except (ServiceError, ValueError) as error:
             form.add_error("slug", str(error))
@@ -52,7 +53,7 @@ def create(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug)
     document = report.build_document(assessment)
     return render(
         request,
@@ -71,27 +72,27 @@ def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
 
 @login_required
 def document_pdf(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug)
     response = HttpResponse(assessment_pdf(report.build_document(assessment)), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="strategic-assessment-{assessment.slug}.pdf"'
-    return response
+    return private_response(response)
 
 
 @login_required
 def document_docx(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug)
     response = HttpResponse(
         assessment_docx(report.build_document(assessment)),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="strategic-assessment-{assessment.slug}.docx"'
-    return response
+    return private_response(response)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=Purpose.MANAGE)
     initial = {name: getattr(assessment, name) for name, _ in NARRATIVE_SECTIONS}
     initial.update(
         data_from=assessment.data_from,
@@ -103,11 +104,11 @@ def edit(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
     form = AssessmentEditForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        partnership=assessment.partnership,
+        plan_years=planning_selectors.plan_years(assessment.partnership),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.assessment_edit(assessment=assessment, user=request.user, **form.cleaned_data)
+            services.assessment_edit(assessment=assessment, actor=request.user, **form.cleaned_data)
         except (ServiceError, ValueError) as error:
             form.add_error(None, str(error))
         else:
@@ -129,14 +130,14 @@ def edit(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_add(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=Purpose.MANAGE)
     form = CommunityViewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             services.community_view_create(
                 assessment=assessment,
-                user=request.user,
+                actor=request.user,
                 theme=data.pop("theme"),
                 source=data.pop("source"),
                 **data,

@@ -11,18 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, services
+from assessment import access, selectors, services
 from assessment.forms import CommunityViewForm, IndicatorForm, IssueForm
-from assessment.selectors import (
-    assessment_for_coordinator,
-    community_view_for_coordinator,
-    criterion_for_coordinator,
-    indicator_for_editor,
-    issue_for_coordinator,
-)
 from assessment.views.common import assessment_crumbs, indicator_crumbs
+from core.access import Purpose
 from core.errors import ServiceError
-from partnership.selectors import organisations, partnership_for_user
+from partnership.selectors import organisations
+
+MANAGE = Purpose.MANAGE
 
 
 def _confirm(
@@ -66,8 +62,8 @@ def _form_page(request: HttpRequest, form: Any, partnership: Any, **context: Any
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue_edit(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
-    issue = issue_for_coordinator(request.user, assessment, issue_id)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
+    issue = selectors.issue(request.user, assessment, issue_id, for_=MANAGE)
     fields = ("title", "kind", "crime_type", "description", "evidence")
     form = IssueForm(
         request.POST if request.method == "POST" else None, initial={f: getattr(issue, f) for f in fields}
@@ -75,7 +71,7 @@ def issue_edit(request: HttpRequest, partnership: str, slug: str, issue_id: int)
     scoring_url = reverse("assessment:scoring", args=[partnership, slug])
     if request.method == "POST" and form.is_valid():
         try:
-            services.issue_edit(issue=issue, user=request.user, **form.cleaned_data)
+            services.issue_edit(issue=issue, actor=request.user, **form.cleaned_data)
         except ServiceError as error:
             form.add_error("title", str(error))
         else:
@@ -97,15 +93,15 @@ def issue_edit(request: HttpRequest, partnership: str, slug: str, issue_id: int)
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue_delete(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
-    issue = issue_for_coordinator(request.user, assessment, issue_id)
-    count = issue.scores.count()
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
+    issue = selectors.issue(request.user, assessment, issue_id, for_=MANAGE)
+    count = selectors.score_count(issue=issue)
     detail = f"Its {count} score{'s' if count != 1 else ''} will be deleted too."
     if issue.priority_id:
         detail += " The priority already added to the plan from it stays in the plan."
 
     def delete() -> str:
-        services.issue_delete(issue=issue, user=request.user)
+        services.issue_delete(issue=issue, actor=request.user)
         return f"{issue.title} deleted."
 
     return _confirm(
@@ -123,12 +119,12 @@ def issue_delete(request: HttpRequest, partnership: str, slug: str, issue_id: in
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_delete(request: HttpRequest, partnership: str, slug: str, criterion_id: int) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
-    criterion = criterion_for_coordinator(request.user, assessment, criterion_id)
-    count = criterion.scores.count()
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
+    criterion = selectors.criterion(request.user, assessment, criterion_id, for_=MANAGE)
+    count = selectors.score_count(criterion=criterion)
 
     def delete() -> str:
-        services.criterion_delete(criterion=criterion, user=request.user)
+        services.criterion_delete(criterion=criterion, actor=request.user)
         return f"Criterion {criterion.name} deleted."
 
     return _confirm(
@@ -146,14 +142,14 @@ def criterion_delete(request: HttpRequest, partnership: str, slug: str, criterio
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_edit(request: HttpRequest, partnership: str, slug: str, view_id: int) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
-    view = community_view_for_coordinator(request.user, assessment, view_id)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
+    view = selectors.community_view(request.user, assessment, view_id, for_=MANAGE)
     initial = {f: getattr(view, f) for f in CommunityViewForm.base_fields}
     form = CommunityViewForm(request.POST if request.method == "POST" else None, initial=initial)
     back = reverse("assessment:detail", args=[partnership, slug]) + "#community"
     if request.method == "POST" and form.is_valid():
         try:
-            services.community_view_edit(view=view, user=request.user, **form.cleaned_data)
+            services.community_view_edit(view=view, actor=request.user, **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -175,11 +171,11 @@ def community_edit(request: HttpRequest, partnership: str, slug: str, view_id: i
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_delete(request: HttpRequest, partnership: str, slug: str, view_id: int) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
-    view = community_view_for_coordinator(request.user, assessment, view_id)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
+    view = selectors.community_view(request.user, assessment, view_id, for_=MANAGE)
 
     def delete() -> str:
-        services.community_view_delete(view=view, user=request.user)
+        services.community_view_delete(view=view, actor=request.user)
         return f"Community view on {view.theme} deleted."
 
     return _confirm(
@@ -197,8 +193,8 @@ def community_delete(request: HttpRequest, partnership: str, slug: str, view_id:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, partnership: str, measure_id: int) -> HttpResponse:
-    csp = partnership_for_user(request.user, partnership)
-    measure = indicator_for_editor(request.user, csp, measure_id)
+    csp = selectors.partnership(request.user, partnership)
+    measure = selectors.indicator_for_editor(request.user, csp, measure_id)
     allowed = access.indicator_organisation_ids(request.user, csp)
     orgs = organisations(csp) if allowed is None else organisations(csp).filter(pk__in=allowed)
     initial = {
@@ -216,7 +212,7 @@ def indicator_edit(request: HttpRequest, partnership: str, measure_id: int) -> H
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.indicator_edit(measure=measure, user=request.user, **form.indicator_fields())
+            services.indicator_edit(measure=measure, actor=request.user, **form.indicator_fields())
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -238,12 +234,12 @@ def indicator_edit(request: HttpRequest, partnership: str, measure_id: int) -> H
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_delete(request: HttpRequest, partnership: str, measure_id: int) -> HttpResponse:
-    csp = partnership_for_user(request.user, partnership)
-    measure = indicator_for_editor(request.user, csp, measure_id)
+    csp = selectors.partnership(request.user, partnership)
+    measure = selectors.indicator_for_editor(request.user, csp, measure_id)
     organisation = measure.source_organisation.name if measure.source_organisation else "No organisation"
 
     def delete() -> str:
-        services.indicator_delete(measure=measure, user=request.user)
+        services.indicator_delete(measure=measure, actor=request.user)
         return f"{measure.name}, {measure.period_label} deleted."
 
     return _confirm(

@@ -2,22 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, report, services
+from assessment import access, report, selectors, services
 from assessment.forms import IndicatorForm
-from assessment.selectors import indicator_series
 from assessment.views.common import crumbs, indicator_crumbs
+from core.access import NotFound
 from core.errors import ServiceError
-from partnership.selectors import organisations, partnership_for_user
+from partnership.selectors import organisations
 
 
 @login_required
 def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
-    csp = partnership_for_user(request.user, partnership)
-    series = indicator_series(csp)
+    csp = selectors.partnership(request.user, partnership)
+    series = selectors.indicator_series(csp)
     editable = access.indicator_organisation_ids(request.user, csp)
     for item in series:
         item["chart"] = report.indicator_chart(item)
@@ -40,16 +40,16 @@ def indicators(request: HttpRequest, partnership: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_add(request: HttpRequest, partnership: str) -> HttpResponse:
-    csp = partnership_for_user(request.user, partnership)
+    csp = selectors.partnership(request.user, partnership)
     allowed = access.indicator_organisation_ids(request.user, csp)
     if allowed is not None and not allowed:
-        raise Http404("No such page.")
+        raise NotFound("No such page.")
     orgs = organisations(csp) if allowed is None else organisations(csp).filter(pk__in=allowed)
     form = IndicatorForm(request.POST if request.method == "POST" else None, organisations=orgs)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.indicator_record(partnership=csp, user=request.user, **form.indicator_fields())
+            services.indicator_record(partnership=csp, actor=request.user, **form.indicator_fields())
         except ServiceError as error:
             form.add_error(None, str(error))
         else:

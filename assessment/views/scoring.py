@@ -2,28 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, report, services
+from assessment import access, report, selectors, services
 from assessment.forms import ChoosePrioritiesForm, CriterionForm, IssueForm, ScoreForm
-from assessment.selectors import (
-    assessment_for_coordinator,
-    assessment_for_user,
-    criterion_for_coordinator,
-    issue_for_scorer,
-    scores_by_issue,
-)
 from assessment.views.common import assessment_crumbs
+from core.access import NotFound, Purpose
 from core.errors import ServiceError
+
+MANAGE = Purpose.MANAGE
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug)
     ranked, criteria, issues = report.ranking(assessment)
     can_manage = access.can_manage(request.user, assessment.partnership)
     ordered_issues = [issues[r.issue_id] for r in ranked]
@@ -34,13 +30,13 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
     )
     if request.method == "POST":
         if not can_manage:
-            raise Http404("No such page.")
+            raise NotFound("No such page.")
         if form.is_valid():
             try:
                 plan_year, priorities = services.priorities_choose(
                     assessment=assessment,
                     issue_ids=[int(i) for i in form.cleaned_data["issues"]],
-                    user=request.user,
+                    actor=request.user,
                 )
             except ServiceError as error:
                 form.add_error("issues", str(error))
@@ -49,10 +45,9 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
                     request, f"{len(priorities)} priorities are in the draft {plan_year.label} plan."
                 )
                 return redirect("assessment:scoring", partnership=partnership, slug=slug)
-    individual = scores_by_issue(ordered_issues)
-    my_scores = {
-        s.issue_id for i in issues.values() for s in i.scores.all() if s.scorer_id == request.user.pk
-    }
+    individual = selectors.scores_by_issue(ordered_issues)
+    all_scores = [s for i in issues.values() for s in selectors.issue_scores(i)]
+    my_scores = {s.issue_id for s in all_scores if s.scorer_id == request.user.pk}
     return render(
         request,
         "assessment/scoring.html",
@@ -67,9 +62,7 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
             "form": form,
             "can_manage": can_manage,
             "can_score": access.can_score(request.user, assessment.partnership),
-            "example_sources": ["Example scores"]
-            if any(s.is_example for i in issues.values() for s in i.scores.all())
-            else [],
+            "example_sources": ["Example scores"] if any(s.is_example for s in all_scores) else [],
             "page_title": f"Scoring – {assessment.title}",
             "breadcrumbs": assessment_crumbs(assessment, "Scoring and priorities"),
         },
@@ -79,10 +72,10 @@ def scoring(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> HttpResponse:
-    assessment = assessment_for_user(request.user, partnership, slug)
-    issue = issue_for_scorer(request.user, assessment, issue_id)
-    criteria = list(assessment.criteria.all())
-    existing = {s.criterion_id: s for s in issue.scores.filter(scorer=request.user)}
+    assessment = selectors.assessment(request.user, partnership, slug)
+    issue = selectors.issue(request.user, assessment, issue_id, for_=Purpose.REPORT)
+    criteria = selectors.criteria(assessment)
+    existing = selectors.own_scores(request.user, issue)
     form = ScoreForm(request.POST if request.method == "POST" else None, criteria=criteria, existing=existing)
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,7 +83,7 @@ def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> H
                 services.score_record(
                     issue=issue,
                     criterion=criterion,
-                    user=request.user,
+                    actor=request.user,
                     value=form.cleaned_data[f"value_{criterion.pk}"],
                     confidence=form.cleaned_data[f"confidence_{criterion.pk}"],
                     rationale=form.cleaned_data[f"rationale_{criterion.pk}"],
@@ -117,11 +110,11 @@ def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> H
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue_add(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
     form = IssueForm(request.POST if request.method == "POST" else None, initial={"kind": "theme"})
     if request.method == "POST" and form.is_valid():
         try:
-            services.issue_create(assessment=assessment, user=request.user, **form.cleaned_data)
+            services.issue_create(assessment=assessment, actor=request.user, **form.cleaned_data)
         except ServiceError as error:
             form.add_error("title", str(error))
         else:
@@ -145,17 +138,17 @@ def issue_add(request: HttpRequest, partnership: str, slug: str) -> HttpResponse
 def criterion_edit(
     request: HttpRequest, partnership: str, slug: str, criterion_id: int | None = None
 ) -> HttpResponse:
-    assessment = assessment_for_coordinator(request.user, partnership, slug)
+    assessment = selectors.assessment(request.user, partnership, slug, for_=MANAGE)
     criterion = None
     initial = {"weight": 1, "scale_min": 1, "scale_max": 5}
     if criterion_id is not None:
-        criterion = criterion_for_coordinator(request.user, assessment, criterion_id)
+        criterion = selectors.criterion(request.user, assessment, criterion_id, for_=MANAGE)
         initial = {f: getattr(criterion, f) for f in CriterionForm.base_fields}
     form = CriterionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.criterion_save(
-                assessment=assessment, criterion=criterion, user=request.user, **form.cleaned_data
+                assessment=assessment, criterion=criterion, actor=request.user, **form.cleaned_data
             )
         except ServiceError as error:
             form.add_error(None, str(error))

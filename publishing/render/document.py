@@ -4,14 +4,20 @@ import base64
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
 from core.images import content_type_of
 from core.text import xml_safe
 from partnership import selectors as partnership_selectors
 from planning import selectors as planning_selectors
-from planning.models import Action, MeasureKind, PeriodCode, PlanYear, Update
-from publishing.models import PlanNarrative, ProjectReview
+from planning.models import Action, PeriodCode, PlanYear, Update
+from publishing.models import ProjectPhoto
+from publishing.selectors import (
+    document_actions,
+    document_key_figures,
+    document_narrative,
+    document_priorities,
+    document_reviews,
+    previous_year,
+)
 
 
 def clean(text: str | None) -> str:
@@ -165,18 +171,7 @@ def priority_heading(title: str, sub_themes: list[str]) -> str:
     return f"{title} – to include {listed}"
 
 
-def previous_year(plan_year: PlanYear) -> PlanYear | None:
-    """The partnership's plan year that starts one year earlier."""
-    start = plan_year.start_date
-    try:
-        wanted = start.replace(year=start.year - 1)
-    except ValueError:  # 29 February
-        wanted = start.replace(year=start.year - 1, day=28)
-    return plan_year.partnership.plan_years.filter(start_date=wanted).first()
-
-
-def _row(action: Action, *, year_end: bool, label_period: bool = False) -> Row:
-    updates: list[Update] = list(action.updates.all())
+def _row(action: Action, updates: list[Update], *, year_end: bool, label_period: bool = False) -> Row:
     chosen: Update | None = None
     label = ""
     if year_end:
@@ -203,11 +198,10 @@ def _row(action: Action, *, year_end: bool, label_period: bool = False) -> Row:
 def _priority_sections(
     plan_year: PlanYear, prefix: str, *, year_end: bool, label_period: bool = False
 ) -> list[PrioritySection]:
-    actions = list(planning_selectors.actions_for_year(plan_year))
-    priorities = plan_year.priorities.prefetch_related("sub_themes").order_by("order", "pk")
+    actions = document_actions(plan_year)
     sections = []
-    for index, priority in enumerate(priorities, start=1):
-        sub_themes = [clean(s.name) for s in priority.sub_themes.all()]
+    for index, (priority, names) in enumerate(document_priorities(plan_year), start=1):
+        sub_themes = [clean(name) for name in names]
         sections.append(
             PrioritySection(
                 heading=clean(priority_heading(priority.title, sub_themes)),
@@ -216,8 +210,8 @@ def _priority_sections(
                 sub_themes=sub_themes,
                 description=clean(priority.description),
                 rows=[
-                    _row(a, year_end=year_end, label_period=label_period)
-                    for a in actions
+                    _row(a, updates, year_end=year_end, label_period=label_period)
+                    for a, updates in actions
                     if a.priority_id == priority.pk
                 ],
             )
@@ -226,7 +220,6 @@ def _priority_sections(
 
 
 def _key_figures(plan_year: PlanYear) -> list[KeyFigure]:
-    measures = plan_year.measures.filter(kind=MeasureKind.KEY_FIGURE).select_related("source_organisation")
     return [
         KeyFigure(
             name=clean(m.name),
@@ -238,11 +231,11 @@ def _key_figures(plan_year: PlanYear) -> list[KeyFigure]:
             note=clean(m.note),
             is_example=m.is_example,
         )
-        for m in measures.order_by("order", "pk")
+        for m in document_key_figures(plan_year)
     ]
 
 
-def _photo(photo) -> Photo | None:  # type: ignore[no-untyped-def]
+def _photo(photo: ProjectPhoto) -> Photo | None:
     try:
         with photo.image.open("rb") as handle:
             data = handle.read()
@@ -255,30 +248,23 @@ def _photo(photo) -> Photo | None:  # type: ignore[no-untyped-def]
 
 
 def _projects(plan_year: PlanYear) -> list[ProjectSection]:
-    reviews = (
-        ProjectReview.objects.filter(plan_year=plan_year, partnership=plan_year.partnership)
-        .select_related("priority")
-        .prefetch_related("photos", "quotes", Prefetch("priority__sub_themes"))
-        .order_by("order", "pk")
-    )
     sections = []
-    for index, review in enumerate(reviews, start=1):
+    for index, content in enumerate(document_reviews(plan_year), start=1):
+        review = content.review
         if review.title:
             heading = review.title
         elif review.priority is not None:
-            heading = priority_heading(
-                review.priority.title, [s.name for s in review.priority.sub_themes.all()]
-            )
+            heading = priority_heading(review.priority.title, content.sub_themes)
         else:
             heading = "Projects and initiatives"
-        photos = [p for p in (_photo(photo) for photo in review.photos.all()) if p is not None]
+        photos = [p for p in (_photo(photo) for photo in content.photos) if p is not None]
         sections.append(
             ProjectSection(
                 heading=clean(heading),
                 anchor=f"projects-{index}",
                 narrative=clean(review.narrative),
                 photos=photos,
-                quotes=[Quote(clean(q.text), clean(q.attribution)) for q in review.quotes.all()],
+                quotes=[Quote(clean(q.text), clean(q.attribution)) for q in content.quotes],
             )
         )
     return sections
@@ -287,7 +273,7 @@ def _projects(plan_year: PlanYear) -> list[ProjectSection]:
 def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
     """Everything the plan document shows, read from the current data of one plan year."""
     partnership = plan_year.partnership
-    narrative = PlanNarrative.objects.filter(plan_year=plan_year, partnership=partnership).first()
+    narrative = document_narrative(plan_year)
     previous = previous_year(plan_year)
 
     def text(name: str) -> str:

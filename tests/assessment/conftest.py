@@ -8,4 +8,4 @@ from tests.assessment.helpers import district
 def assessment(world):
     """An assessment 2021-22 of the world's partnership (districts: Tonbridge and Malling)."""
     world.partnership.districts.add(district())
-    return services.assessment_create(partnership=world.partnership, slug="2021-22", user=world.coordinator)
+    return services.assessment_create(partnership=world.partnership, slug="2021-22", actor=world.coordinator)

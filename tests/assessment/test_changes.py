@@ -30,14 +30,14 @@ def scored(world, assessment):
         title="Burglary",
         kind="crime_type",
         crime_type="Burglary",
-        user=world.coordinator,
+        actor=world.coordinator,
     )
-    services.issue_create(assessment=assessment, title="Domestic abuse", user=world.coordinator)
+    services.issue_create(assessment=assessment, title="Domestic abuse", actor=world.coordinator)
     volume = assessment.criteria.get(name="Volume")
     services.score_record(
         issue=burglary,
         criterion=volume,
-        user=world.coordinator,
+        actor=world.coordinator,
         value=4,
         confidence="high",
         rationale="Many homes",
@@ -45,7 +45,7 @@ def scored(world, assessment):
     services.score_record(
         issue=burglary,
         criterion=volume,
-        user=world.lead_officer,
+        actor=world.lead_officer,
         value=2,
         confidence="low",
         rationale="Falling",
@@ -54,18 +54,20 @@ def scored(world, assessment):
 
 
 def test_issue_edit_checks_title_and_crime_type(world, assessment, scored):
-    services.issue_edit(issue=scored, user=world.coordinator, title="House burglary", kind="crime_type",
+    services.issue_edit(issue=scored, actor=world.coordinator, title="House burglary", kind="crime_type",
                         crime_type="Burglary", description="Homes")  # fmt: skip
     scored.refresh_from_db()
     assert (scored.title, scored.description, scored.scores.count()) == ("House burglary", "Homes", 2)
     with pytest.raises(ServiceError, match="already an issue called 'domestic abuse'"):
-        services.issue_edit(issue=scored, user=world.coordinator, title="domestic abuse")
+        services.issue_edit(issue=scored, actor=world.coordinator, title="domestic abuse")
     with pytest.raises(ServiceError, match="Choose the police.uk crime type"):
-        services.issue_edit(issue=scored, user=world.coordinator, title="X", kind="crime_type", crime_type="")
+        services.issue_edit(
+            issue=scored, actor=world.coordinator, title="X", kind="crime_type", crime_type=""
+        )
     with pytest.raises(AccessDenied):
-        services.issue_edit(issue=scored, user=world.lead_officer, title="Y")
+        services.issue_edit(issue=scored, actor=world.lead_officer, title="Y")
     services.issue_edit(
-        issue=scored, user=world.coordinator, title="Theme now", kind="theme", crime_type="Burglary"
+        issue=scored, actor=world.coordinator, title="Theme now", kind="theme", crime_type="Burglary"
     )
     scored.refresh_from_db()
     assert scored.crime_type == ""  # a theme has no crime type
@@ -73,13 +75,13 @@ def test_issue_edit_checks_title_and_crime_type(world, assessment, scored):
 
 def test_issue_delete_removes_scores_keeps_history_and_the_plan_priority(world, assessment, scored):
     plan_year, (priority,) = services.priorities_choose(
-        assessment=assessment, issue_ids=[scored.pk], user=world.coordinator
+        assessment=assessment, issue_ids=[scored.pk], actor=world.coordinator
     )
     scored.refresh_from_db()
     with pytest.raises(AccessDenied):
-        services.issue_delete(issue=scored, user=world.lead_officer)
+        services.issue_delete(issue=scored, actor=world.lead_officer)
     issue_id = scored.pk
-    assert services.issue_delete(issue=scored, user=world.coordinator) == 2
+    assert services.issue_delete(issue=scored, actor=world.coordinator) == 2
     assert not CandidateIssue.objects.filter(pk=issue_id).exists() and not Score.objects.exists()
     deleted = CandidateIssue.history.filter(id=issue_id, history_type="-").get()
     assert deleted.history_user == world.coordinator
@@ -90,64 +92,64 @@ def test_issue_delete_removes_scores_keeps_history_and_the_plan_priority(world, 
 def test_criterion_delete_removes_its_scores_but_never_the_last(world, assessment, scored):
     volume = assessment.criteria.get(name="Volume")
     with pytest.raises(AccessDenied):
-        services.criterion_delete(criterion=volume, user=world.lead_officer)
+        services.criterion_delete(criterion=volume, actor=world.lead_officer)
     volume_id = volume.pk
-    assert services.criterion_delete(criterion=volume, user=world.coordinator) == 2
+    assert services.criterion_delete(criterion=volume, actor=world.coordinator) == 2
     assert ScoringCriterion.history.filter(id=volume_id, history_type="-").exists()
     for criterion in list(assessment.criteria.all())[1:]:
-        services.criterion_delete(criterion=criterion, user=world.coordinator)
+        services.criterion_delete(criterion=criterion, actor=world.coordinator)
     last = assessment.criteria.get()
     with pytest.raises(ServiceError, match="at least one criterion"):
-        services.criterion_delete(criterion=last, user=world.coordinator)
+        services.criterion_delete(criterion=last, actor=world.coordinator)
 
 
 def test_score_confidence_must_be_a_choice(world, assessment, scored):
     with pytest.raises(ServiceError, match="high, medium or low"):
-        services.score_record(issue=scored, criterion=assessment.criteria.first(), user=world.coordinator,
+        services.score_record(issue=scored, criterion=assessment.criteria.first(), actor=world.coordinator,
                               value=3, confidence="certain")  # fmt: skip
 
 
 def test_community_view_edit_and_delete(world, assessment):
-    view = services.community_view_create(assessment=assessment, user=world.coordinator, theme="ASB",
+    view = services.community_view_create(assessment=assessment, actor=world.coordinator, theme="ASB",
                                           source="Survey 2020", percent=Decimal("40"))  # fmt: skip
     services.community_view_edit(
-        view=view, user=world.coordinator, theme=" Speeding ", percent=Decimal("55.5")
+        view=view, actor=world.coordinator, theme=" Speeding ", percent=Decimal("55.5")
     )
     view.refresh_from_db()
     assert (view.theme, view.percent) == ("Speeding", Decimal("55.5"))
     with pytest.raises(ServiceError, match="between 0 and 100"):
-        services.community_view_edit(view=view, user=world.coordinator, percent=Decimal("120"))
+        services.community_view_edit(view=view, actor=world.coordinator, percent=Decimal("120"))
     with pytest.raises(ServiceError, match="cannot be changed here: assessment"):
-        services.community_view_edit(view=view, user=world.coordinator, assessment=None)
+        services.community_view_edit(view=view, actor=world.coordinator, assessment=None)
     with pytest.raises(AccessDenied):
-        services.community_view_delete(view=view, user=world.lead_officer)
-    services.community_view_delete(view=view, user=world.coordinator)
+        services.community_view_delete(view=view, actor=world.lead_officer)
+    services.community_view_delete(view=view, actor=world.coordinator)
     assert not CommunityView.objects.exists()
     assert CommunityView.history.filter(history_type="-", history_user=world.coordinator).exists()
 
 
 def _figure(world, organisation, quarter=datetime.date(2019, 4, 1), value="10"):  # type: ignore[no-untyped-def]
-    return services.indicator_record(partnership=world.partnership, user=world.coordinator, name="ASB cases",
+    return services.indicator_record(partnership=world.partnership, actor=world.coordinator, name="ASB cases",
                                      organisation=organisation, quarter_start=quarter, value=Decimal(value))  # fmt: skip
 
 
 def test_indicator_edit_and_delete_for_own_organisation(world):
     own, other = _figure(world, world.organisation), _figure(world, world.other_organisation)
-    services.indicator_edit(measure=own, user=world.lead_officer, name="ASB cases", organisation=world.organisation,
+    services.indicator_edit(measure=own, actor=world.lead_officer, name="ASB cases", organisation=world.organisation,
                             quarter_start=datetime.date(2019, 7, 1), value=Decimal("12"), unit="cases")  # fmt: skip
     own.refresh_from_db()
     assert (own.period_label, own.period_end, own.value) == ("Q2 2019/20", datetime.date(2019, 9, 30), 12)
     with pytest.raises(AccessDenied):  # another organisation's figure
-        services.indicator_delete(measure=other, user=world.lead_officer)
+        services.indicator_delete(measure=other, actor=world.lead_officer)
     with pytest.raises(AccessDenied):  # nor move one's own figure to another organisation
-        services.indicator_edit(measure=own, user=world.lead_officer, name="ASB cases",
+        services.indicator_edit(measure=own, actor=world.lead_officer, name="ASB cases",
                                 organisation=world.other_organisation, quarter_start=own.period_start, value=1)  # fmt: skip
     _figure(world, world.organisation, datetime.date(2019, 10, 1))
     with pytest.raises(ServiceError, match="already has a figure for ASB cases in Q3 2019/20"):
-        services.indicator_edit(measure=own, user=world.coordinator, name="asb cases", organisation=world.organisation,
+        services.indicator_edit(measure=own, actor=world.coordinator, name="asb cases", organisation=world.organisation,
                                 quarter_start=datetime.date(2019, 10, 1), value=Decimal(1))  # fmt: skip
     own_id = own.pk
-    services.indicator_delete(measure=own, user=world.lead_officer)
+    services.indicator_delete(measure=own, actor=world.lead_officer)
     assert not Measure.objects.filter(pk=own_id).exists()
     assert Measure.history.filter(id=own_id, history_type="-", history_user=world.lead_officer).exists()
 
@@ -170,7 +172,7 @@ def test_indicator_trend_compares_quarter_before_and_year_before():
 
 def test_pages_to_change_and_delete(client, world, assessment, scored):
     view = services.community_view_create(
-        assessment=assessment, user=world.coordinator, theme="ASB", source="S"
+        assessment=assessment, actor=world.coordinator, theme="ASB", source="S"
     )
     figure = _figure(world, world.other_organisation)
     volume = assessment.criteria.get(name="Volume")
@@ -216,7 +218,7 @@ def test_pages_to_change_and_delete(client, world, assessment, scored):
 
 def test_last_criterion_delete_page_shows_the_error(client, world, assessment):
     for criterion in list(assessment.criteria.all())[1:]:
-        services.criterion_delete(criterion=criterion, user=world.coordinator)
+        services.criterion_delete(criterion=criterion, actor=world.coordinator)
     client.force_login(world.coordinator)
     response = client.post(url("criterion_delete", "2021-22", assessment.criteria.get().pk))
     assert response.status_code == 400 and "There is a problem" in response.content.decode()

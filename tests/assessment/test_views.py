@@ -38,16 +38,16 @@ def data(world, assessment):
     CrimeWeight.objects.create(weight_set=weights, crime_type="Shoplifting", weight=1)
     services.assessment_edit(
         assessment=assessment,
-        user=world.coordinator,
+        actor=world.coordinator,
         population_table=table,
         weight_set=weights,
         summary="Crime <script>alert(1)</script> is **low**.",
     )
-    issue = services.issue_create(assessment=assessment, title="Burglary", user=world.coordinator)
+    issue = services.issue_create(assessment=assessment, title="Burglary", actor=world.coordinator)
     services.score_record(
         issue=issue,
         criterion=assessment.criteria.first(),
-        user=world.coordinator,
+        actor=world.coordinator,
         value=4,
         confidence="high",
         is_example=True,

@@ -70,12 +70,15 @@ def scan_source(source: str, path: str, models_: set[str], accessors: set[str]) 
     for node in ast.walk(tree):
         if not isinstance(node, ast.Attribute):
             continue
-        if node.attr in {"objects", "_default_manager"} and isinstance(node.value, ast.Name):
-            if node.value.id in models_:
-                yield Finding(path, node.lineno, f"{node.value.id}.{node.attr}")
-        elif node.attr in MANAGER_METHODS and isinstance(node.value, ast.Attribute):
-            if node.value.attr in accessors:
-                yield Finding(path, node.lineno, f"….{node.value.attr}.{node.attr}()")
+        value = node.value
+        if (
+            node.attr in {"objects", "_default_manager"}
+            and isinstance(value, ast.Name)
+            and value.id in models_
+        ):
+            yield Finding(path, node.lineno, f"{value.id}.{node.attr}")
+        elif node.attr in MANAGER_METHODS and isinstance(value, ast.Attribute) and value.attr in accessors:
+            yield Finding(path, node.lineno, f"….{value.attr}.{node.attr}()")
 
 
 def python_files(apps: Iterable[str] = APPS) -> Iterator[Path]:

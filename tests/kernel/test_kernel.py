@@ -12,7 +12,14 @@ from django.apps import apps
 from django.db import models
 
 from core.access import REGISTRY, Purpose
-from tests.kernel.managers import ROOT, findings, python_files, restricted_names, reverse_accessors, scan_source
+from tests.kernel.managers import (
+    ROOT,
+    findings,
+    python_files,
+    restricted_names,
+    reverse_accessors,
+    scan_source,
+)
 
 DOMAIN_APPS = ("partnership", "planning", "publishing", "crimedata", "assessment", "demo")
 
@@ -23,7 +30,9 @@ def belongs_to_partnership(model: type[models.Model], seen: frozenset[type] = fr
     if model is partnership:
         return True
     for field in model._meta.concrete_fields:
-        target = field.related_model if field.is_relation and (field.many_to_one or field.one_to_one) else None
+        target = (
+            field.related_model if field.is_relation and (field.many_to_one or field.one_to_one) else None
+        )
         if not isinstance(target, type) or target in seen or target is model:
             continue
         if target is partnership or belongs_to_partnership(target, seen | {model}):
@@ -80,7 +89,9 @@ def test_the_manager_check_catches_planted_queries(tmp_path):
         "    second = Action._default_manager.all()\n"
         "    return plan_year.actions.all(), first, second\n"
     )
-    caught = list(scan_source(planted.read_text(), "planted_view.py", restricted_names(), reverse_accessors()))
+    caught = list(
+        scan_source(planted.read_text(), "planted_view.py", restricted_names(), reverse_accessors())
+    )
     assert [(f.line, f.text) for f in caught] == [
         (4, "Action.objects"),
         (5, "Action._default_manager"),
@@ -93,7 +104,14 @@ def test_ruff_bans_restricted_managers_in_planted_module():
     planted.write_text("from planning.models import Action\n\nFIRST = Action.objects.all()\n")
     try:
         result = subprocess.run(
-            [str(Path(sys.executable).parent / "ruff"), "check", "--select", "TID251", "--no-cache", str(planted)],
+            [
+                str(Path(sys.executable).parent / "ruff"),
+                "check",
+                "--select",
+                "TID251",
+                "--no-cache",
+                str(planted),
+            ],
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -108,10 +126,12 @@ def test_ruff_bans_restricted_managers_in_planted_module():
 def test_ruff_banned_api_lists_every_restricted_model():
     import tomllib
 
-    banned = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["lint"]["flake8-tidy-imports"][
-        "banned-api"
-    ]
-    expected = {f"{m.__module__}.{m.__name__}.{attr}" for m in REGISTRY for attr in ("objects", "_default_manager")}
+    banned = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["lint"][
+        "flake8-tidy-imports"
+    ]["banned-api"]
+    expected = {
+        f"{m.__module__}.{m.__name__}.{attr}" for m in REGISTRY for attr in ("objects", "_default_manager")
+    }
     assert expected <= set(banned), sorted(expected - set(banned))
 
 

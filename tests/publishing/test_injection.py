@@ -9,6 +9,7 @@ import pytest
 from django.db import transaction
 from pypdf import PdfReader
 
+from core.actors import system_user
 from partnership.models import GlossaryTerm
 from planning.models import ActionOwner, Update
 from publishing import services
@@ -60,8 +61,7 @@ def files(django_db_setup, django_db_blocker) -> Files:  # type: ignore[no-untyp
         GlossaryTerm.objects.create(partnership=partnership, term="XSS", meaning=f"Meaning {IMG}")
         services.narrative_save(
             plan_year=plan_year,
-            user=None,
-            check_access=False,
+            actor=system_user(),
             introduction=f"Intro {SCRIPT}\n\n{IMG}\n\n{MD_LINK}\n\n{MD_IMAGE}\n\n# Big heading",
             contact_block=f"<a href='javascript:alert(1)'>contact</a> {CONTROL}",
         )

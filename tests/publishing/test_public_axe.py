@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from core.actors import system_user
 from publishing import services
 from tests.factories import (
     ActionFactory,
@@ -39,7 +40,7 @@ def published(transactional_db):  # type: ignore[no-untyped-def]
     organisation.save()
     ActionFactory(priority=PriorityFactory(plan_year=plan_year, title="Violent crime"), owners=[organisation])
     GlossaryTermFactory(partnership=partnership, term="ASB", meaning="Anti-social behaviour")
-    services.plan_publish(plan_year=plan_year, user=None, check_access=False)
+    services.plan_publish(plan_year=plan_year, actor=system_user())
     return partnership
 
 

@@ -27,7 +27,7 @@ def url(name: str, world, **kwargs) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_publishing_stores_immutable_versions(world):
-    first = services.plan_publish(plan_year=world.plan_year, user=world.coordinator)
+    first = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
     html, pdf, docx = bytes(first.html), bytes(first.pdf), bytes(first.docx)
     assert first.number == 1 and first.published_by == world.coordinator
     assert "Hold a monthly meeting" in html_text(html)
@@ -47,7 +47,7 @@ def test_publishing_stores_immutable_versions(world):
     with pytest.raises(ImmutableError):
         stored.delete()
 
-    second = services.plan_publish(plan_year=world.plan_year, user=world.coordinator)
+    second = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
     assert second.number == 2
     assert "A completely rewritten action" in html_text(bytes(second.html))
     assert "A completely rewritten action" not in html_text(
@@ -59,15 +59,15 @@ def test_publishing_stores_immutable_versions(world):
 def test_only_coordinators_publish_through_the_service(world):
     for user in (world.member, world.lead_officer, world.outsider):
         with pytest.raises(AccessDenied):
-            services.plan_publish(plan_year=world.plan_year, user=user)
+            services.plan_publish(plan_year=world.plan_year, actor=user)
     assert not PlanPublication.objects.exists()
 
 
 def test_public_pages_serve_the_stored_versions(client, world):
-    first = services.plan_publish(plan_year=world.plan_year, user=world.coordinator)
+    first = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
     world.action.text = "Changed after version 1"
     world.action.save()
-    second = services.plan_publish(plan_year=world.plan_year, user=world.coordinator)
+    second = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
     base = "/p/test-csp/plan/2020-21/"
 
     index = client.get("/p/test-csp/")
@@ -129,7 +129,7 @@ def test_unpublished_partnership_year_is_not_public_even_when_it_exists(client, 
     PlanYearFactory(partnership=world.partnership, slug="2021-22")
     world.plan_year.state = "closed"  # publishing does not depend on the year's state
     world.plan_year.save()
-    services.plan_publish(plan_year=world.plan_year, user=world.coordinator)
+    services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
     assert client.get("/p/test-csp/plan/2020-21/").status_code == 200
     assert client.get("/p/test-csp/plan/2021-22/").status_code == 404
     assert b"2021/22" not in client.get("/p/test-csp/").content
@@ -217,7 +217,7 @@ def _png() -> io.BytesIO:
 
 
 def test_project_review_with_quote_and_photo_reaches_every_format(client, world, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     client.force_login(world.coordinator)
     year = {"year": "2020-21"}
     response = client.post(

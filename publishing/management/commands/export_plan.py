@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from publishing.management.commands._common import plan_year_or_error, write_output
+from core.actors import resolve_actor
+from publishing.management.commands._common import add_actor_argument, plan_year_or_error, write_output
 from publishing.render import html, pdf, word
 from publishing.render.document import build_plan
 
@@ -17,10 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("year", help="The plan year, e.g. 2020-21.")
         parser.add_argument("--format", required=True, choices=["html", "pdf", "docx"])
         parser.add_argument("--output", required=True, metavar="FILE")
+        add_actor_argument(parser)
         parser.add_argument("--draft", action="store_true", help='Mark every page "Draft".')
 
     def handle(self, *args: Any, **options: Any) -> None:
-        plan_year = plan_year_or_error(options["partnership"], options["year"])
+        actor = resolve_actor(options["actor"])
+        plan_year = plan_year_or_error(actor, options["partnership"], options["year"])
         doc = build_plan(plan_year, draft=options["draft"])
         kind = options["format"]
         if kind == "html":

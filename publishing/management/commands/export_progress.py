@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from publishing.management.commands._common import plan_year_or_error, write_output
+from core.actors import resolve_actor
+from publishing.management.commands._common import add_actor_argument, plan_year_or_error, write_output
 from publishing.progress import build_progress
 from publishing.render import pdf, progress
 
@@ -17,9 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("year")
         parser.add_argument("--format", required=True, choices=["pdf", "docx", "xlsx"])
         parser.add_argument("--output", required=True, metavar="FILE")
+        add_actor_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        plan_year = plan_year_or_error(options["partnership"], options["year"])
+        actor = resolve_actor(options["actor"])
+        plan_year = plan_year_or_error(actor, options["partnership"], options["year"])
         report = build_progress(plan_year)
         renderers = {"pdf": pdf.progress_pdf, "docx": progress.progress_docx, "xlsx": progress.progress_xlsx}
         target = write_output(options["output"], renderers[options["format"]](report))

@@ -2,11 +2,13 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from core.access import Purpose
 from core.actors import resolve_actor
+from core.errors import AccessDenied
 from publishing import services
-from publishing.management.commands._common import plan_year_or_error
+from publishing.management.commands._common import add_actor_argument, plan_year_or_error
 
 
 class Command(BaseCommand):
@@ -15,12 +17,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("partnership")
         parser.add_argument("year")
-        parser.add_argument("--as", dest="actor", metavar="USERNAME", help="Who publishes (recorded).")
+        add_actor_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        plan_year = plan_year_or_error(options["partnership"], options["year"])
-        user = resolve_actor(options["actor"])
-        publication = services.plan_publish(plan_year=plan_year, user=user, check_access=False)
+        actor = resolve_actor(options["actor"])
+        plan_year = plan_year_or_error(actor, options["partnership"], options["year"], for_=Purpose.MANAGE)
+        try:
+            publication = services.plan_publish(plan_year=plan_year, actor=actor)
+        except AccessDenied as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(
             f"Published the {plan_year.label} plan of {plan_year.partnership.name} as version "
             f"{publication.number}: /p/{plan_year.partnership.slug}/plan/{plan_year.slug}/versions/{publication.number}/"

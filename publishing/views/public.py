@@ -1,4 +1,8 @@
-"""Public pages (no sign-in): the published plans of a partnership, served byte for byte."""
+"""Public pages (no sign-in): the published plans of a partnership, served byte for byte.
+
+The public exception to the access kernel: these read only *published* versions, through
+`publishing.selectors.published_*`, for anyone. Photographs reach the public only inside them.
+"""
 
 import base64
 import hashlib
@@ -43,7 +47,7 @@ def _file(publication: PlanPublication, kind: str) -> HttpResponse:
 
 @require_GET
 def partnership_plans(request: HttpRequest, partnership: str) -> HttpResponse:
-    found = selectors.public_partnership(partnership)
+    found = selectors.published_partnership(partnership)
     return render(
         request,
         "publishing/public/partnership.html",
@@ -57,11 +61,11 @@ def partnership_plans(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @require_GET
 def plan(request: HttpRequest, partnership: str, year: str, number: int | None = None) -> HttpResponse:
-    return html_page(bytes(selectors.public_publication(partnership, year, number).html))
+    return html_page(bytes(selectors.published_version(partnership, year, number).html))
 
 
 @require_GET
 def plan_file(
     request: HttpRequest, partnership: str, year: str, kind: str, number: int | None = None
 ) -> HttpResponse:
-    return _file(selectors.public_publication(partnership, year, number), kind)
+    return _file(selectors.published_version(partnership, year, number), kind)

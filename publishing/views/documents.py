@@ -7,19 +7,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from core.errors import ServiceError
+from core.access import Purpose
 from core.history import history_rows
-from partnership import selectors as partnership_selectors
-from planning import selectors as planning_selectors
+from core.middleware import private_response
+from core.views import run_service
+from planning.models import PlanYear
 from publishing import access, selectors, services
 from publishing.forms import NarrativeForm
 from publishing.progress import build_progress
-from publishing.public_views import html_page
 from publishing.render import html as html_render
 from publishing.render import pdf as pdf_render
 from publishing.render import progress as progress_render
 from publishing.render import word as word_render
 from publishing.render.document import build_plan
+from publishing.views.public import html_page
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -29,13 +30,15 @@ CONTENT_TYPES = {
 
 
 def download(data: bytes, kind: str, filename: str) -> HttpResponse:
+    """A draft or a progress report: never public, so never cached."""
     response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
     disposition = "inline" if kind == "pdf" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+    response["X-Content-Type-Options"] = "nosniff"
+    return private_response(response)
 
 
-def _year_url(plan_year) -> str:  # type: ignore[no-untyped-def]
+def _year_url(plan_year: PlanYear) -> str:
     return reverse(
         "publishing:year", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
     )
@@ -45,8 +48,11 @@ def _year_url(plan_year) -> str:  # type: ignore[no-untyped-def]
 @require_GET
 def documents(request: HttpRequest, partnership: str) -> HttpResponse:
     """The plan years, each with its published versions."""
-    found = partnership_selectors.partnership_for_user(request.user, partnership)
-    years = [(year, selectors.publications(year)) for year in planning_selectors.plan_years(found)]
+    found = selectors.partnership(request.user, partnership)
+    years = [
+        (year, selectors.publications(request.user, year))
+        for year in selectors.plan_years(request.user, found)
+    ]
     return render(
         request,
         "publishing/documents.html",
@@ -57,13 +63,13 @@ def documents(request: HttpRequest, partnership: str) -> HttpResponse:
 @login_required
 @require_GET
 def year(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    plan_year = selectors.plan_year(request.user, partnership, year)
     context = {
         "partnership": plan_year.partnership,
         "plan_year": plan_year,
-        "versions": selectors.publications(plan_year),
+        "versions": selectors.publications(request.user, plan_year),
         "can_edit": access.can_edit_documents(request.user, plan_year),
-        "reviews": selectors.project_reviews(plan_year),
+        "reviews": selectors.project_reviews(request.user, plan_year),
         "page_title": f"Plan document {plan_year.label}",
         "breadcrumbs": [
             {"label": "Plan documents", "url": reverse("publishing:documents", args=[partnership])},
@@ -77,7 +83,7 @@ def year(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
 @require_GET
 def preview(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
     """The current data as the web page, watermarked "Draft"; served like a published page."""
-    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    plan_year = selectors.plan_year(request.user, partnership, year)
     base = _year_url(plan_year)
     html = html_render.plan_html(
         build_plan(plan_year, draft=True),
@@ -90,7 +96,7 @@ def preview(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
 @login_required
 @require_GET
 def draft_file(request: HttpRequest, partnership: str, year: str, kind: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    plan_year = selectors.plan_year(request.user, partnership, year)
     doc = build_plan(plan_year, draft=True)
     data = pdf_render.plan_pdf(doc) if kind == "pdf" else word_render.plan_docx(doc)
     return download(data, kind, f"{partnership}-plan-{year}-draft.{kind}")
@@ -99,8 +105,8 @@ def draft_file(request: HttpRequest, partnership: str, year: str, kind: str) -> 
 @login_required
 @require_POST
 def publish(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    publication = services.plan_publish(plan_year=plan_year, user=request.user)
+    plan_year = selectors.plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    publication = services.plan_publish(plan_year=plan_year, actor=request.user)
     messages.success(
         request, f"Published the {plan_year.label} plan as version {publication.number}. It is now public."
     )
@@ -110,7 +116,7 @@ def publish(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
 @login_required
 @require_GET
 def progress(request: HttpRequest, partnership: str, year: str, kind: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_member(request.user, partnership, year)
+    plan_year = selectors.plan_year(request.user, partnership, year)
     report = build_progress(plan_year)
     render_file = {
         "pdf": pdf_render.progress_pdf,
@@ -122,15 +128,14 @@ def progress(request: HttpRequest, partnership: str, year: str, kind: str) -> Ht
 
 @login_required
 def narrative(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    current = selectors.narrative(plan_year)
+    plan_year = selectors.plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    current = selectors.narrative(request.user, plan_year)
     form = NarrativeForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.narrative_save(plan_year=plan_year, user=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, str(error))
-        else:
+        _, saved = run_service(
+            form, services.narrative_save, plan_year=plan_year, actor=request.user, **form.cleaned_data
+        )
+        if saved:
             messages.success(request, "Saved the narrative.")
             return redirect(_year_url(plan_year))
     return render(
