@@ -8,6 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from publishing.models import PlanNarrative, ProjectPhoto, ProjectReview
+from publishing.services import narrative_save
 from tests.publishing.helpers import docx_text, pdf_texts
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,12 @@ def test_pathological_and_control_character_narratives_render_every_format(clien
     client.force_login(world.coordinator)
     text = "*a" * 5_000 + "\n\nVer\x0btical form\x0cfeed"
     response = client.post(url("narrative", world), {"introduction": text, "contact_block": "Tel\x0b 1"})
-    assert response.status_code == 302
+    assert response.status_code == 200  # forms refuse control characters (core.input) ...
+    assert "control character" in response.content.decode().lower()
+    # ... but text that got in another way (an import, older data) still builds every format.
+    narrative_save(
+        plan_year=world.plan_year, actor=world.coordinator, introduction=text, contact_block="Tel\x0b 1"
+    )
     assert PlanNarrative.objects.get().introduction.startswith("*a*a")
     start = time.perf_counter()
     pdf = client.get(url("draft_pdf", world))
