@@ -102,7 +102,7 @@ class Objects:
     def invitation(self) -> tuple[Invitation, str]:
         return partnership_services.invitation_create(
             partnership=self.world.partnership,
-            user=self.world.coordinator,
+            actor=self.world.coordinator,
             email="new.person@example.org",
             role=Role.MEMBER,
             organisation=self.world.organisation,
