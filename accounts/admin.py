@@ -10,7 +10,7 @@ from core.admin import AuditedAdmin
 
 
 @admin.register(User)
-class UserAdmin(AuditedAdmin, SimpleHistoryAdmin, DjangoUserAdmin):  # type: ignore[misc]
+class UserAdmin(AuditedAdmin, SimpleHistoryAdmin, DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "is_active", "is_superuser", "last_login"]
     list_filter = ["is_active", "is_superuser"]
     search_fields = ["username", "email", "first_name", "last_name"]

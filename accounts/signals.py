@@ -28,6 +28,10 @@ def record_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs
 
 
 @receiver(user_login_failed, dispatch_uid="csphub_audit_sign_in_failed")
-def record_failed_sign_in(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+def record_failed_sign_in(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
     username = str(credentials.get("username", ""))[:150]
-    audit_record(actor=None, event=AuditEventType.SIGN_IN_FAILED, username=username, object_type="accounts.user")
+    audit_record(
+        actor=None, event=AuditEventType.SIGN_IN_FAILED, username=username, object_type="accounts.user"
+    )

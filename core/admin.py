@@ -6,7 +6,6 @@ log's installation events (no partnership: admin changes, sign-ins, failed sign-
 never changed. A partnership's own events are read by its data protection lead (ADR 0003).
 """
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import admin
@@ -35,9 +34,13 @@ def _sign_in(request: HttpRequest, extra_context: object = None) -> HttpResponse
 
 
 admin.site.has_permission = _superusers_only  # type: ignore[method-assign]
-admin.site.login = _sign_in  # type: ignore[method-assign,assignment]
+admin.site.login = _sign_in  # type: ignore[method-assign]
 
-ADMIN_EVENTS = {ADDITION: AuditEventType.CREATED, CHANGE: AuditEventType.CHANGED, DELETION: AuditEventType.DELETED}
+ADMIN_EVENTS = {
+    ADDITION: AuditEventType.CREATED,
+    CHANGE: AuditEventType.CHANGED,
+    DELETION: AuditEventType.DELETED,
+}
 
 
 def audit_admin_change(request: HttpRequest, obj: models.Model, flag: int, message: Any = "") -> None:
@@ -54,7 +57,7 @@ def audit_admin_change(request: HttpRequest, obj: models.Model, flag: int, messa
     )
 
 
-class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditedAdmin(admin.ModelAdmin):
     """Every add, change and delete made in the admin writes an audit event."""
 
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
@@ -65,13 +68,13 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         audit_admin_change(request, obj, CHANGE, message)
         return super().log_change(request, obj, message)
 
-    def log_deletions(self, request: HttpRequest, queryset: Iterable[Any]) -> Any:
+    def log_deletions(self, request: HttpRequest, queryset: QuerySet[Any]) -> Any:
         for obj in queryset:
             audit_admin_change(request, obj, DELETION)
-        return super().log_deletions(request, queryset)  # type: ignore[misc]
+        return super().log_deletions(request, queryset)
 
 
-class DistrictInline(admin.TabularInline):  # type: ignore[type-arg]
+class DistrictInline(admin.TabularInline):
     model = District
     extra = 0
     fields = ["code", "name"]
@@ -93,7 +96,7 @@ class DistrictAdmin(AuditedAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEventAdmin(admin.ModelAdmin):
     """Installation events only (no partnership), read-only: nobody adds, changes or deletes one."""
 
     list_display = ["occurred_at", "event_type", "actor_username", "object_type", "object_id", "ip_address"]

@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from core.admin import AuditedAdmin
-
 from crimedata.models import (
     CrimeCount,
     CrimeWeight,

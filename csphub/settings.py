@@ -136,7 +136,9 @@ SENSITIVE_SESSION_IDLE_MINUTES = int(os.environ.get("SENSITIVE_SESSION_IDLE_MINU
 SENSITIVE_SESSION_MAX_HOURS = int(os.environ.get("SENSITIVE_SESSION_MAX_HOURS", "12"))
 # Further roles (partnership.models.Grant values) whose holders must sign in with two factors,
 # comma-separated, e.g. "data_protection_lead". Empty for now; case-work roles will be added.
-TWO_FACTOR_REQUIRED_GRANTS = [g for g in os.environ.get("TWO_FACTOR_REQUIRED_GRANTS", "").split(",") if g.strip()]
+TWO_FACTOR_REQUIRED_GRANTS = [
+    g for g in os.environ.get("TWO_FACTOR_REQUIRED_GRANTS", "").split(",") if g.strip()
+]
 
 # django-axes: lock an account and address pair after repeated failures.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

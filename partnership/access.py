@@ -160,7 +160,11 @@ def organisations_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Q
 
 
 def access_organisation_by_id(
-    actor: Actor, organisation_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+    actor: Actor,
+    organisation_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
 ) -> Organisation:
     return open_door(
         Organisation,
@@ -182,7 +186,9 @@ def organisation_names_visible_to(
 def access_organisation_name_by_id(
     actor: Actor, name_id: object, *, for_: Purpose = Purpose.VIEW, organisation: Organisation | None = None
 ) -> OrganisationName:
-    return open_door(OrganisationName, actor, name_id, for_=for_, within=_within("organisation", organisation))
+    return open_door(
+        OrganisationName, actor, name_id, for_=for_, within=_within("organisation", organisation)
+    )
 
 
 def _managed(actor: Actor) -> QuerySet[Partnership]:
@@ -201,7 +207,11 @@ def memberships_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Que
 
 
 def access_membership_by_id(
-    actor: Actor, membership_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+    actor: Actor,
+    membership_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
 ) -> Membership:
     return open_door(
         Membership,
@@ -241,7 +251,11 @@ def invitations_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Que
 
 
 def access_invitation_by_id(
-    actor: Actor, invitation_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+    actor: Actor,
+    invitation_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
 ) -> Invitation:
     return open_door(
         Invitation,

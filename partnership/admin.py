@@ -31,11 +31,23 @@ class PartnershipAddForm(forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = "__all__"
+        fields = [
+            "name",
+            "slug",
+            "short_name",
+            "districts",
+            "police_force",
+            "current_plan_year",
+            "phone",
+            "email",
+            "website",
+            "address",
+            "social_links",
+        ]
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(AuditedAdmin, SimpleHistoryAdmin):  # type: ignore[misc]
+class PartnershipAdmin(AuditedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "police_force", "current_plan_year"]
     search_fields = ["name", "slug", "short_name"]
     list_filter = ["police_force"]
@@ -53,7 +65,7 @@ class PartnershipAdmin(AuditedAdmin, SimpleHistoryAdmin):  # type: ignore[misc]
         if obj is not None:
             return fieldsets
         first = ("First coordinator", {"fields": ["coordinator_email", "coordinator_organisation"]})
-        fields = [f for f in fieldsets[0][1]["fields"] if not f.startswith("coordinator_")]
+        fields = [f for f in fieldsets[0][1]["fields"] if not str(f).startswith("coordinator_")]
         return [(None, {"fields": fields}), first]
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:

@@ -9,7 +9,6 @@ from partnership import access
 from partnership.models import Grant, Partnership
 
 
-
 def navigation(request: HttpRequest) -> dict[str, Any]:
     match = getattr(request, "resolver_match", None)
     slug = match.kwargs.get("partnership") if match else None
@@ -19,7 +18,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     partnership = access.partnerships_visible_to(user).filter(slug=slug).first()
     if partnership is None:
         return {}
-    return {"nav_partnership": partnership, "nav_items": menu_for(request, slug, _audience(user, partnership))}
+    return {
+        "nav_partnership": partnership,
+        "nav_items": menu_for(request, slug, _audience(user, partnership)),
+    }
 
 
 def _audience(user: Any, partnership: Partnership) -> Any:

@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import forms
-
 from django.db.models import QuerySet
 
 from partnership.models import GlossaryTerm, Grant, Organisation, Partnership, Role
@@ -96,8 +95,8 @@ class InvitationForm(_OrganisationChoiceMixin, forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None,  # set by the view from a selector
         empty_label="Choose an organisation",
         error_messages={"required": "Choose the organisation they work for"},
     )
@@ -116,8 +115,8 @@ class InvitationForm(_OrganisationChoiceMixin, forms.Form):
 
 
 class MembershipForm(_OrganisationChoiceMixin, forms.Form):
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None,  # set by the view from a selector
         empty_label="Choose an organisation",
         error_messages={"required": "Choose the organisation they work for"},
     )

@@ -27,7 +27,9 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, record_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].choices = [("", "Any record"), *((t, t) for t in record_types)]
+        object_type = self.fields["object_type"]
+        assert isinstance(object_type, forms.ChoiceField)
+        object_type.choices = [("", "Any record"), *((t, t) for t in record_types)]
         for name in ("date_from", "date_to"):
             self.fields[name].error_messages["invalid"] = (
                 "Enter the date as year-month-day, for example 2026-11-30"

@@ -110,7 +110,7 @@ def role_grants(membership: Membership) -> QuerySet[RoleGrant]:
 
 def role_grant_history(membership: Membership) -> list[dict[str, Any]]:
     """Every grant and revocation of a further role on the membership, newest first."""
-    model = RoleGrant.history.model  # type: ignore[attr-defined]
+    model = RoleGrant.history.model
     records = model.objects.filter(membership_id=membership.pk).select_related("history_user")
     return [
         {
@@ -160,7 +160,9 @@ def pending_invitations_to(partnership: Partnership, email: str) -> QuerySet[Inv
 
 
 def is_active_member(partnership: Partnership, email: str) -> bool:
-    return Membership.objects.filter(partnership=partnership, user__email__iexact=email, is_active=True).exists()
+    return Membership.objects.filter(
+        partnership=partnership, user__email__iexact=email, is_active=True
+    ).exists()
 
 
 def membership_of(user: Any, partnership: Partnership) -> Membership | None:
@@ -183,7 +185,7 @@ def owned_actions(organisation: Organisation, plan_year: Any) -> list[Any]:
     if plan_year is None:
         return []
     owners = (
-        organisation.owned_actions.filter(action__plan_year=plan_year)  # type: ignore[attr-defined]
+        organisation.owned_actions.filter(action__plan_year=plan_year)
         .select_related("action__priority")
         .order_by("action__priority__order", "action__order", "action__pk")
     )

@@ -68,7 +68,9 @@ def record_types(partnership: Partnership) -> list[str]:
     return list(found)
 
 
-def audit_log_search(actor: Actor, partnership: Partnership, filters: Mapping[str, Any]) -> QuerySet[AuditEvent]:
+def audit_log_search(
+    actor: Actor, partnership: Partnership, filters: Mapping[str, Any]
+) -> QuerySet[AuditEvent]:
     """The events for the audit page; writes one `searched` event with the filters."""
     audit_search(actor, AuditEvent, partnership=partnership, filters=dict(filters))
     return filtered_events(partnership, filters)

@@ -25,7 +25,12 @@ MENU = [
     MenuEntry(
         "Key figures",
         "planning:key_figures",
-        ("planning:key_figures", "planning:measure_create", "planning:measure_edit", "planning:measure_delete"),
+        (
+            "planning:key_figures",
+            "planning:measure_create",
+            "planning:measure_edit",
+            "planning:measure_delete",
+        ),
         40,
     ),
 ]

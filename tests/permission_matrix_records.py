@@ -207,7 +207,9 @@ def grants_of(membership: Membership) -> list[str]:
 
 def coordinator_is_dpo(client: Client, objects: Objects) -> None:
     """Prepare: the world's coordinator also holds the data protection lead role."""
-    coordinator = Membership.objects.get(user=objects.world.coordinator, partnership=objects.world.partnership)
+    coordinator = Membership.objects.get(
+        user=objects.world.coordinator, partnership=objects.world.partnership
+    )
     RoleGrant.objects.get_or_create(membership=coordinator, grant=Grant.DATA_PROTECTION_LEAD)
 
 

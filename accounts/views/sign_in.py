@@ -81,7 +81,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         return get_lockout_response(request, None, credentials)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = services.verify_code(user=user, code=form.cleaned_data["code"])
+        device = services.verify_code(actor=user, code=form.cleaned_data["code"])
         if device is not None:
             if not request.user.is_authenticated:
                 request.session.pop(PENDING_KEY, None)

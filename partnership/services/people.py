@@ -17,6 +17,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.models import User
 from core.actors import Actor, is_signed_in
 from core.audit import audit_record
 from core.errors import AccessDenied, ServiceError
@@ -27,6 +28,11 @@ from partnership.models import Grant, Invitation, Membership, Organisation, Part
 from partnership.services.records import require_coordinator
 
 INVITATION_DAYS = 14
+
+
+def _person(actor: Actor) -> User | None:
+    """The actor as a person's account, or None for an anonymous visitor."""
+    return actor if isinstance(actor, User) and actor.is_authenticated else None
 
 
 class InvitationRefused(AccessDenied):
@@ -100,7 +106,7 @@ def role_grant_add(*, actor: Actor, membership: Membership, grant: str) -> RoleG
         raise ServiceError(f"{membership.user} is no longer a member, so cannot be {label.lower()}.")
     if selectors.role_grants(membership).filter(grant=grant).exists():
         raise ServiceError(f"{membership.user} is already {label.lower()}.")
-    role_grant = RoleGrant(membership=membership, grant=grant, granted_by=actor if is_signed_in(actor) else None)
+    role_grant = RoleGrant(membership=membership, grant=grant, granted_by=_person(actor))
     save_as(role_grant, actor)
     return role_grant
 
@@ -153,7 +159,7 @@ def _send_invitation(
         role=role,
         organisation=organisation,
         token_hash=selectors.token_hash(token),
-        invited_by=actor if is_signed_in(actor) else None,
+        invited_by=_person(actor),
         expires=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
     )
     context = {"invitation": invitation, "url": accept_url(token), "days": INVITATION_DAYS}
@@ -268,17 +274,20 @@ def _accept(invitation: Invitation, actor: Actor) -> Membership:
     if problem:
         raise ServiceError(problem)
     partnership = invitation.partnership
-    membership = selectors.membership_of(actor, partnership)
+    person = _person(actor)
+    if person is None:
+        raise AccessDenied("Sign in to accept the invitation.")
+    membership = selectors.membership_of(person, partnership)
     if membership is not None and membership.is_active:
         raise ServiceError(f"You are already a member of {partnership.name}.")
     if membership is None:
-        membership = Membership(user=actor, partnership=partnership)
+        membership = Membership(user=person, partnership=partnership)
     membership.role = invitation.role
     membership.organisation = invitation.organisation
     membership.is_active = True
     save_as(membership, actor)
     invitation.accepted_at = timezone.now()
-    invitation.accepted_by = actor  # type: ignore[assignment]
+    invitation.accepted_by = person
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership
 

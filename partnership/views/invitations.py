@@ -55,7 +55,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         except ServiceError as error:
             form.add_error(None, str(error))
         else:
-            auth_login(request, user, backend=BACKEND)
+            auth_login(request, user, backend=BACKEND)  # type: ignore[arg-type]
             messages.success(request, f"Welcome to {partnership.name}. Your account is ready.")
             return redirect("planning:dashboard", partnership=partnership.slug)
     return render(request, "accounts/invitation_new_account.html", {**context, "form": form})

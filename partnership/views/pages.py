@@ -67,7 +67,9 @@ def organisation(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
 @login_required
 def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
     p = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
-    instance = access.access_organisation_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p) if pk else None
+    instance = (
+        access.access_organisation_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p) if pk else None
+    )
     names = [n.name for n in access.organisation_names_visible_to(request.user).filter(organisation=instance)]
     form = OrganisationForm(request.POST or None, instance=instance, other_names=names)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +83,7 @@ def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = N
             other_names=form.other_names(),
             **fields,
         )
-        if ok:
+        if ok and saved is not None:
             messages.success(request, f"{saved.name} saved.")
             return redirect("partnership:organisation", partnership=p.slug, pk=saved.pk)
     title = f"Edit {instance.name}" if instance else "Add an organisation"
@@ -119,7 +121,11 @@ def glossary(request: HttpRequest, partnership: str) -> HttpResponse:
 @login_required
 def glossary_edit(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
     p = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
-    instance = access.access_glossary_term_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p) if pk else None
+    instance = (
+        access.access_glossary_term_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p)
+        if pk
+        else None
+    )
     form = GlossaryTermForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         saved, ok = run_service(
@@ -131,7 +137,7 @@ def glossary_edit(request: HttpRequest, partnership: str, pk: int | None = None)
             term=form.cleaned_data["term"],
             meaning=form.cleaned_data["meaning"],
         )
-        if ok:
+        if ok and saved is not None:
             messages.success(request, f"“{saved.term}” saved.")
             return redirect("partnership:glossary", partnership=p.slug)
     return render(

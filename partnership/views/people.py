@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core.errors import AccessDenied, ServiceError
 from core.access import Purpose
+from core.errors import AccessDenied, ServiceError
 from core.history import history_rows
 from core.views import run_service
 from partnership import access, selectors, services
@@ -82,7 +82,9 @@ def membership_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResp
     membership = _membership(request, partnership, pk)
     p = membership.partnership
     initial = {"role": membership.role, "organisation": membership.organisation}
-    form = MembershipForm(request.POST or None, organisations=selectors.organisation_choices(request.user, p), initial=initial)
+    form = MembershipForm(
+        request.POST or None, organisations=selectors.organisation_choices(request.user, p), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         saved, ok = run_service(
             form,
@@ -92,7 +94,7 @@ def membership_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResp
             role=form.cleaned_data["role"],
             organisation=form.cleaned_data["organisation"],
         )
-        if ok:
+        if ok and saved is not None:
             messages.success(request, f"{membership.user} is now {saved.get_role_display().lower()}.")
             return redirect("partnership:people", partnership=p.slug)
     return render(
@@ -157,7 +159,7 @@ def _change_grant(request: HttpRequest, partnership: str, pk: int, *, add: bool)
     membership = _membership(request, partnership, pk)
     form = RoleGrantForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["grant"][0])
+        messages.error(request, str(form.errors["grant"][0]))
         return redirect("partnership:people", partnership=partnership)
     grant = form.cleaned_data["grant"]
     service = services.role_grant_add if add else services.role_grant_remove

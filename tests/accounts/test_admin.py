@@ -65,7 +65,9 @@ def test_admin_sign_in_goes_through_service_sign_in(client, db):
 
 def test_exactly_the_installation_wide_models_are_registered():
     registered = {model for model in admin.site._registry if model._meta.app_label not in ("auth",)}
-    registered -= {model for model in registered if model._meta.app_label.startswith(("django_", "otp_", "axes"))}
+    registered -= {
+        model for model in registered if model._meta.app_label.startswith(("django_", "otp_", "axes"))
+    }
     assert registered == INSTALLATION_MODELS
     for model, model_admin in admin.site._registry.items():
         if model in INSTALLATION_MODELS and model is not AuditEvent:
@@ -76,7 +78,12 @@ def test_exactly_the_installation_wide_models_are_registered():
 
 def test_partnership_records_are_not_in_the_admin(client, world):
     client.force_login(world.site_admin)
-    for name in ("partnership_organisation", "partnership_membership", "planning_action", "assessment_assessment"):
+    for name in (
+        "partnership_organisation",
+        "partnership_membership",
+        "planning_action",
+        "assessment_assessment",
+    ):
         with pytest.raises(Exception, match="Reverse"):
             reverse(f"admin:{name}_changelist")
     assert Organisation not in admin.site._registry and Membership not in admin.site._registry
@@ -150,7 +157,10 @@ def test_audit_event_admin_is_read_only_and_shows_installation_events_only(clien
     assert client.get(reverse("admin:core_auditevent_change", args=[inside.pk])).status_code == 302
     assert client.get(reverse("admin:core_auditevent_add")).status_code == 403
     outside = AuditEvent.objects.get(actor_username="mallory")
-    assert client.post(reverse("admin:core_auditevent_delete", args=[outside.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:core_auditevent_delete", args=[outside.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     model_admin = admin.site._registry[AuditEvent]
     request = type("R", (), {"user": world.site_admin})()
     assert not model_admin.has_change_permission(request, outside)

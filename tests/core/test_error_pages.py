@@ -62,7 +62,11 @@ def test_handlers_are_installed():
 
 def test_signed_in_responses_are_never_cached(client, world):
     client.force_login(world.member)
-    for path in (reverse("partnership:members", args=["test-csp"]), reverse("accounts:account"), "/no-such-page/"):
+    for path in (
+        reverse("partnership:members", args=["test-csp"]),
+        reverse("accounts:account"),
+        "/no-such-page/",
+    ):
         assert client.get(path)["Cache-Control"] == "no-store, private", path
     assert client.get(reverse("core:healthz"))["Cache-Control"] == "no-store, private"
     client.logout()

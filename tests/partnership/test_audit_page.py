@@ -44,7 +44,13 @@ def test_only_the_data_protection_lead_sees_the_page(client, world, dpo):
 
 def test_lists_only_this_partnerships_events_and_records_the_search(client, world, dpo):
     event(world, world.lead_officer, object_type="planning.action", object_id=world.action.pk)
-    event(world, world.outsider, partnership=world.other_partnership, object_type="planning.action", object_id=999)
+    event(
+        world,
+        world.outsider,
+        partnership=world.other_partnership,
+        object_type="planning.action",
+        object_id=999,
+    )
     audit_record(actor=None, event=AuditEventType.SIGN_IN_FAILED, username="mallory")
     client.force_login(dpo)
     body = client.get(url()).content.decode()
@@ -57,7 +63,13 @@ def test_lists_only_this_partnerships_events_and_records_the_search(client, worl
 
 def test_filters_by_person_record_event_and_dates(client, world, dpo):
     old = event(world, world.lead_officer, object_type="planning.action", object_id=world.action.pk)
-    event(world, world.coordinator, AuditEventType.CHANGED, object_type="planning.action", object_id=world.action.pk)
+    event(
+        world,
+        world.coordinator,
+        AuditEventType.CHANGED,
+        object_type="planning.action",
+        object_id=world.action.pk,
+    )
     event(world, world.lead_officer, object_type="partnership.organisation", object_id=world.organisation.pk)
     client.force_login(dpo)
     today = timezone.localdate().isoformat()

@@ -70,7 +70,9 @@ def test_glossary_invitation_and_grant_doors(world):
     with pytest.raises(NotFound):
         access.access_invitation_by_id(world.member, invitation.pk)
     membership = Membership.objects.get(user=world.member, partnership=world.partnership)
-    grant = services.role_grant_add(actor=world.coordinator, membership=membership, grant=Grant.DATA_PROTECTION_LEAD)
+    grant = services.role_grant_add(
+        actor=world.coordinator, membership=membership, grant=Grant.DATA_PROTECTION_LEAD
+    )
     assert access.access_role_grant_by_id(world.member, grant.pk) == grant
     with pytest.raises(NotFound):
         access.access_role_grant_by_id(world.lead_officer, grant.pk)
@@ -81,6 +83,8 @@ def test_system_actor_manages_every_partnership_but_holds_no_grant(world):
 
     system = system_user()
     assert access.access_partnership_by_slug(system, "other-csp", for_=Purpose.MANAGE)
-    assert access.organisations_visible_to(system, for_=Purpose.MANAGE).filter(pk=world.organisation.pk).exists()
+    assert (
+        access.organisations_visible_to(system, for_=Purpose.MANAGE).filter(pk=world.organisation.pk).exists()
+    )
     with pytest.raises(NotFound):
         access.access_partnership_with_grant(system, "test-csp", Grant.DATA_PROTECTION_LEAD)

@@ -55,7 +55,9 @@ def test_people_page_buttons_and_membership_page_history(client, world):
     response = client.post(add, {"grant": DPO}, follow=True)
     assert "is now data protection lead" in response.content.decode()
     assert RoleGrant.objects.filter(membership=membership, grant=DPO).exists()
-    page = client.get(reverse("partnership:membership_edit", args=["test-csp", membership.pk])).content.decode()
+    page = client.get(
+        reverse("partnership:membership_edit", args=["test-csp", membership.pk])
+    ).content.decode()
     assert "Granted" in page and "Data protection lead" in page
     remove = reverse("partnership:role_grant_remove", args=["test-csp", membership.pk])
     response = client.post(remove, {"grant": DPO, "back": "membership"})

@@ -133,4 +133,6 @@ def test_glossary_terms_unique_ignoring_case(world):
             partnership=world.partnership, actor=world.coordinator, term="asb", meaning="y"
         )
     with pytest.raises(AccessDenied):
-        services.glossary_term_save(partnership=world.partnership, actor=world.member, term="CSP", meaning="y")
+        services.glossary_term_save(
+            partnership=world.partnership, actor=world.member, term="CSP", meaning="y"
+        )
