@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from core.access import Purpose
+from core.access import Purpose, audit_search
 from core.actors import Actor
 from partnership import access
 from partnership.models import (
@@ -85,7 +85,8 @@ def further_roles(membership: Membership) -> list[dict[str, Any]]:
 
 
 def people(actor: Actor, partnership: Partnership) -> list[Membership]:
-    """The People page: memberships the actor manages, each with `further_roles`."""
+    """The People page: memberships the actor manages, each with `further_roles` (one `searched`)."""
+    audit_search(actor, Membership, partnership=partnership, filters={})
     found = list(memberships(actor, partnership))
     for membership in found:
         membership.further_roles = further_roles(membership)  # type: ignore[attr-defined]

@@ -13,12 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from core.access import Purpose
+from core.access import Purpose, audit_search
 from core.history import history_rows
 from core.views import run_service
 from partnership import access, selectors, services
 from partnership.access import access_partnership_by_slug
 from partnership.forms import GlossaryTermForm, OrganisationForm, PartnershipSettingsForm
+from partnership.models import GlossaryTerm, Organisation
 
 
 def crumbs(partnership: Any, *items: tuple[str, str]) -> list[dict[str, str]]:
@@ -29,6 +30,7 @@ def crumbs(partnership: Any, *items: tuple[str, str]) -> list[dict[str, str]]:
 @login_required
 def members(request: HttpRequest, partnership: str) -> HttpResponse:
     p = access_partnership_by_slug(request.user, partnership)
+    audit_search(request.user, Organisation, partnership=p, filters={})
     others = list(selectors.other_organisations(p))
     return render(
         request,
@@ -105,6 +107,7 @@ def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = N
 @login_required
 def glossary(request: HttpRequest, partnership: str) -> HttpResponse:
     p = access_partnership_by_slug(request.user, partnership)
+    audit_search(request.user, GlossaryTerm, partnership=p, filters={})
     return render(
         request,
         "partnership/glossary.html",

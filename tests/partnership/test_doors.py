@@ -88,3 +88,16 @@ def test_system_actor_manages_every_partnership_but_holds_no_grant(world):
     )
     with pytest.raises(NotFound):
         access.access_partnership_with_grant(system, "test-csp", Grant.DATA_PROTECTION_LEAD)
+
+
+def test_list_pages_write_one_searched_event(client, world):
+    from django.urls import reverse
+
+    client.force_login(world.coordinator)
+    for name, model in (("people", "membership"), ("members", "organisation"), ("glossary", "glossaryterm")):
+        client.get(reverse(f"partnership:{name}", args=["test-csp"]))
+        searched = AuditEvent.objects.filter(
+            event_type=AuditEventType.SEARCHED, object_type=f"partnership.{model}"
+        )
+        assert searched.count() == 1, name
+        assert searched.get().partnership_id == world.partnership.pk
