@@ -1,6 +1,6 @@
 """Two-factor rules: who has a second factor, whose session is verified, and a view guard.
 
-Case-work roles will need a verified session. `requires_verified(user)` is the rule for services
+Case-work roles will need a verified session. `requires_verified(actor)` is the rule for services
 (raises `TwoFactorRequired`), `otp_required_for(...)` the guard for views.
 """
 
@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
+from core.actors import Actor
 from core.errors import AccessDenied
 
 
@@ -20,22 +21,22 @@ class TwoFactorRequired(AccessDenied):
     """The action needs a session verified with a second factor."""
 
 
-def has_two_factor(user: Any) -> bool:
-    """True when the user has a confirmed authenticator app."""
-    if user is None or not user.is_authenticated:
+def has_two_factor(actor: Actor | None) -> bool:
+    """True when the actor has a confirmed authenticator app."""
+    if actor is None or not actor.is_authenticated:
         return False
-    return django_otp.user_has_device(user, confirmed=True)
+    return django_otp.user_has_device(actor, confirmed=True)
 
 
-def is_verified(user: Any) -> bool:
+def is_verified(actor: Actor | None) -> bool:
     """True when this session was verified with a second factor (set by django_otp.login)."""
-    check = getattr(user, "is_verified", None)
-    return bool(user is not None and user.is_authenticated and callable(check) and check())
+    check = getattr(actor, "is_verified", None)
+    return bool(actor is not None and actor.is_authenticated and callable(check) and check())
 
 
-def requires_verified(user: Any) -> None:
-    """Raise `TwoFactorRequired` unless the user's session is verified with a second factor."""
-    if not is_verified(user):
+def requires_verified(actor: Actor) -> None:
+    """Raise `TwoFactorRequired` unless the actor's session is verified with a second factor."""
+    if not is_verified(actor):
         raise TwoFactorRequired("Sign in with two-factor authentication to do this.")
 
 
@@ -48,7 +49,7 @@ def otp_required_for(
     """Decorate a view so that it needs a two-factor-verified session.
 
     `applies(request, **view_kwargs)` says whether the rule applies to this request (for example
-    "the user has a case-work role here"); without it the rule always applies. Anonymous users are
+    "the actor has a case-work role here"); without it the rule always applies. Anonymous users are
     sent to sign in; users without an authenticator app are sent to set one up; users who have one
     but signed in before it was set up are asked for a code.
     """
@@ -56,12 +57,12 @@ def otp_required_for(
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = request.user
-            if not user.is_authenticated:
+            actor = request.user
+            if not actor.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if (applies is None or applies(request, **kwargs)) and not is_verified(user):
+            if (applies is None or applies(request, **kwargs)) and not is_verified(actor):
                 path = request.get_full_path()
-                if has_two_factor(user):
+                if has_two_factor(actor):
                     return redirect_to_login(path, login_url="accounts:two_factor_verify")
                 messages.info(request, "This page needs two-factor sign-in. Set it up first.")
                 return redirect_to_login(path, login_url="accounts:two_factor_setup")

@@ -8,6 +8,7 @@ from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.actors import Actor
 from core.errors import ServiceError
 
 TOTP_NAME = "Authenticator app"
@@ -15,12 +16,12 @@ BACKUP_NAME = "Backup codes"
 BACKUP_CODE_COUNT = 10
 
 
-def pending_totp_device(user: Any) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+def pending_totp_device(actor: Actor) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=actor, confirmed=False).order_by("-pk").first()
 
 
-def confirmed_totp_device(user: Any) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+def confirmed_totp_device(actor: Actor) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=actor, confirmed=True).first()
 
 
 def totp_secret(device: TOTPDevice) -> str:
@@ -30,57 +31,57 @@ def totp_secret(device: TOTPDevice) -> str:
 
 
 @transaction.atomic
-def two_factor_start(*, user: Any) -> TOTPDevice:
-    """An unconfirmed authenticator-app device for the user (reused until confirmed)."""
-    if confirmed_totp_device(user) is not None:
+def two_factor_start(*, actor: Actor) -> TOTPDevice:
+    """An unconfirmed authenticator-app device for the actor (reused until confirmed)."""
+    if confirmed_totp_device(actor) is not None:
         raise ServiceError("Two-factor sign-in is already turned on for your account.")
-    device = pending_totp_device(user)
+    device = pending_totp_device(actor)
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+        device = TOTPDevice.objects.create(user=actor, name=TOTP_NAME, confirmed=False)
     return device
 
 
 @transaction.atomic
-def two_factor_confirm(*, user: Any, device: TOTPDevice, token: str) -> list[str]:
+def two_factor_confirm(*, actor: Actor, device: TOTPDevice, token: str) -> list[str]:
     """Confirm the device with a code from the app; returns a fresh set of backup codes."""
-    if device.user_id != user.pk or device.confirmed:
+    if device.user_id != actor.pk or device.confirmed:
         raise ServiceError("Start setting up two-factor sign-in again.")
     if not device.verify_token(_digits(token)):
         raise ServiceError("The code is not right. Enter the 6-digit code your app shows now.")
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    return backup_codes_regenerate(user=user)
+    TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
+    return backup_codes_regenerate(actor=actor)
 
 
 @transaction.atomic
-def backup_codes_regenerate(*, user: Any) -> list[str]:
-    """Replace the user's backup codes with new single-use ones and return them (shown once)."""
-    if confirmed_totp_device(user) is None:
+def backup_codes_regenerate(*, actor: Actor) -> list[str]:
+    """Replace the actor's backup codes with new single-use ones and return them (shown once)."""
+    if confirmed_totp_device(actor) is None:
         raise ServiceError("Turn on two-factor sign-in before making backup codes.")
-    device, _ = StaticDevice.objects.get_or_create(user=user, name=BACKUP_NAME, defaults={"confirmed": True})
+    device, _ = StaticDevice.objects.get_or_create(user=actor, name=BACKUP_NAME, defaults={"confirmed": True})
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
     return codes
 
 
-def backup_codes_left(user: Any) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+def backup_codes_left(actor: Actor) -> int:
+    return StaticToken.objects.filter(device__user=actor, device__confirmed=True).count()
 
 
 @transaction.atomic
-def two_factor_disable(*, user: Any) -> None:
+def two_factor_disable(*, actor: Actor) -> None:
     """Remove the authenticator app and the backup codes."""
-    TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.filter(user=actor).delete()
+    StaticDevice.objects.filter(user=actor).delete()
 
 
 def _digits(token: str) -> str:
     return "".join(token.split()).replace("-", "")
 
 
-def verify_code(*, user: Any, code: str) -> Any:
+def verify_code(*, actor: Actor, code: str) -> Any:
     """The confirmed device that accepts `code` (app code or backup code), or None.
 
     Each device throttles repeated failures itself (django-otp), so guessing gets slower.
@@ -88,13 +89,13 @@ def verify_code(*, user: Any, code: str) -> Any:
     token = _digits(code)
     if not token:
         return None
-    devices: list[Any] = list(TOTPDevice.objects.filter(user=user, confirmed=True))
-    devices += list(StaticDevice.objects.filter(user=user, confirmed=True))
+    devices: list[Any] = list(TOTPDevice.objects.filter(user=actor, confirmed=True))
+    devices += list(StaticDevice.objects.filter(user=actor, confirmed=True))
     for device in devices:
         candidate = token if isinstance(device, TOTPDevice) else token.lower()
         if isinstance(device, TOTPDevice) and not candidate.isdigit():
             continue
-        verified = django_otp.verify_token(user, device.persistent_id, candidate)
+        verified = django_otp.verify_token(actor, device.persistent_id, candidate)
         if verified is not None:
             return verified
     return None

@@ -1,14 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts.views import invitations, passwords, sign_in, two_factor
+from accounts.views import passwords, sign_in, two_factor
 
 app_name = "accounts"
+# The account page and invitation links list partnerships: csphub/urls.py adds them to this
+# namespace from partnership.views (accounts must not import partnership).
 urlpatterns = [
     path("sign-in/", sign_in.SignInView.as_view(), name="login"),
     path("sign-in/code/", sign_in.two_factor_verify, name="two_factor_verify"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", sign_in.account, name="account"),
     path("two-factor/set-up/", two_factor.two_factor_setup, name="two_factor_setup"),
     path("two-factor/backup-codes/", two_factor.backup_codes, name="backup_codes"),
     path("two-factor/turn-off/", two_factor.two_factor_disable, name="two_factor_disable"),
@@ -26,5 +27,4 @@ urlpatterns = [
         passwords.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("invitations/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
 ]

@@ -1,79 +1,62 @@
-"""The partnership's menu, shown on every signed-in page under a partnership's URL."""
+"""The partnership menu, collected from the apps: each app lists its entries in its own
+`navigation.py` as `MENU = [MenuEntry(...), ...]`; core imports no domain app.
 
+Entries are collected in INSTALLED_APPS order and shown by `position` (ties keep app order). Who
+sees an entry is its `audience`; the caller (the partnership app's context processor) says which
+audiences the person belongs to.
+"""
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from django.apps import apps
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from partnership import access
-from partnership.models import Partnership
-
-# (label, URL name, URL names that mark it current, coordinators only)
-MENU: list[tuple[str, str, tuple[str, ...], bool]] = [
-    ("Dashboard", "planning:dashboard", ("planning:dashboard", "planning:dashboard_year"), False),
-    (
-        "Action plans",
-        "planning:action_list",
-        (
-            "planning:action",
-            "planning:action_list",
-            "planning:action_create",
-            "planning:action_edit",
-            "planning:action_delete",
-            "planning:action_update",
-            "planning:priority_create",
-            "planning:priority_edit",
-            "planning:priority_delete",
-            "planning_io:",
-        ),
-        False,
-    ),
-    ("Year-end review", "planning:review", ("planning:review", "planning:roll_forward"), False),
-    (
-        "Key figures",
-        "planning:key_figures",
-        (
-            "planning:key_figures",
-            "planning:measure_create",
-            "planning:measure_edit",
-            "planning:measure_delete",
-        ),
-        False,
-    ),
-    ("Strategic assessment", "assessment:index", ("assessment:",), False),
-    ("Plan documents", "publishing:documents", ("publishing:",), False),
-    ("Members", "partnership:members", ("partnership:members", "partnership:organisation"), False),
-    ("Glossary", "partnership:glossary", ("partnership:glossary",), False),
-    (
-        "Settings",
-        "partnership:settings",
-        (
-            "partnership:settings",
-            "partnership:people",
-            "planning:year_settings",
-            "planning:statuses",
-            "planning:period_edit",
-            "planning:status_create",
-            "planning:status_edit",
-        ),
-        True,
-    ),
-]
+MEMBERS = "members"  # anyone with a membership
+COORDINATORS = "coordinators"
 
 
-def menu_for(request: HttpRequest, partnership: Partnership) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url_name: str  # reversed with the partnership's slug as `partnership`
+    current: tuple[str, ...]  # URL names marking it current; a name ending in ":" is a namespace
+    position: int = 100
+    audience: str = MEMBERS  # MEMBERS, COORDINATORS or any name the caller answers for
+
+    def is_current(self, view_name: str) -> bool:
+        return any(
+            view_name == name or (name.endswith(":") and view_name.startswith(name)) for name in self.current
+        )
+
+
+@cache
+def collected_menu() -> tuple[MenuEntry, ...]:
+    """Every app's MENU, in INSTALLED_APPS order, sorted by position."""
+    entries: list[MenuEntry] = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.navigation"
+        if config.name == "core" or importlib.util.find_spec(name) is None:
+            continue
+        entries.extend(getattr(importlib.import_module(name), "MENU", []))
+    return tuple(sorted(entries, key=lambda entry: entry.position))
+
+
+def menu_for(request: HttpRequest, slug: str, in_audience: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """The menu of one partnership for this request: entries the person may see, with URLs."""
     current = request.resolver_match.view_name if request.resolver_match else ""
-    coordinator = access.is_coordinator(request.user, partnership)
     items = []
-    for label, url_name, current_names, coordinators_only in MENU:
-        if coordinators_only and not coordinator:
+    for entry in collected_menu():
+        if not in_audience(entry.audience):
             continue
         try:
-            url = reverse(url_name, kwargs={"partnership": partnership.slug})
+            url = reverse(entry.url_name, kwargs={"partnership": slug})
         except NoReverseMatch:
             continue
-        is_current = any(
-            current == name or (name.endswith(":") and current.startswith(name)) for name in current_names
-        )
-        items.append({"label": label, "url": url, "current": is_current})
+        items.append({"label": entry.label, "url": url, "current": entry.is_current(current)})
     return items

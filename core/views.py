@@ -1,18 +1,25 @@
-"""Views shared by every app, and `run_service`, the views' way of calling a service."""
+"""Views shared by every app: `run_service`, the health check and the error pages."""
 
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.template import loader
 
 from core.errors import AccessDenied, ConflictError, ServiceError
-from partnership.selectors import partnerships_for_user
 
 T = TypeVar("T")
+
+ERROR_TITLES = {
+    400: "Sorry, there is a problem with your request",
+    403: "You do not have permission to do this",
+    404: "Page not found",
+    410: "This page is no longer available",
+    500: "Sorry, there is a problem with the service",
+}
 
 
 def run_service(
@@ -35,18 +42,36 @@ def run_service(
         return None, False
 
 
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """Straight to the dashboard of a user's only partnership; otherwise a choice."""
-    partnerships = list(partnerships_for_user(request.user))
-    if len(partnerships) == 1:
-        return redirect("planning:dashboard", partnership=partnerships[0].slug)
-    return render(
-        request, "core/home.html", {"partnerships": partnerships, "page_title": "Your partnerships"}
-    )
-
-
 def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def _error(request: HttpRequest, status: int, **extra: Any) -> HttpResponse:
+    context = {"error_title": ERROR_TITLES[status], "page_title": ERROR_TITLES[status], **extra}
+    return render(request, f"{status}.html", context, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The same page for a missing and a forbidden record: the exception's text is never shown."""
+    return _error(request, 404)
+
+
+def gone(request: HttpRequest, problem: str = "") -> HttpResponse:
+    """410: something that existed can no longer be used (an expired link, say)."""
+    return _error(request, 410, problem=problem)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Rendered without the request's context processors: the database may be what failed."""
+    body = loader.get_template("500.html").render({"error_title": ERROR_TITLES[500]})
+    return HttpResponse(body, status=500)

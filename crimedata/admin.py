@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin import AuditedAdmin
 from crimedata.models import (
     CrimeCount,
     CrimeWeight,
@@ -14,7 +15,7 @@ from crimedata.models import (
 
 
 @admin.register(ForceMonth)
-class ForceMonthAdmin(admin.ModelAdmin):
+class ForceMonthAdmin(AuditedAdmin):
     list_display = ["force", "month", "row_count", "is_example", "source_name", "imported_at"]
     list_filter = ["force", "is_example"]
     readonly_fields = [
@@ -32,7 +33,7 @@ class ForceMonthAdmin(admin.ModelAdmin):
 
 
 @admin.register(CrimeCount)
-class CrimeCountAdmin(admin.ModelAdmin):
+class CrimeCountAdmin(AuditedAdmin):
     list_display = ["month", "district_name", "district_code", "crime_type", "count"]
     list_filter = ["crime_type"]
     search_fields = ["district_name", "district_code"]
@@ -45,13 +46,13 @@ class CrimeCountAdmin(admin.ModelAdmin):
 
 
 @admin.register(DistrictAlias)
-class DistrictAliasAdmin(admin.ModelAdmin):
+class DistrictAliasAdmin(AuditedAdmin):
     list_display = ["alias", "district"]
     search_fields = ["alias", "district__name"]
 
 
 @admin.register(LsoaDistrict)
-class LsoaDistrictAdmin(admin.ModelAdmin):
+class LsoaDistrictAdmin(AuditedAdmin):
     list_display = ["lsoa_code", "lsoa_name", "district_code", "district_name", "vintage"]
     search_fields = ["lsoa_code", "lsoa_name", "district_name"]
 
@@ -62,7 +63,7 @@ class PopulationFigureInline(admin.TabularInline):
 
 
 @admin.register(PopulationTable)
-class PopulationTableAdmin(admin.ModelAdmin):
+class PopulationTableAdmin(AuditedAdmin):
     list_display = ["name", "is_example", "imported_at"]
     inlines = [PopulationFigureInline]
 
@@ -73,13 +74,13 @@ class CrimeWeightInline(admin.TabularInline):
 
 
 @admin.register(WeightSet)
-class WeightSetAdmin(admin.ModelAdmin):
+class WeightSetAdmin(AuditedAdmin):
     list_display = ["name", "version", "is_example", "imported_at"]
     inlines = [CrimeWeightInline]
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(AuditedAdmin):
     list_display = ["file_name", "status", "progress", "rows", "created_by", "created_at"]
     readonly_fields = ["status", "progress", "message", "file_name", "upload_path", "rows", "force_months",
                        "created_by", "finished_at"]  # fmt: skip

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "core.middleware.PrivateCacheMiddleware",
     "core.middleware.DocumentTooSlowMiddleware",
     "axes.middleware.AxesMiddleware",
+    "partnership.sessions.SensitiveSessionMiddleware",
 ]
 
 ROOT_URLCONF = "csphub.urls"
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "partnership.context_processors.navigation",
             ],
             "builtins": ["core.templatetags.govuk"],
         },
@@ -130,6 +132,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# People holding a sensitive role (partnership.models.SENSITIVE_GRANTS: the data protection lead)
+# are signed out after this long without a request, and this long after signing in.
+SENSITIVE_SESSION_IDLE_MINUTES = int(os.environ.get("SENSITIVE_SESSION_IDLE_MINUTES", "30"))
+SENSITIVE_SESSION_MAX_HOURS = int(os.environ.get("SENSITIVE_SESSION_MAX_HOURS", "12"))
+# Further roles (partnership.models.Grant values) whose holders must sign in with two factors,
+# comma-separated, e.g. "data_protection_lead". Empty for now; case-work roles will be added.
+TWO_FACTOR_REQUIRED_GRANTS = [
+    g for g in os.environ.get("TWO_FACTOR_REQUIRED_GRANTS", "").split(",") if g.strip()
+]
 
 # django-axes: lock an account and address pair after repeated failures.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

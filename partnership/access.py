@@ -8,11 +8,21 @@ further role (ADR 0008).
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from core.access import NotFound, Purpose, open_door, restricted
 from core.actors import Actor, is_signed_in, is_system_actor
-from partnership.models import Grant, Membership, Partnership, Role
+from partnership.models import (
+    GlossaryTerm,
+    Grant,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationName,
+    Partnership,
+    Role,
+    RoleGrant,
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,13 @@ def holds_grant(actor: Actor | None, partnership: Partnership, grant: Grant) -> 
     return found is not None and found.holds(grant)
 
 
+def held_grants(actor: Actor | None) -> frozenset[str]:
+    """Every further role the signed-in person holds, in any partnership."""
+    if actor is None or not is_signed_in(actor):
+        return frozenset()
+    return frozenset().union(*(s.grants for s in _standings(actor).values()))
+
+
 def holds_sensitive_grant(actor: Actor | None) -> bool:
     """True when the person holds a sensitive role anywhere (stricter sessions apply)."""
     from partnership.models import SENSITIVE_GRANTS
@@ -127,6 +144,148 @@ def access_partnership_with_grant(actor: Actor, slug: str, grant: Grant) -> Part
     if not holds_grant(actor, partnership, grant):
         raise NotFound("No such page.")
     return partnership
+
+
+# --- The partnership's own records: one visibility queryset and one door each. ---
+
+
+def _within(parent_field: str, parent: object | None) -> dict[str, object] | None:
+    return {parent_field: parent} if parent is not None else None
+
+
+@restricted(Organisation, partnership="partnership")
+def organisations_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Organisation]:
+    """Members see their partnership's organisations; coordinators manage them."""
+    return Organisation.objects.filter(partnership__in=partnerships_visible_to(actor, for_=for_))
+
+
+def access_organisation_by_id(
+    actor: Actor,
+    organisation_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
+) -> Organisation:
+    return open_door(
+        Organisation,
+        actor,
+        organisation_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=lambda qs: qs.select_related("partnership").prefetch_related("other_names"),
+    )
+
+
+@restricted(OrganisationName, partnership="organisation__partnership")
+def organisation_names_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[OrganisationName]:
+    return OrganisationName.objects.filter(organisation__in=organisations_visible_to(actor, for_=for_))
+
+
+def access_organisation_name_by_id(
+    actor: Actor, name_id: object, *, for_: Purpose = Purpose.VIEW, organisation: Organisation | None = None
+) -> OrganisationName:
+    return open_door(
+        OrganisationName, actor, name_id, for_=for_, within=_within("organisation", organisation)
+    )
+
+
+def _managed(actor: Actor) -> QuerySet[Partnership]:
+    return partnerships_visible_to(actor, for_=Purpose.MANAGE)
+
+
+@restricted(Membership, partnership="partnership", audit_reads=True)
+def memberships_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Membership]:
+    """Coordinators see and manage every membership; a person sees their own. Nobody reports on one."""
+    if for_ == Purpose.REPORT:
+        return Membership.objects.none()
+    rule = Q(partnership__in=_managed(actor))
+    if for_ == Purpose.VIEW and is_signed_in(actor):
+        rule |= Q(user_id=actor.pk)
+    return Membership.objects.filter(rule)
+
+
+def access_membership_by_id(
+    actor: Actor,
+    membership_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
+) -> Membership:
+    return open_door(
+        Membership,
+        actor,
+        membership_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=lambda qs: qs.select_related("user", "organisation", "partnership"),
+    )
+
+
+@restricted(RoleGrant, partnership="membership__partnership")
+def role_grants_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[RoleGrant]:
+    """Further roles: coordinators see and manage them; a person sees their own."""
+    return RoleGrant.objects.filter(membership__in=memberships_visible_to(actor, for_=for_))
+
+
+def access_role_grant_by_id(
+    actor: Actor, grant_id: object, *, for_: Purpose = Purpose.VIEW, membership: Membership | None = None
+) -> RoleGrant:
+    return open_door(
+        RoleGrant,
+        actor,
+        grant_id,
+        for_=for_,
+        within=_within("membership", membership),
+        queryset=lambda qs: qs.select_related("membership__user", "membership__partnership"),
+    )
+
+
+@restricted(Invitation, partnership="partnership", audit_reads=True)
+def invitations_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Invitation]:
+    """Only coordinators see and manage invitations (the invited person uses the e-mailed link)."""
+    if for_ == Purpose.REPORT:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(partnership__in=_managed(actor))
+
+
+def access_invitation_by_id(
+    actor: Actor,
+    invitation_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
+) -> Invitation:
+    return open_door(
+        Invitation,
+        actor,
+        invitation_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=lambda qs: qs.select_related("partnership", "organisation"),
+    )
+
+
+@restricted(GlossaryTerm, partnership="partnership")
+def glossary_terms_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[GlossaryTerm]:
+    """Members read the glossary; coordinators manage it. Nobody reports on a term."""
+    if for_ == Purpose.REPORT:
+        return GlossaryTerm.objects.none()
+    return GlossaryTerm.objects.filter(partnership__in=partnerships_visible_to(actor, for_=for_))
+
+
+def access_glossary_term_by_id(
+    actor: Actor, term_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> GlossaryTerm:
+    return open_door(
+        GlossaryTerm,
+        actor,
+        term_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=lambda qs: qs.select_related("partnership"),
+    )
 
 
 # --- The rules as the apps have asked them so far (thin names over `standing`). ---

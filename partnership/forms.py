@@ -3,8 +3,9 @@
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
-from partnership.models import GlossaryTerm, Organisation, Partnership, Role
+from partnership.models import GlossaryTerm, Grant, Organisation, Partnership, Role
 
 
 class PartnershipSettingsForm(forms.ModelForm):
@@ -50,10 +51,10 @@ class OrganisationForm(forms.ModelForm):
         widgets = {"address": forms.Textarea(attrs={"rows": 4})}
         error_messages = {"name": {"required": "Enter the organisation's name"}}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, other_names: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["other_names_text"] = "\n".join(n.name for n in self.instance.other_names.all())
+        if other_names and not self.is_bound:
+            self.initial["other_names_text"] = "\n".join(other_names)
         self.fields["membership_order"].error_messages["invalid"] = "Enter the position as a whole number"
 
     def other_names(self) -> list[str]:
@@ -79,9 +80,10 @@ class GlossaryTermForm(forms.ModelForm):
 
 
 class _OrganisationChoiceMixin:
-    def set_organisations(self, partnership: Partnership) -> None:
+    def set_organisations(self, organisations: QuerySet[Organisation]) -> None:
+        """The choices come from the view, read through a selector for the acting coordinator."""
         field = self.fields["organisation"]  # type: ignore[attr-defined]
-        field.queryset = partnership.organisations.order_by("name")
+        field.queryset = organisations.order_by("name")
 
 
 class InvitationForm(_OrganisationChoiceMixin, forms.Form):
@@ -93,8 +95,8 @@ class InvitationForm(_OrganisationChoiceMixin, forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None,  # set by the view from a selector
         empty_label="Choose an organisation",
         error_messages={"required": "Choose the organisation they work for"},
     )
@@ -107,14 +109,14 @@ class InvitationForm(_OrganisationChoiceMixin, forms.Form):
         "members read the partnership's records.",
     )
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.set_organisations(partnership)
+        self.set_organisations(organisations)
 
 
 class MembershipForm(_OrganisationChoiceMixin, forms.Form):
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None,  # set by the view from a selector
         empty_label="Choose an organisation",
         error_messages={"required": "Choose the organisation they work for"},
     )
@@ -122,6 +124,22 @@ class MembershipForm(_OrganisationChoiceMixin, forms.Form):
         choices=Role.choices, widget=forms.RadioSelect, error_messages={"required": "Choose a role"}
     )
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.set_organisations(partnership)
+        self.set_organisations(organisations)
+
+
+class RoleGrantForm(forms.Form):
+    """A further role to give or take away (the buttons on the People page send it)."""
+
+    grant = forms.ChoiceField(
+        choices=Grant.choices,
+        error_messages={
+            "required": "Choose the role to give or take away",
+            "invalid_choice": "“%(value)s” is not a role that can be given. Choose one from the list.",
+        },
+    )
+
+    @staticmethod
+    def label_of(grant: str) -> str:
+        return str(Grant(grant).label)

@@ -1,51 +1,127 @@
-"""Reads of partnership records. Restricted records come only through these doors."""
+"""Reads of partnership records, built on the visibility querysets of `partnership.access`.
+
+Selectors that take a `Partnership` expect one opened through a door
+(`access.access_partnership_by_slug`); people and invitations also take the actor and read only what
+the actor may manage.
+"""
 
 import hashlib
+from typing import Any
 
 from django.db.models import Count, QuerySet
-from django.http import Http404
 
+from core.access import Purpose, audit_search
+from core.actors import Actor
 from partnership import access
-from partnership.models import GlossaryTerm, Invitation, Membership, Organisation, Partnership, Role
+from partnership.models import (
+    GlossaryTerm,
+    Grant,
+    Invitation,
+    Membership,
+    Organisation,
+    Partnership,
+    Role,
+    RoleGrant,
+)
 
 
-def partnerships_for_user(user) -> QuerySet[Partnership]:  # type: ignore[no-untyped-def]
-    if not user.is_authenticated:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(memberships__user=user, memberships__is_active=True).distinct()
+def partnerships_for_user(actor: Actor) -> QuerySet[Partnership]:
+    """The partnerships the actor belongs to (any role), by name."""
+    return access.partnerships_visible_to(actor).distinct().order_by("name")
 
 
-def partnership_for_user(user, slug: str) -> Partnership:  # type: ignore[no-untyped-def]
-    """The partnership, or 404 for both a missing one and one the user is not a member of."""
-    partnership = Partnership.objects.filter(slug=slug).first()
-    if partnership is None or not access.can_view(user, partnership):
-        raise Http404("No such partnership.")
-    return partnership
+def partnership_for_user(actor: Actor, slug: str) -> Partnership:
+    """Deprecated alias kept for apps not yet converted: `access_partnership_by_slug(actor, slug)`."""
+    return access.access_partnership_by_slug(actor, slug)
 
 
-def partnership_for_coordinator(user, slug: str) -> Partnership:  # type: ignore[no-untyped-def]
-    """The partnership if the user coordinates it; 404 otherwise (members learn nothing new)."""
-    partnership = partnership_for_user(user, slug)
-    if not access.is_coordinator(user, partnership):
-        raise Http404("No such page.")
-    return partnership
+def partnership_for_coordinator(actor: Actor, slug: str) -> Partnership:
+    """Deprecated alias kept for apps not yet converted: `access_partnership_by_slug(..., MANAGE)`."""
+    return access.access_partnership_by_slug(actor, slug, for_=Purpose.MANAGE)
 
 
 def organisations(partnership: Partnership) -> QuerySet[Organisation]:
-    return partnership.organisations.prefetch_related("other_names")
+    return Organisation.objects.filter(partnership=partnership).prefetch_related("other_names")
+
+
+def organisation_choices(actor: Actor, partnership: Partnership) -> QuerySet[Organisation]:
+    """The organisations a coordinator may choose for a membership or invitation."""
+    return access.organisations_visible_to(actor, for_=Purpose.MANAGE).filter(partnership=partnership)
 
 
 def membership_list(partnership: Partnership) -> QuerySet[Organisation]:
     """The organisations in the published membership list, in their order."""
-    return partnership.organisations.filter(in_membership_list=True).order_by("membership_order", "name")
+    return Organisation.objects.filter(partnership=partnership, in_membership_list=True).order_by(
+        "membership_order", "name"
+    )
 
 
 def glossary(partnership: Partnership) -> QuerySet[GlossaryTerm]:
-    return partnership.glossary.order_by("term")
+    return GlossaryTerm.objects.filter(partnership=partnership).order_by("term")
 
 
-def memberships(partnership: Partnership) -> QuerySet[Membership]:
-    return partnership.memberships.select_related("user", "organisation")
+def glossary_term_clash(partnership: Partnership, term: str, exclude: GlossaryTerm | None) -> bool:
+    clash = GlossaryTerm.objects.filter(partnership=partnership, term__iexact=term.strip())
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude.pk)
+    return clash.exists()
+
+
+def memberships(actor: Actor, partnership: Partnership) -> QuerySet[Membership]:
+    """Every membership of the partnership the actor manages, with the people's further roles."""
+    return (
+        access.memberships_visible_to(actor, for_=Purpose.MANAGE)
+        .filter(partnership=partnership)
+        .select_related("user", "organisation")
+        .prefetch_related("grants")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+def further_roles(membership: Membership) -> list[dict[str, Any]]:
+    """Every further role a membership could hold, and whether it does (uses prefetched grants)."""
+    held = {g.grant for g in membership.grants.all()}
+    return [{"value": value, "label": label, "held": value in held} for value, label in Grant.choices]
+
+
+def people(actor: Actor, partnership: Partnership) -> list[Membership]:
+    """The People page: memberships the actor manages, each with `further_roles` (one `searched`)."""
+    audit_search(actor, Membership, partnership=partnership, filters={})
+    found = list(memberships(actor, partnership))
+    for membership in found:
+        membership.further_roles = further_roles(membership)  # type: ignore[attr-defined]
+    return found
+
+
+def own_memberships(actor: Actor) -> QuerySet[Membership]:
+    """The actor's own active memberships (the account page)."""
+    if not actor.is_authenticated:
+        return Membership.objects.none()
+    return (
+        access.memberships_visible_to(actor)
+        .filter(user_id=actor.pk, is_active=True)
+        .select_related("partnership", "organisation")
+        .prefetch_related("grants")
+    )
+
+
+def role_grants(membership: Membership) -> QuerySet[RoleGrant]:
+    return RoleGrant.objects.filter(membership=membership).select_related("granted_by")
+
+
+def role_grant_history(membership: Membership) -> list[dict[str, Any]]:
+    """Every grant and revocation of a further role on the membership, newest first."""
+    model = RoleGrant.history.model
+    records = model.objects.filter(membership_id=membership.pk).select_related("history_user")
+    return [
+        {
+            "date": record.history_date,
+            "user": record.history_user,
+            "role": str(dict(Grant.choices).get(record.grant, record.grant)),
+            "type": {"+": "Granted", "-": "Removed"}.get(record.history_type, "Changed"),
+        }
+        for record in records.order_by("-history_date", "-history_id")
+    ]
 
 
 def organisation_by_name(partnership: Partnership) -> dict[str, Organisation]:
@@ -57,48 +133,13 @@ def organisation_by_name(partnership: Partnership) -> dict[str, Organisation]:
     return index
 
 
-# --- Added for the partnership pages, people and invitations (accounts/partnership pages task) ---
-
-
-def organisation_for_user(user, slug: str, pk: int) -> Organisation:  # type: ignore[no-untyped-def]
-    """One organisation of a partnership the user belongs to; 404 for missing and forbidden."""
-    partnership = partnership_for_user(user, slug)
-    organisation = organisations(partnership).filter(pk=pk).first()
-    if organisation is None:
-        raise Http404("No such organisation.")
-    return organisation
-
-
-def glossary_term_for_coordinator(user, slug: str, pk: int) -> GlossaryTerm:  # type: ignore[no-untyped-def]
-    partnership = partnership_for_coordinator(user, slug)
-    term = partnership.glossary.filter(pk=pk).first()
-    if term is None:
-        raise Http404("No such term.")
-    return term
-
-
-def membership_for_coordinator(user, slug: str, pk: int) -> Membership:  # type: ignore[no-untyped-def]
-    partnership = partnership_for_coordinator(user, slug)
-    membership = memberships(partnership).filter(pk=pk).first()
-    if membership is None:
-        raise Http404("No such membership.")
-    return membership
-
-
-def invitation_for_coordinator(user, slug: str, pk: int) -> Invitation:  # type: ignore[no-untyped-def]
-    partnership = partnership_for_coordinator(user, slug)
-    invitation = partnership.invitations.filter(pk=pk).first()
-    if invitation is None:
-        raise Http404("No such invitation.")
-    return invitation
-
-
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def invitation_by_token(token: str) -> Invitation | None:
-    """The invitation whose token this is (only the token's SHA-256 hash is stored)."""
+    """The invitation whose token this is (only the token's SHA-256 hash is stored). The token is
+    the capability: whoever holds the e-mailed link may look at the invitation."""
     return (
         Invitation.objects.select_related("partnership", "organisation", "invited_by")
         .filter(token_hash=token_hash(token))
@@ -106,26 +147,46 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
-def pending_invitations(partnership: Partnership) -> QuerySet[Invitation]:
-    return partnership.invitations.filter(accepted_at__isnull=True).select_related("organisation")
+def pending_invitations(actor: Actor, partnership: Partnership) -> QuerySet[Invitation]:
+    return (
+        access.invitations_visible_to(actor, for_=Purpose.MANAGE)
+        .filter(partnership=partnership, accepted_at__isnull=True)
+        .select_related("organisation")
+    )
+
+
+def pending_invitations_to(partnership: Partnership, email: str) -> QuerySet[Invitation]:
+    """Invitations to `email` still waiting (a new one replaces them)."""
+    return Invitation.objects.filter(partnership=partnership, accepted_at__isnull=True, email__iexact=email)
+
+
+def is_active_member(partnership: Partnership, email: str) -> bool:
+    return Membership.objects.filter(
+        partnership=partnership, user__email__iexact=email, is_active=True
+    ).exists()
+
+
+def membership_of(user: Any, partnership: Partnership) -> Membership | None:
+    """A person's membership (active or not) of the partnership, for accepting an invitation."""
+    return Membership.objects.filter(user=user, partnership=partnership).first()
 
 
 def other_organisations(partnership: Partnership) -> QuerySet[Organisation]:
     """Organisations outside the published membership list, with how many actions each owns."""
     return (
-        partnership.organisations.filter(in_membership_list=False)
+        Organisation.objects.filter(partnership=partnership, in_membership_list=False)
         .annotate(action_count=Count("owned_actions", distinct=True))
         .prefetch_related("other_names")
         .order_by("name")
     )
 
 
-def owned_actions(organisation: Organisation, plan_year) -> list:  # type: ignore[no-untyped-def]
+def owned_actions(organisation: Organisation, plan_year: Any) -> list[Any]:
     """The actions of `plan_year` the organisation owns, in plan order."""
     if plan_year is None:
         return []
     owners = (
-        organisation.owned_actions.filter(action__plan_year=plan_year)  # type: ignore[attr-defined]
+        organisation.owned_actions.filter(action__plan_year=plan_year)
         .select_related("action__priority")
         .order_by("action__priority__order", "action__order", "action__pk")
     )
@@ -133,4 +194,10 @@ def owned_actions(organisation: Organisation, plan_year) -> list:  # type: ignor
 
 
 def active_coordinator_count(partnership: Partnership) -> int:
-    return partnership.memberships.filter(role=Role.COORDINATOR, is_active=True, user__is_active=True).count()
+    return Membership.objects.filter(
+        partnership=partnership, role=Role.COORDINATOR, is_active=True, user__is_active=True
+    ).count()
+
+
+def districts(partnership: Partnership) -> QuerySet[Any]:
+    return partnership.districts.all()

@@ -1,21 +1,25 @@
 from django.urls import path
 
-from partnership import people_views, views
+from partnership.views import audit, pages, people
 
 app_name = "partnership"
 urlpatterns = [
-    path("members/", views.members, name="members"),
-    path("organisations/new/", views.organisation_edit, name="organisation_add"),
-    path("organisations/<int:pk>/", views.organisation, name="organisation"),
-    path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
-    path("glossary/", views.glossary, name="glossary"),
-    path("glossary/new/", views.glossary_edit, name="glossary_add"),
-    path("glossary/<int:pk>/edit/", views.glossary_edit, name="glossary_edit"),
-    path("glossary/<int:pk>/delete/", views.glossary_delete, name="glossary_delete"),
-    path("settings/", views.settings, name="settings"),
-    path("people/", people_views.people, name="people"),
-    path("people/invite/", people_views.invite, name="invite"),
-    path("people/<int:pk>/", people_views.membership_edit, name="membership_edit"),
-    path("people/<int:pk>/remove/", people_views.membership_deactivate, name="membership_deactivate"),
-    path("people/invitations/<int:pk>/cancel/", people_views.invitation_cancel, name="invitation_cancel"),
+    path("members/", pages.members, name="members"),
+    path("organisations/new/", pages.organisation_edit, name="organisation_add"),
+    path("organisations/<int:pk>/", pages.organisation, name="organisation"),
+    path("organisations/<int:pk>/edit/", pages.organisation_edit, name="organisation_edit"),
+    path("glossary/", pages.glossary, name="glossary"),
+    path("glossary/new/", pages.glossary_edit, name="glossary_add"),
+    path("glossary/<int:pk>/edit/", pages.glossary_edit, name="glossary_edit"),
+    path("glossary/<int:pk>/delete/", pages.glossary_delete, name="glossary_delete"),
+    path("settings/", pages.settings, name="settings"),
+    path("people/", people.people, name="people"),
+    path("people/invite/", people.invite, name="invite"),
+    path("people/<int:pk>/", people.membership_edit, name="membership_edit"),
+    path("people/<int:pk>/remove/", people.membership_deactivate, name="membership_deactivate"),
+    path("people/<int:pk>/roles/add/", people.role_grant_add, name="role_grant_add"),
+    path("people/<int:pk>/roles/remove/", people.role_grant_remove, name="role_grant_remove"),
+    path("people/invitations/<int:pk>/cancel/", people.invitation_cancel, name="invitation_cancel"),
+    path("audit/", audit.audit, name="audit"),
+    path("audit/export/", audit.audit_export, name="audit_export"),
 ]

@@ -20,7 +20,14 @@ from assessment.models import CandidateIssue, CommunityView, ScoringCriterion
 from partnership.models import GlossaryTerm, Invitation, Membership
 from planning.models import Action, Measure, Priority, Update
 from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
-from tests.permission_matrix_records import Objects, pending_import, plan_actions, rows
+from tests.permission_matrix_records import (
+    Objects,
+    coordinator_is_dpo,
+    grants_of,
+    pending_import,
+    plan_actions,
+    rows,
+)
 
 
 class Who(StrEnum):
@@ -44,9 +51,11 @@ class Outcome(StrEnum):
     REDIRECT = "redirect"  # 3xx somewhere other than the sign-in page
     LOGIN = "login"  # 302 to the sign-in page
     DENIED = "denied"  # 404
+    FORBIDDEN = "forbidden"  # 403 with its reason (an invitation sent to another e-mail address)
 
 
 OK, REDIRECT, LOGIN, DENIED = Outcome.OK, Outcome.REDIRECT, Outcome.LOGIN, Outcome.DENIED
+FORBIDDEN = Outcome.FORBIDDEN
 Expected = dict[Who, Outcome]
 
 
@@ -130,6 +139,7 @@ KW: dict[str, Kwargs] = {
     "term": lambda o: {**o.p, "pk": o.glossary_term.pk},
     "membership": lambda o: {**o.p, "pk": o.membership.pk},
     "invitation": lambda o: {**o.p, "pk": o.invitation[0].pk},
+    "dpo_membership": lambda o: {**o.p, "pk": o.dpo_membership.pk},
     "token": lambda o: {"token": o.invitation[1]},
     "reset": lambda o: o.reset_link,
     "period": lambda o: {**o.y, "code": "Q1"},
@@ -238,7 +248,13 @@ BASE: list[Case] = [
         everyone(REDIRECT),
     ),
     get("accounts:password_reset_complete", "accounts/password/reset/done/", "none", everyone(OK)),
-    get("accounts:accept_invitation", "accounts/invitations/<str:token>/", "token", everyone(OK)),
+    # an invitation is accepted only by the address it was sent to (nobody in the world has it)
+    get(
+        "accounts:accept_invitation",
+        "accounts/invitations/<str:token>/",
+        "token",
+        {**everyone(FORBIDDEN), ANON: OK},
+    ),
     # partnership
     get("partnership:members", PP + "members/", "p", MEMBERS),
     get("partnership:organisation_add", PP + "organisations/new/", "p", COORDINATOR),
@@ -264,6 +280,41 @@ BASE: list[Case] = [
         "membership",
         COORDINATOR,
         row_of(Membership, "membership"),
+    ),
+    post(
+        "partnership:role_grant_add",
+        MEMBERS_PAGE + "roles/add/",
+        "membership",
+        COORDINATOR,
+        lambda o: grants_of(o.membership),
+        data={"grant": "data_protection_lead"},
+    ),
+    post(
+        "partnership:role_grant_remove",
+        MEMBERS_PAGE + "roles/remove/",
+        "dpo_membership",
+        COORDINATOR,
+        lambda o: grants_of(o.dpo_membership),
+        data={"grant": "data_protection_lead"},
+    ),
+    # the audit log: only the partnership's data protection lead (nobody in the world holds the role)
+    get("partnership:audit", PP + "audit/", "p", NOBODY),
+    get("partnership:audit_export", PP + "audit/export/", "p", NOBODY),
+    Case(
+        "partnership:audit",
+        PP + "audit/",
+        KW["p"],
+        COORDINATOR,
+        variant="coordinator holds the data protection lead role",
+        prepare=coordinator_is_dpo,
+    ),
+    Case(
+        "partnership:audit_export",
+        PP + "audit/export/",
+        KW["p"],
+        COORDINATOR,
+        variant="coordinator holds the data protection lead role",
+        prepare=coordinator_is_dpo,
     ),
     post(
         "partnership:invitation_cancel",

@@ -18,7 +18,7 @@ from PIL import Image
 from assessment import services as assessment_services
 from crimedata.models import ImportRun
 from partnership import services as partnership_services
-from partnership.models import GlossaryTerm, Invitation, Membership, Role
+from partnership.models import GlossaryTerm, Grant, Invitation, Membership, Role, RoleGrant
 from planning.io_views import SESSION_KEY as IMPORT_SESSION_KEY
 from planning.models import Action, Measure, PlanYearState, Priority
 from publishing import services as publishing_services
@@ -99,10 +99,16 @@ class Objects:
         return Membership.objects.get(user=self.world.member, partnership=self.world.partnership)
 
     @cached_property
+    def dpo_membership(self) -> Membership:
+        """The member's membership, holding the data protection lead role (for its removal)."""
+        RoleGrant.objects.get_or_create(membership=self.membership, grant=Grant.DATA_PROTECTION_LEAD)
+        return self.membership
+
+    @cached_property
     def invitation(self) -> tuple[Invitation, str]:
         return partnership_services.invitation_create(
             partnership=self.world.partnership,
-            user=self.world.coordinator,
+            actor=self.world.coordinator,
             email="new.person@example.org",
             role=Role.MEMBER,
             organisation=self.world.organisation,
@@ -192,6 +198,19 @@ class Objects:
         return ImportRun.objects.create(
             file_name="street.csv", status=ImportRun.Status.DONE, created_by=self.world.site_admin
         )
+
+
+def grants_of(membership: Membership) -> list[str]:
+    """Guard: the further roles a membership holds."""
+    return sorted(RoleGrant.objects.filter(membership=membership).values_list("grant", flat=True))
+
+
+def coordinator_is_dpo(client: Client, objects: Objects) -> None:
+    """Prepare: the world's coordinator also holds the data protection lead role."""
+    coordinator = Membership.objects.get(
+        user=objects.world.coordinator, partnership=objects.world.partnership
+    )
+    RoleGrant.objects.get_or_create(membership=coordinator, grant=Grant.DATA_PROTECTION_LEAD)
 
 
 def rows(model: Any, pk: int) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from tests.permission_matrix_data import (
     ANON,
     CASES,
     DENIED,
+    FORBIDDEN,
     LOGIN,
     OK,
     OUTSIDER,
@@ -82,6 +83,8 @@ def outcome_of(response: Any) -> str:
         return LOGIN if urlsplit(response["Location"]).path == sign_in else REDIRECT
     if response.status_code == 404:
         return DENIED
+    if response.status_code == 403:
+        return FORBIDDEN
     return f"status {response.status_code}"
 
 

@@ -1,4 +1,4 @@
-"""Sign-in in one or two steps, and the account page."""
+"""Sign-in in one or two steps (the account page, which lists memberships, lives in partnership)."""
 
 import time
 from typing import Any
@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -82,7 +81,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         return get_lockout_response(request, None, credentials)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = services.verify_code(user=user, code=form.cleaned_data["code"])
+        device = services.verify_code(actor=user, code=form.cleaned_data["code"])
         if device is not None:
             if not request.user.is_authenticated:
                 request.session.pop(PENDING_KEY, None)
@@ -101,21 +100,4 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/two_factor_verify.html",
         {"form": form, "next": pending["next"] or "", "page_title": "Enter your code"},
-    )
-
-
-@login_required
-def account(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    memberships = user.memberships.filter(is_active=True).select_related("partnership", "organisation")  # type: ignore[union-attr]
-    return render(
-        request,
-        "accounts/account.html",
-        {
-            "memberships": memberships,
-            "two_factor_on": access.has_two_factor(user),
-            "session_verified": access.is_verified(user),
-            "backup_codes_left": services.backup_codes_left(user),
-            "page_title": "Your account",
-        },
     )

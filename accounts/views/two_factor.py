@@ -27,14 +27,14 @@ def _qr_svg(url: str) -> str:
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     try:
-        device = services.two_factor_start(user=user)
+        device = services.two_factor_start(actor=user)
     except ServiceError as error:
         messages.info(request, str(error))
         return redirect("accounts:account")
     form = SetupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = services.two_factor_confirm(user=user, device=device, token=form.cleaned_data["code"])
+            codes = services.two_factor_confirm(actor=user, device=device, token=form.cleaned_data["code"])
         except ServiceError as error:
             form.add_error("code", str(error))
         else:
@@ -71,7 +71,7 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
     """GET: how many are left; POST: replace them with new ones (shown once)."""
     if request.method == "POST":
         try:
-            codes = services.backup_codes_regenerate(user=request.user)
+            codes = services.backup_codes_regenerate(actor=request.user)
         except ServiceError as error:
             messages.error(request, str(error))
             return redirect("accounts:account")
@@ -89,7 +89,7 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:account")
     form = ConfirmPasswordForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.two_factor_disable(user=request.user)
+        services.two_factor_disable(actor=request.user)
         messages.success(request, "Two-factor sign-in is off. You now sign in with your password only.")
         return redirect("accounts:account")
     return render(

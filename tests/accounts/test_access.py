@@ -47,8 +47,8 @@ def test_decorator_sends_users_without_device_to_set_up():
 
 def test_decorator_asks_users_with_device_for_a_code():
     user = UserFactory()
-    device = services.two_factor_start(user=user)
-    services.two_factor_confirm(user=user, device=device, token=code_for(device))
+    device = services.two_factor_start(actor=user)
+    services.two_factor_confirm(actor=user, device=device, token=code_for(device))
     response = guarded(make_request(user), casework=True)
     assert response["Location"].startswith("/accounts/sign-in/code/?next=/casework/")
 
@@ -65,8 +65,8 @@ def test_decorator_sends_anonymous_to_sign_in():
 
 def test_signed_in_unverified_user_can_verify_later(client):
     user = UserFactory()
-    device = services.two_factor_start(user=user)
-    services.two_factor_confirm(user=user, device=device, token=code_for(device))
+    device = services.two_factor_start(actor=user)
+    services.two_factor_confirm(actor=user, device=device, token=code_for(device))
     device.refresh_from_db()
     client.force_login(user)
     response = client.post("/accounts/sign-in/code/?next=/accounts/", {"code": code_for(device, 1)})

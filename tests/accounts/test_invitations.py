@@ -7,6 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import AuditEvent, AuditEventType
+from partnership import services
 from partnership.models import Invitation, Membership, Role
 from partnership.selectors import token_hash
 from tests.factories import MembershipFactory, UserFactory
@@ -115,10 +117,50 @@ def test_unknown_token_is_not_found(client, db):
 
 
 def test_existing_member_cannot_accept_twice(client, world):
+    someone = UserFactory(username="someone", email="someone@example.org")
     link = invite(client, world, email="someone@example.org")
-    client.force_login(world.member)
+    MembershipFactory(user=someone, partnership=world.partnership, organisation=world.organisation)
+    client.force_login(someone)
     response = client.post(link, follow=True)
     assert "already a member" in response.content.decode()
+
+
+def test_member_of_another_partnership_cannot_accept_an_invitation_to_someone_else(client, world):
+    """The outsider (coordinator of other-csp) holds a link test-csp sent to someone else."""
+    link = invite(client, world, email="someone@example.org")
+    client.force_login(world.outsider)
+    for response in (client.get(link), client.post(link)):
+        assert response.status_code == 403
+        assert "sent to a different e-mail address" in response.content.decode()
+    assert not Membership.objects.filter(user=world.outsider, partnership=world.partnership).exists()
+    assert Invitation.objects.get().accepted_at is None
+    denied = AuditEvent.objects.filter(event_type=AuditEventType.ACCESS_DENIED, actor_id=world.outsider.pk)
+    assert denied.count() == 2
+    event = denied.first()
+    assert (event.partnership_id, event.object_type) == (world.partnership.pk, "partnership.invitation")
+    assert event.purpose == "accept invitation"
+
+
+def test_invited_address_matches_whatever_its_case(client, world):
+    person = UserFactory(username="mixed", email="Mixed.Case@Example.org")
+    link = invite(client, world, email="mixed.case@example.org", role=Role.MEMBER)
+    client.force_login(person)
+    assert client.post(link).status_code == 302
+    assert Membership.objects.filter(user=person, partnership=world.partnership, is_active=True).exists()
+
+
+def test_service_refuses_another_address(world):
+    invitation, _ = services.invitation_create(
+        partnership=world.partnership,
+        actor=world.coordinator,
+        email="invited@example.org",
+        role=Role.MEMBER,
+        organisation=None,
+        accept_url=lambda token: token,
+    )
+    with pytest.raises(services.InvitationRefused):
+        services.invitation_accept(invitation=invitation, actor=world.member)
+    assert AuditEvent.objects.filter(event_type=AuditEventType.ACCESS_DENIED).count() == 1
 
 
 def test_former_member_is_reactivated(client, world):

@@ -24,8 +24,8 @@ def code_for(device: TOTPDevice, steps_ahead: int = 0) -> str:
 @pytest.fixture
 def user_with_2fa(db):
     user = UserFactory(username="alice")
-    device = services.two_factor_start(user=user)
-    codes = services.two_factor_confirm(user=user, device=device, token=code_for(device))
+    device = services.two_factor_start(actor=user)
+    codes = services.two_factor_confirm(actor=user, device=device, token=code_for(device))
     device.refresh_from_db()
     return user, device, codes
 

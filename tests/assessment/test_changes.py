@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from assessment import services
 from assessment.models import Assessment, CandidateIssue, CommunityView, Score, ScoringCriterion
@@ -239,10 +238,8 @@ def test_scoring_page_shows_each_scorers_scores(client, world, assessment, score
     assert url("criterion_delete", "2021-22", assessment.criteria.first().pk) in page
 
 
-def test_every_assessment_model_is_in_the_admin_with_history(client, world, assessment, scored):
+def test_assessment_records_are_not_in_the_admin(client, world, assessment, scored):
+    """Partnership records are managed on the partnership's pages only (ADR 0003 addendum)."""
     for model in (Assessment, ScoringCriterion, CandidateIssue, Score, CommunityView):
-        assert isinstance(admin.site._registry[model], SimpleHistoryAdmin)
-    client.force_login(world.site_admin)
-    for name in ("assessment", "scoringcriterion", "candidateissue", "score", "communityview"):
-        assert client.get(reverse(f"admin:assessment_{name}_changelist")).status_code == 200
-    assert client.get(reverse("admin:assessment_assessment_history", args=[assessment.pk])).status_code == 200
+        assert model not in admin.site._registry
+    assert assessment.history.exists()  # history is still kept

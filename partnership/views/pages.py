@@ -1,7 +1,8 @@
 """Partnership pages: members and contacts, organisations, glossary and settings.
 
 Every page needs sign-in and a membership; coordinator pages answer 404 to everyone else.
-Reads go through `partnership.selectors`, writes through `partnership.services`.
+Records come through the doors of `partnership.access` and `partnership.selectors`, writes
+through `partnership.services`.
 """
 
 from typing import Any
@@ -12,10 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.access import Purpose, audit_search
 from core.history import history_rows
 from core.views import run_service
 from partnership import access, selectors, services
+from partnership.access import access_partnership_by_slug
 from partnership.forms import GlossaryTermForm, OrganisationForm, PartnershipSettingsForm
+from partnership.models import GlossaryTerm, Organisation
 
 
 def crumbs(partnership: Any, *items: tuple[str, str]) -> list[dict[str, str]]:
@@ -25,7 +29,8 @@ def crumbs(partnership: Any, *items: tuple[str, str]) -> list[dict[str, str]]:
 
 @login_required
 def members(request: HttpRequest, partnership: str) -> HttpResponse:
-    p = selectors.partnership_for_user(request.user, partnership)
+    p = access_partnership_by_slug(request.user, partnership)
+    audit_search(request.user, Organisation, partnership=p, filters={})
     others = list(selectors.other_organisations(p))
     return render(
         request,
@@ -44,8 +49,8 @@ def members(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @login_required
 def organisation(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    org = selectors.organisation_for_user(request.user, partnership, pk)
-    p = org.partnership
+    p = access_partnership_by_slug(request.user, partnership)
+    org = access.access_organisation_by_id(request.user, pk, partnership=p)
     return render(
         request,
         "partnership/organisation.html",
@@ -63,21 +68,24 @@ def organisation(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
 
 @login_required
 def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
-    p = selectors.partnership_for_coordinator(request.user, partnership)
-    instance = selectors.organisation_for_user(request.user, partnership, pk) if pk else None
-    form = OrganisationForm(request.POST or None, instance=instance)
+    p = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    instance = (
+        access.access_organisation_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p) if pk else None
+    )
+    names = [n.name for n in access.organisation_names_visible_to(request.user).filter(organisation=instance)]
+    form = OrganisationForm(request.POST or None, instance=instance, other_names=names)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
         saved, ok = run_service(
             form,
             services.organisation_save,
             partnership=p,
-            user=request.user,
+            actor=request.user,
             organisation=instance,
             other_names=form.other_names(),
             **fields,
         )
-        if ok:
+        if ok and saved is not None:
             messages.success(request, f"{saved.name} saved.")
             return redirect("partnership:organisation", partnership=p.slug, pk=saved.pk)
     title = f"Edit {instance.name}" if instance else "Add an organisation"
@@ -98,7 +106,8 @@ def organisation_edit(request: HttpRequest, partnership: str, pk: int | None = N
 
 @login_required
 def glossary(request: HttpRequest, partnership: str) -> HttpResponse:
-    p = selectors.partnership_for_user(request.user, partnership)
+    p = access_partnership_by_slug(request.user, partnership)
+    audit_search(request.user, GlossaryTerm, partnership=p, filters={})
     return render(
         request,
         "partnership/glossary.html",
@@ -114,20 +123,24 @@ def glossary(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @login_required
 def glossary_edit(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
-    p = selectors.partnership_for_coordinator(request.user, partnership)
-    instance = selectors.glossary_term_for_coordinator(request.user, partnership, pk) if pk else None
+    p = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    instance = (
+        access.access_glossary_term_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p)
+        if pk
+        else None
+    )
     form = GlossaryTermForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         saved, ok = run_service(
             form,
             services.glossary_term_save,
             partnership=p,
-            user=request.user,
+            actor=request.user,
             instance=instance,
             term=form.cleaned_data["term"],
             meaning=form.cleaned_data["meaning"],
         )
-        if ok:
+        if ok and saved is not None:
             messages.success(request, f"“{saved.term}” saved.")
             return redirect("partnership:glossary", partnership=p.slug)
     return render(
@@ -146,10 +159,10 @@ def glossary_edit(request: HttpRequest, partnership: str, pk: int | None = None)
 
 @login_required
 def glossary_delete(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    term = selectors.glossary_term_for_coordinator(request.user, partnership, pk)
-    p = term.partnership
+    p = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    term = access.access_glossary_term_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=p)
     if request.method == "POST":
-        services.glossary_term_delete(term=term, user=request.user)
+        services.glossary_term_delete(term=term, actor=request.user)
         messages.success(request, f"“{term.term}” deleted from the glossary.")
         return redirect("partnership:glossary", partnership=p.slug)
     return render(
@@ -166,12 +179,12 @@ def glossary_delete(request: HttpRequest, partnership: str, pk: int) -> HttpResp
 
 @login_required
 def settings(request: HttpRequest, partnership: str) -> HttpResponse:
-    p = selectors.partnership_for_coordinator(request.user, partnership)
+    p = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
     form = PartnershipSettingsForm(request.POST or None, instance=p)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.PARTNERSHIP_FIELDS}
         p.refresh_from_db()  # the form wrote to the instance; the service applies the change
-        saved, ok = run_service(form, services.partnership_edit, partnership=p, user=request.user, **fields)
+        saved, ok = run_service(form, services.partnership_edit, partnership=p, actor=request.user, **fields)
         if ok:
             messages.success(request, "Partnership settings saved.")
             return redirect("partnership:settings", partnership=p.slug)
@@ -181,7 +194,7 @@ def settings(request: HttpRequest, partnership: str) -> HttpResponse:
         {
             "partnership": p,
             "form": form,
-            "districts": p.districts.all(),
+            "districts": selectors.districts(p),
             "history": history_rows(p),
             "page_title": "Partnership settings",
             "breadcrumbs": crumbs(p),

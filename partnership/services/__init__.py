@@ -1,0 +1,51 @@
+"""Writes to partnership records: settings, organisations, glossary, people and invitations."""
+
+from partnership.services.people import (
+    INVITATION_DAYS,
+    InvitationRefused,
+    invitation_accept,
+    invitation_accept_new_user,
+    invitation_cancel,
+    invitation_check_addressee,
+    invitation_create,
+    invitation_first_coordinator,
+    invitation_problem,
+    membership_change,
+    membership_deactivate,
+    role_grant_add,
+    role_grant_remove,
+)
+from partnership.services.records import (
+    ORGANISATION_FIELDS,
+    PARTNERSHIP_FIELDS,
+    clean_names,
+    glossary_term_delete,
+    glossary_term_save,
+    name_clashes,
+    organisation_save,
+    partnership_edit,
+)
+
+__all__ = [
+    "INVITATION_DAYS",
+    "ORGANISATION_FIELDS",
+    "PARTNERSHIP_FIELDS",
+    "InvitationRefused",
+    "clean_names",
+    "glossary_term_delete",
+    "glossary_term_save",
+    "invitation_accept",
+    "invitation_accept_new_user",
+    "invitation_cancel",
+    "invitation_check_addressee",
+    "invitation_create",
+    "invitation_first_coordinator",
+    "invitation_problem",
+    "membership_change",
+    "membership_deactivate",
+    "name_clashes",
+    "organisation_save",
+    "partnership_edit",
+    "role_grant_add",
+    "role_grant_remove",
+]

@@ -1,0 +1,36 @@
+"""The planning app's entries in the partnership menu (collected by `core.navigation`)."""
+
+from core.navigation import MenuEntry
+
+MENU = [
+    MenuEntry("Dashboard", "planning:dashboard", ("planning:dashboard", "planning:dashboard_year"), 10),
+    MenuEntry(
+        "Action plans",
+        "planning:action_list",
+        (
+            "planning:action",
+            "planning:action_list",
+            "planning:action_create",
+            "planning:action_edit",
+            "planning:action_delete",
+            "planning:action_update",
+            "planning:priority_create",
+            "planning:priority_edit",
+            "planning:priority_delete",
+            "planning_io:",
+        ),
+        20,
+    ),
+    MenuEntry("Year-end review", "planning:review", ("planning:review", "planning:roll_forward"), 30),
+    MenuEntry(
+        "Key figures",
+        "planning:key_figures",
+        (
+            "planning:key_figures",
+            "planning:measure_create",
+            "planning:measure_edit",
+            "planning:measure_delete",
+        ),
+        40,
+    ),
+]
