@@ -6,22 +6,29 @@ actor's capability is explicit: it acts as a coordinator in every partnership an
 additional role (no data protection lead, no case work) — see `partnership.access`.
 """
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import CommandError
 
-from accounts.models import User  # the user model (AUTH_USER_MODEL); accounts sits below core's users
+if TYPE_CHECKING:  # a type-only import: core imports no app at run time
+    from accounts.models import User
+
+    Actor: TypeAlias = User | AnonymousUser
+else:  # the same union at run time, spelled without the app's model
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+    Actor = AbstractBaseUser | AnonymousUser
 
 SYSTEM_USERNAME = "csphub-system"
 
-Actor: TypeAlias = User | AnonymousUser
-"""The acting user (the user model), an anonymous visitor, or the system actor."""
+# Actor: the acting user (the user model), an anonymous visitor, or the system actor.
 
 
-def system_user() -> User:
+def system_user() -> "User":
     """The named system actor (inactive, cannot sign in), created on first use."""
-    user, created = User.objects.get_or_create(
+    user, created = get_user_model().objects.get_or_create(
         username=SYSTEM_USERNAME,
         defaults={"first_name": "CSP Hub", "last_name": "(system)", "is_active": False},
     )
@@ -47,11 +54,12 @@ def is_signed_in(actor: Actor | None) -> bool:
     return actor is not None and actor.is_authenticated and actor.is_active
 
 
-def resolve_actor(username: str | None) -> User:
+def resolve_actor(username: str | None) -> "User":
     """The user a command acts as: `--as USERNAME`, or the system actor when omitted."""
     if not username:
         return system_user()
+    user_model = get_user_model()
     try:
-        return User.objects.get(username=username)
-    except User.DoesNotExist:
+        return user_model.objects.get(username=username)
+    except user_model.DoesNotExist:
         raise CommandError(f"--as: there is no user called {username!r}.") from None
