@@ -133,15 +133,13 @@ def partnerships_with_grant(actor: Actor, grant: Grant) -> QuerySet[Partnership]
     )
 
 
-def access_partnership_by_slug(actor: Actor, slug: str, *, for_: Purpose = Purpose.VIEW) -> Partnership:
-    """The partnership, or NotFound for a missing one and one the actor may not use for `for_`."""
-    return open_door(Partnership, actor, slug, by="slug", for_=for_)
-
-
-def access_partnership_with_grant(actor: Actor, slug: str, grant: Grant) -> Partnership:
-    """The partnership when the actor holds `grant` in it; NotFound otherwise."""
-    partnership = access_partnership_by_slug(actor, slug)
-    if not holds_grant(actor, partnership, grant):
+def access_partnership_by_slug(
+    actor: Actor, slug: str, *, for_: Purpose = Purpose.VIEW, grant: Grant | None = None
+) -> Partnership:
+    """The partnership, or NotFound for a missing one and one the actor may not use for `for_`;
+    with `grant`, also NotFound unless the actor holds that further role in it."""
+    partnership = open_door(Partnership, actor, slug, by="slug", for_=for_)
+    if grant is not None and not holds_grant(actor, partnership, grant):
         raise NotFound("No such page.")
     return partnership
 

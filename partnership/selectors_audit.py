@@ -1,6 +1,6 @@
 """The partnership's audit log, as its data protection lead reads it (ADR 0003 addendum).
 
-The caller opens the partnership with `access.access_partnership_with_grant(..., DATA_PROTECTION_LEAD)`;
+The caller opens the partnership with `access.access_partnership_by_slug(..., grant=DATA_PROTECTION_LEAD)`;
 these selectors then read only that partnership's events and record the reading itself.
 """
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core.middleware import private_response
 from partnership import selectors_audit
-from partnership.access import access_partnership_with_grant
+from partnership.access import access_partnership_by_slug
 from partnership.forms_audit import AuditFilterForm
 from partnership.models import Grant
 from partnership.views.pages import crumbs
@@ -24,7 +24,7 @@ PER_PAGE = 50
 
 @login_required
 def audit(request: HttpRequest, partnership: str) -> HttpResponse:
-    p = access_partnership_with_grant(request.user, partnership, Grant.DATA_PROTECTION_LEAD)
+    p = access_partnership_by_slug(request.user, partnership, grant=Grant.DATA_PROTECTION_LEAD)
     form = AuditFilterForm(request.GET or None, record_types=selectors_audit.record_types(p))
     page = None
     if not form.is_bound or form.is_valid():
@@ -48,7 +48,7 @@ def audit(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @login_required
 def audit_export(request: HttpRequest, partnership: str) -> HttpResponse:
-    p = access_partnership_with_grant(request.user, partnership, Grant.DATA_PROTECTION_LEAD)
+    p = access_partnership_by_slug(request.user, partnership, grant=Grant.DATA_PROTECTION_LEAD)
     form = AuditFilterForm(request.GET, record_types=selectors_audit.record_types(p))
     if not form.is_valid():
         context = {"partnership": p, "form": form, "page": None, "query": "", "page_title": "Audit log"}

@@ -87,7 +87,7 @@ def test_system_actor_manages_every_partnership_but_holds_no_grant(world):
         access.organisations_visible_to(system, for_=Purpose.MANAGE).filter(pk=world.organisation.pk).exists()
     )
     with pytest.raises(NotFound):
-        access.access_partnership_with_grant(system, "test-csp", Grant.DATA_PROTECTION_LEAD)
+        access.access_partnership_by_slug(system, "test-csp", grant=Grant.DATA_PROTECTION_LEAD)
 
 
 def test_list_pages_write_one_searched_event(client, world):
