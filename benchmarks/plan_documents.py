@@ -30,7 +30,7 @@ def timed(label: str, build: Callable[[], bytes], repeat: int) -> None:
     )
 
 
-def big_plan(actions: int):  # type: ignore[no-untyped-def]
+def big_plan(actions: int):
     """A plan year with `actions` actions over 6 priorities, each with a Q1 update and a status."""
     from core.actors import system_user
     from partnership.models import Organisation, Partnership

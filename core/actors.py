@@ -63,3 +63,9 @@ def resolve_actor(username: str | None) -> "User":
         return user_model.objects.get(username=username)
     except user_model.DoesNotExist:
         raise CommandError(f"--as: there is no user called {username!r}.") from None
+
+
+def person_id(actor: Actor | None) -> int:
+    """The actor's user id for queries; 0 (which matches no one) for an anonymous visitor."""
+    pk = getattr(actor, "pk", None)
+    return pk if isinstance(pk, int) else 0

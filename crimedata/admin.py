@@ -28,7 +28,7 @@ class ForceMonthAdmin(AuditedAdmin):
         "imported_by",
     ]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request) -> bool:
         return False  # rows come from the importer (it writes the Parquet file too)
 
 
@@ -38,10 +38,10 @@ class CrimeCountAdmin(AuditedAdmin):
     list_filter = ["crime_type"]
     search_fields = ["district_name", "district_code"]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
 

@@ -41,7 +41,7 @@ def month_range(first: date, last: date) -> list[date]:
     return months
 
 
-def police_uk_fetch(  # type: ignore[no-untyped-def]
+def police_uk_fetch(
     *, user, forces: list[str], first: date, last: date, log: Callable[[str], None] = lambda _: None
 ) -> FetchResult:
     """Fetch and import every (force, month) in the range not yet imported. All or nothing per run."""

@@ -53,7 +53,7 @@ def _cell(row: list[str], index: int, display: str, line: int, header: list[str]
     return row[index]
 
 
-def lsoa_lookup_import(*, user, path: Path, display: str | None = None) -> int:  # type: ignore[no-untyped-def]
+def lsoa_lookup_import(*, user, path: Path, display: str | None = None) -> int:
     """Load an ONS LSOA → local authority district lookup (LSOA11CD/LSOA21CD, LAD..CD, LAD..NM).
     Rows replace earlier rows for the same LSOA code. Returns the number of rows."""
     display = display or str(path)
@@ -107,7 +107,7 @@ def lsoa_lookup_import(*, user, path: Path, display: str | None = None) -> int: 
     return len(records)
 
 
-def population_import(  # type: ignore[no-untyped-def]
+def population_import(
     *, user, path: Path, name: str, source: str, is_example: bool = False, display: str | None = None
 ) -> PopulationTable:
     """Load a population table (area code, area name, year, population); replaces one of the same name."""
@@ -162,7 +162,7 @@ def population_import(  # type: ignore[no-untyped-def]
     return table
 
 
-def weights_import(  # type: ignore[no-untyped-def]
+def weights_import(
     *,
     user,
     path: Path,

@@ -10,10 +10,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accounts.models import User
 from assessment import report, services
 from assessment.analysis import Period, format_change
 from assessment.models import Assessment, IssueKind
-from core.actors import Actor
 from core.models import District, PoliceForce
 from crimedata.models import CrimeWeight, PopulationFigure, PopulationTable, WeightSet
 from partnership.models import Partnership, Role
@@ -233,7 +233,7 @@ def _narrative(assessment: Assessment) -> dict[str, Any]:
 
 
 @transaction.atomic
-def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBase) -> Assessment:
+def assessment_load(*, partnership: Partnership, actor: User, stdout: TextIOBase) -> Assessment:
     population, weights = _population_table(), _weight_set()
     assessment = Assessment.objects.filter(partnership=partnership).filter(slug=SLUG).first()
     if assessment is None:
@@ -303,7 +303,7 @@ def assessment_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBas
     return assessment
 
 
-def _indicators(partnership: Partnership, actor: Actor) -> None:
+def _indicators(partnership: Partnership, actor: User) -> None:
     names = organisation_by_name(partnership)
     for name, organisation_name, unit, before, after in INDICATORS:
         organisation = names.get(organisation_name.lower())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from core.actors import Actor
+from accounts.models import User
 from core.models import District, PoliceForce
 from crimedata.generate import HEADER_SQL, KENT_DISTRICTS, _row_details_sql, setup
 from crimedata.importer import discover, import_street_files
@@ -151,7 +151,7 @@ def _ensure_reference() -> None:
             District.objects.create(code=code, name=name, police_force=kent)
 
 
-def crime_data_load(*, actor: Actor, stdout: TextIOBase | None = None) -> int:
+def crime_data_load(*, actor: User, stdout: TextIOBase | None = None) -> int:
     """Import the demo's Kent crime data unless already there; returns the rows imported."""
     started = time.monotonic()
     months = [date(int(k[:4]), int(k[5:]), 1) for k in month_keys()]

@@ -5,25 +5,25 @@ when run by `load_demo`), through the apps' services with their access checks.""
 from collections.abc import Callable
 from io import TextIOBase
 
-from core.actors import Actor
+from accounts.models import User
 from demo.assessment import assessment_load
 from demo.crimedata import crime_data_load
 from demo.partnership import DemoResult, demo_load
 from demo.publishing import plan_document_load
 from partnership.models import Partnership
 
-Step = Callable[[Partnership, Actor, TextIOBase], object]
+Step = Callable[[Partnership, User, TextIOBase], object]
 
 
-def _plan_document(partnership: Partnership, actor: Actor, stdout: TextIOBase) -> None:
+def _plan_document(partnership: Partnership, actor: User, stdout: TextIOBase) -> None:
     plan_document_load(partnership=partnership, actor=actor, stdout=stdout)
 
 
-def _crime_data(partnership: Partnership, actor: Actor, stdout: TextIOBase) -> None:
+def _crime_data(partnership: Partnership, actor: User, stdout: TextIOBase) -> None:
     crime_data_load(actor=actor, stdout=stdout)  # installation-wide: Kent, not one partnership
 
 
-def _assessment(partnership: Partnership, actor: Actor, stdout: TextIOBase) -> None:
+def _assessment(partnership: Partnership, actor: User, stdout: TextIOBase) -> None:
     assessment_load(partnership=partnership, actor=actor, stdout=stdout)
 
 
@@ -32,7 +32,7 @@ def _assessment(partnership: Partnership, actor: Actor, stdout: TextIOBase) -> N
 STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment)
 
 
-def demo_load_all(*, actor: Actor, with_users: bool, stdout: TextIOBase) -> DemoResult:
+def demo_load_all(*, actor: User, with_users: bool, stdout: TextIOBase) -> DemoResult:
     """Load every part of the demo that is missing; report each part on `stdout`."""
     result = demo_load(actor=actor, with_users=with_users)
     if result.created:

@@ -14,7 +14,7 @@ from typing import TypeVar
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
-from core.actors import Actor
+from accounts.models import User
 from core.history import save_as
 from core.models import District, PoliceForce
 from demo import seed_data as seed
@@ -44,7 +44,7 @@ class DemoResult:
     users: list[LoadedUser] = field(default_factory=list)
 
 
-def _bulk(model: type[M], objs: Sequence[M], actor: Actor, result: DemoResult) -> list[M]:
+def _bulk(model: type[M], objs: Sequence[M], actor: User, result: DemoResult) -> list[M]:
     if not objs:
         return []
     result.created[model._meta.verbose_name_plural] += len(objs)  # type: ignore[index]
@@ -56,7 +56,7 @@ def _key(text: str) -> str:
 
 
 @transaction.atomic
-def demo_load(*, actor: Actor, with_users: bool = True, password: str | None = None) -> DemoResult:
+def demo_load(*, actor: User, with_users: bool = True, password: str | None = None) -> DemoResult:
     """Create whatever part of the demo partnership is missing; change nothing that exists."""
     partnership, created = _partnership(actor)
     result = DemoResult(partnership)
@@ -81,7 +81,7 @@ def demo_load(*, actor: Actor, with_users: bool = True, password: str | None = N
     return result
 
 
-def _partnership(actor: Actor) -> tuple[Partnership, bool]:
+def _partnership(actor: User) -> tuple[Partnership, bool]:
     force = PoliceForce.objects.filter(slug=seed.POLICE_FORCE[0]).first()
     if force is None:
         force = PoliceForce.objects.create(slug=seed.POLICE_FORCE[0], name=seed.POLICE_FORCE[1])
@@ -105,7 +105,7 @@ def _partnership(actor: Actor) -> tuple[Partnership, bool]:
     return partnership, True
 
 
-def _organisations(partnership: Partnership, actor: Actor, result: DemoResult) -> dict[str, Organisation]:
+def _organisations(partnership: Partnership, actor: User, result: DemoResult) -> dict[str, Organisation]:
     """Create missing organisations; return every known name (lower-cased) → organisation."""
     existing = {o.name.lower(): o for o in partnership.organisations.all()}
     new: list[Organisation] = []
@@ -141,7 +141,7 @@ def _organisations(partnership: Partnership, actor: Actor, result: DemoResult) -
     return index
 
 
-def _glossary(partnership: Partnership, actor: Actor, result: DemoResult) -> None:
+def _glossary(partnership: Partnership, actor: User, result: DemoResult) -> None:
     existing = {t.lower() for t in partnership.glossary.values_list("term", flat=True)}
     terms = [
         GlossaryTerm(partnership=partnership, term=term, meaning=meaning)
@@ -151,7 +151,7 @@ def _glossary(partnership: Partnership, actor: Actor, result: DemoResult) -> Non
     _bulk(GlossaryTerm, terms, actor, result)
 
 
-def _plan_year(partnership: Partnership, slug: str, state: str, actor: Actor, result: DemoResult) -> PlanYear:
+def _plan_year(partnership: Partnership, slug: str, state: str, actor: User, result: DemoResult) -> PlanYear:
     plan_year = partnership.plan_years.filter(slug=slug).first()
     if plan_year is not None:
         return plan_year
@@ -169,7 +169,7 @@ def _plan(
     plan_year: PlanYear,
     priorities: Iterable[seed.SeedPriority],
     names: dict[str, Organisation],
-    actor: Actor,
+    actor: User,
     result: DemoResult,
     *,
     update_period: str | None = None,
@@ -238,7 +238,7 @@ def _plan(
         _bulk(Update, updates, actor, result)
 
 
-def _measures(plan_year: PlanYear, names: dict[str, Organisation], actor: Actor, result: DemoResult) -> None:
+def _measures(plan_year: PlanYear, names: dict[str, Organisation], actor: User, result: DemoResult) -> None:
     partnership = plan_year.partnership
     existing = {
         n.lower()

@@ -4,7 +4,7 @@ from io import TextIOBase
 
 from django.db import transaction
 
-from core.actors import Actor
+from accounts.models import User
 from demo import texts
 from partnership.models import Partnership
 from planning.models import PlanYear
@@ -16,7 +16,7 @@ DEMO_YEAR = "2020-21"
 
 
 @transaction.atomic
-def plan_document_load(*, partnership: Partnership, actor: Actor, stdout: TextIOBase) -> None:
+def plan_document_load(*, partnership: Partnership, actor: User, stdout: TextIOBase) -> None:
     """Store the seed's narrative (idempotent) and publish 2020-21 when it has no published version.
 
     The seed's photographs are not available, so no photo records are made: their captions stay in
@@ -48,7 +48,7 @@ def plan_document_load(*, partnership: Partnership, actor: Actor, stdout: TextIO
     )
 
 
-def _project_reviews(plan_year: PlanYear, actor: Actor) -> None:
+def _project_reviews(plan_year: PlanYear, actor: User) -> None:
     previous = previous_year(plan_year)
     priorities = list(previous.priorities.order_by("order", "pk")) if previous else []
     for order, (keyword, seed_heading, narrative, quotes) in enumerate(texts.PROJECTS, start=1):

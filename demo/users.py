@@ -8,10 +8,9 @@ written here directly (with history attributed to the acting system actor).
 import os
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 
-from core.actors import Actor
+from accounts.models import User
 from core.history import save_as
 from partnership.models import Grant, Membership, Organisation, Partnership, Role, RoleGrant
 
@@ -55,8 +54,8 @@ def demo_password() -> str:
     return os.environ.get("CSPHUB_DEMO_PASSWORD") or DEFAULT_PASSWORD
 
 
-def _account(username: str, password: str, **defaults: object) -> tuple[AbstractUser, bool]:
-    person, created = get_user_model().objects.get_or_create(username=username, defaults=defaults)
+def _account(username: str, password: str, **defaults: object) -> tuple[User, bool]:
+    person, created = User.objects.get_or_create(username=username, defaults=defaults)
     if created:
         person.set_password(password)
         person.save(update_fields=["password"])
@@ -64,7 +63,7 @@ def _account(username: str, password: str, **defaults: object) -> tuple[Abstract
 
 
 def demo_users_load(
-    *, actor: Actor, partnership: Partnership, organisations: dict[str, Organisation], password: str
+    *, actor: User, partnership: Partnership, organisations: dict[str, Organisation], password: str
 ) -> tuple[list[LoadedUser], int]:
     """Create the missing demo users, memberships and role grants; return the users and the grants made.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from core.access import NotFound, Purpose, open_door, restricted
-from core.actors import Actor, is_signed_in, is_system_actor
+from core.actors import Actor, is_signed_in, is_system_actor, person_id
 from partnership.models import (
     GlossaryTerm,
     Grant,
@@ -51,7 +51,7 @@ def _standings(actor: Actor) -> dict[int, Standing]:
     """Every active membership of the actor, read once per actor object."""
     cache: dict[int, Standing] | None = getattr(actor, "_csp_standings", None)
     if cache is None:
-        memberships = Membership.objects.filter(user_id=actor.pk, is_active=True).prefetch_related("grants")
+        memberships = Membership.objects.filter(user_id=person_id(actor), is_active=True).prefetch_related("grants")
         cache = {
             m.partnership_id: Standing(
                 m.partnership_id, m.role, m.organisation_id, frozenset(g.grant for g in m.grants.all())
@@ -120,7 +120,7 @@ def partnerships_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Qu
         Purpose.MANAGE: [Role.COORDINATOR],
     }[for_]
     return Partnership.objects.filter(
-        memberships__user_id=actor.pk, memberships__is_active=True, memberships__role__in=roles
+        memberships__user_id=person_id(actor), memberships__is_active=True, memberships__role__in=roles
     )
 
 
@@ -129,7 +129,7 @@ def partnerships_with_grant(actor: Actor, grant: Grant) -> QuerySet[Partnership]
     if not is_signed_in(actor) or is_system_actor(actor):
         return Partnership.objects.none()
     return Partnership.objects.filter(
-        memberships__user_id=actor.pk, memberships__is_active=True, memberships__grants__grant=grant
+        memberships__user_id=person_id(actor), memberships__is_active=True, memberships__grants__grant=grant
     )
 
 
@@ -200,7 +200,7 @@ def memberships_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Que
         return Membership.objects.none()
     rule = Q(partnership__in=_managed(actor))
     if for_ == Purpose.VIEW and is_signed_in(actor):
-        rule |= Q(user_id=actor.pk)
+        rule |= Q(user_id=person_id(actor))
     return Membership.objects.filter(rule)
 
 

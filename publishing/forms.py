@@ -49,7 +49,7 @@ class ProjectReviewForm(TextLimitMixin, forms.Form):
         field.queryset = priorities  # type: ignore[attr-defined]
         field.label_from_instance = lambda p: f"{p.plan_year.label}: {p.title}"  # type: ignore[attr-defined]
 
-    def clean(self) -> dict:  # type: ignore[type-arg]
+    def clean(self) -> dict:
         data = super().clean() or {}
         if not data.get("priority") and not (data.get("title") or "").strip():
             self.add_error("title", "Enter a title, or choose the priority this part reviews")

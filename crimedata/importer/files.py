@@ -167,7 +167,7 @@ class LimitExceeded(ValueError):
     """A stream held more bytes than allowed."""
 
 
-def copy_limited(src, dst, limit: int) -> int:  # type: ignore[no-untyped-def]
+def copy_limited(src, dst, limit: int) -> int:
     """Copy a stream, refusing more than `limit` bytes; returns the bytes copied."""
     copied = 0
     while chunk := src.read(1024 * 1024):

@@ -69,7 +69,7 @@ class ImportSummary:
 def import_street_files(
     files: list[StreetFile],
     *,
-    user,  # type: ignore[no-untyped-def]
+    user,
     skipped: list[str] | None = None,
     is_example: bool = False,
     source_prefix: str = "",
@@ -91,7 +91,7 @@ def import_street_files(
     )
 
 
-def _import_locked(  # type: ignore[no-untyped-def]
+def _import_locked(
     files: list[StreetFile], report: Progress, *, user, is_example: bool, source_prefix: str
 ) -> list[StagedMonth]:
     root = data_dir()
@@ -287,7 +287,7 @@ def _place(item: StagedMonth, staging: Path, root: Path) -> Path:
     return final
 
 
-def _commit(staged: list[StagedMonth], *, user, is_example: bool, source_prefix: str) -> None:  # type: ignore[no-untyped-def]
+def _commit(staged: list[StagedMonth], *, user, is_example: bool, source_prefix: str) -> None:
     """One transaction: ForceMonth rows point at the new files, with their new counts."""
     from core.models import PoliceForce
     from crimedata.models import ForceMonth

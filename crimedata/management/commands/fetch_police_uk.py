@@ -26,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="last", required=True, help="Last month, YYYY-MM.")
         parser.add_argument("--as", dest="as_user")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         user = resolve_actor(options["as_user"])
         first, last = _month(options["first"], "--from"), _month(options["last"], "--to")
         try:

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--start", default="2019-04", help="First month, YYYY-MM.")
         parser.add_argument("--output", type=Path, required=True)
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         from datetime import date
 
         try:

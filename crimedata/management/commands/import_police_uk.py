@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--as", dest="as_user", help="Username recorded as the importer.")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         user = resolve_actor(options["as_user"])
         try:
             summary = services.police_uk_import(user=user, paths=options["paths"])

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--as", dest="as_user")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         user = resolve_actor(options["as_user"])
         if not options["file"].is_file():
             raise CommandError(f"{options['file']}: no such file.")

@@ -10,7 +10,7 @@ from crimedata.reference import weights_import
 class Command(BaseCommand):
     help = "Import a harm-weight set CSV (crime type, weight)."
 
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs):  # type: ignore[no-untyped-def]
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs):
         # --version names the weight set's version here, not Django's own --version.
         return super().create_parser(prog_name, subcommand, conflict_handler="resolve", **kwargs)
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--as", dest="as_user")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args, **options) -> None:
         user = resolve_actor(options["as_user"])
         if not options["file"].is_file():
             raise CommandError(f"{options['file']}: no such file.")
