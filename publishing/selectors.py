@@ -76,7 +76,7 @@ def public_publication(partnership_slug: str, year_slug: str, number: int | None
 
 def plan_year_for_member(user, partnership_slug: str, year_slug: str | None = None) -> PlanYear:  # type: ignore[no-untyped-def]
     """A plan year of a partnership the user belongs to (any role); 404 otherwise."""
-    return planning_selectors.plan_year_for_user(user, partnership_slug, year_slug)
+    return planning_selectors.access_plan_year(user, partnership_slug, year_slug)
 
 
 def plan_year_for_coordinator(user, partnership_slug: str, year_slug: str) -> PlanYear:  # type: ignore[no-untyped-def]
