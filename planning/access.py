@@ -96,11 +96,10 @@ def sub_themes_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Quer
 
 def _lead_organisations(actor: Actor) -> QuerySet[Membership, Any]:
     """The organisations the signed-in actor is an active lead officer for (ids, as a subquery)."""
-    if not is_signed_in(actor):
-        return Membership.objects.none()
-    return Membership.objects.filter(
+    leads = Membership.objects.filter(
         user_id=actor.pk, is_active=True, role=Role.LEAD_OFFICER, organisation__isnull=False
-    ).values("organisation_id")
+    )
+    return (leads if is_signed_in(actor) else leads.none()).values("organisation_id")
 
 
 @restricted(Action, partnership="plan_year__partnership", audit_reads=True)

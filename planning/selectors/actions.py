@@ -120,12 +120,13 @@ def action_search(
 
 
 def audit_export(actor: Actor, plan_year: PlanYear, file_format: str) -> None:
-    """One `searched` event for a download of the whole action plan."""
-    audit_search(
-        actor,
-        Action,
+    """One `exported` event for a download of the whole action plan (web page or command)."""
+    audit_record(
+        actor=actor,
+        event=AuditEventType.EXPORTED,
         partnership=plan_year.partnership,
-        filters={"plan_year": plan_year.slug, "export": file_format},
+        object_type=Action._meta.label_lower,
+        detail={"plan_year": plan_year.slug, "format": file_format},
     )
 
 
