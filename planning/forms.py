@@ -140,7 +140,7 @@ class UpdateForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "status", status_choices(statuses, current_status))
-        self.statuses = statuses
+        self.vocabulary = statuses
         for index in range(1, FIGURE_ROWS + 1):
             self.fields[f"figure_name_{index}"] = forms.CharField(
                 label=f"Figure {index}: what is counted", required=False, max_length=200
@@ -187,7 +187,7 @@ class UpdateForm(forms.Form):
 
     def chosen_status(self) -> Status | None:
         pk = self.cleaned_data.get("status")
-        return self.statuses.get(pk=pk) if pk else None
+        return self.vocabulary.get(pk=pk) if pk else None
 
     @staticmethod
     def initial_for(update: Update | None) -> dict[str, Any]:
@@ -240,7 +240,7 @@ class ActionForm(forms.Form):
     """An action with up to OWNER_ROWS owners, each an organisation and the name written for it."""
 
     priority = forms.ModelChoiceField(
-        label="Priority", queryset=Priority.objects.none(), error_messages={"required": "Choose a priority"}
+        label="Priority", queryset=None, error_messages={"required": "Choose a priority"}
     )
     text = forms.CharField(
         label="Action",
