@@ -5,7 +5,7 @@
 bookkeeping fields (version, timestamps, position numbers) left out.
 """
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 
@@ -13,9 +13,10 @@ from core.actors import Actor
 
 HIDDEN_FIELDS = frozenset({"version", "modified", "created", "order"})
 TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+M = TypeVar("M", bound=models.Model)
 
 
-def save_as(instance: models.Model, actor: Actor | None, **kwargs: Any) -> models.Model:
+def save_as(instance: M, actor: Actor | None, **kwargs: Any) -> M:
     """Save and attribute the history row to `actor` (commands have no request to take it from)."""
     instance._history_user = actor  # type: ignore[attr-defined]
     instance.save(**kwargs)

@@ -96,10 +96,11 @@ def sub_themes_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Quer
 
 def _lead_organisations(actor: Actor) -> QuerySet[Membership, Any]:
     """The organisations the signed-in actor is an active lead officer for (ids, as a subquery)."""
-    leads = Membership.objects.filter(
-        user_id=actor.pk, is_active=True, role=Role.LEAD_OFFICER, organisation__isnull=False
-    )
-    return (leads if is_signed_in(actor) else leads.none()).values("organisation_id")
+    if not is_signed_in(actor):
+        return Membership.objects.none().values("organisation_id")
+    return Membership.objects.filter(
+        user_id=actor.pk or 0, is_active=True, role=Role.LEAD_OFFICER, organisation__isnull=False
+    ).values("organisation_id")
 
 
 @restricted(Action, partnership="plan_year__partnership", audit_reads=True)

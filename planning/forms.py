@@ -239,7 +239,7 @@ class PriorityForm(forms.Form):
 class ActionForm(forms.Form):
     """An action with up to OWNER_ROWS owners, each an organisation and the name written for it."""
 
-    priority = forms.ModelChoiceField(
+    priority: forms.ModelChoiceField[Priority] = forms.ModelChoiceField(
         label="Priority", queryset=None, error_messages={"required": "Choose a priority"}
     )
     text = forms.CharField(

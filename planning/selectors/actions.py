@@ -73,9 +73,9 @@ def filter_actions(
     if organisation_id:
         actions = actions.filter(owners__organisation_id=organisation_id)
     if no_status:
-        actions = actions.filter(current_status_id__isnull=True)
+        actions = actions.filter(Q(current_status_id__isnull=True))  # annotated by with_current_status
     elif status_id:
-        actions = actions.filter(current_status_id=status_id)
+        actions = actions.filter(Q(current_status_id=status_id))
     if text:
         actions = actions.filter(
             Q(text__icontains=text) | Q(updates__narrative__icontains=text) | Q(target__icontains=text)
@@ -259,7 +259,7 @@ def actions_with_priorities(plan_year: PlanYear) -> QuerySet[Priority]:
 def owner_history(action: Action) -> list[dict[str, object]]:
     """Owners added to and removed from an action: who, when, which organisation."""
     records = (
-        ActionOwner.history.filter(action_id=action.pk)  # type: ignore[attr-defined]
+        ActionOwner.history.filter(action_id=action.pk)
         .exclude(history_type="~")
         .select_related("history_user", "organisation")
         .order_by("-history_date")

@@ -35,7 +35,7 @@ def status_counts(
         rows[priority.pk] = PriorityStatusCounts(priority, OrderedDict((n, 0) for n in names))
     totals: OrderedDict[str, int] = OrderedDict((n, 0) for n in names)
     actions = with_current_status(Action.objects.filter(plan_year=plan_year))
-    for action in actions.values("priority_id", "current_status_id"):
+    for action in actions.values("priority_id", "current_status_id"):  # type: ignore[misc]
         name = by_id.get(action["current_status_id"], NO_STATUS)
         row = rows[action["priority_id"]]
         row.counts[name] += 1

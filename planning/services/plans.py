@@ -47,7 +47,7 @@ def priority_create(
     )
     for index, name in enumerate(sub_themes, start=1):
         save_as(SubTheme(priority=priority, name=name.strip(), order=index), actor)
-    return priority  # type: ignore[return-value]
+    return priority
 
 
 def priority_match(plan_year: PlanYear, title: str) -> Priority | None:
@@ -90,8 +90,8 @@ def action_create(
         ),
         actor,
     )
-    _set_owners(action, owners, actor)  # type: ignore[arg-type]
-    return action  # type: ignore[return-value]
+    _set_owners(action, owners, actor)
+    return action
 
 
 def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], actor: Actor) -> None:

@@ -25,7 +25,7 @@ def statuses_seed(*, partnership: Partnership, actor: Actor) -> list[Status]:
     if partnership.statuses.exists():
         return list(partnership.statuses.all())
     return [
-        save_as(Status(partnership=partnership, name=name, colour=colour, order=index), actor)  # type: ignore[misc]
+        save_as(Status(partnership=partnership, name=name, colour=colour, order=index), actor)
         for index, (name, colour) in enumerate(DEFAULT_STATUSES)
     ]
 

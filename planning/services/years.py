@@ -71,7 +71,7 @@ def plan_year_create(
     )
     for period in default_periods(start):
         save_as(ReportingPeriod(plan_year=plan_year, **period), actor)
-    return plan_year  # type: ignore[return-value]
+    return plan_year
 
 
 @transaction.atomic
