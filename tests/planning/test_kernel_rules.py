@@ -44,9 +44,9 @@ def _restricted_names() -> tuple[set[str], set[str]]:
     reverse: set[str] = set()
     for model in REGISTRY:
         for field in model._meta.get_fields():
-            if field.is_relation and field.auto_created and not field.concrete:
-                if field.related_model in REGISTRY and field.get_accessor_name():  # type: ignore[union-attr]
-                    reverse.add(field.get_accessor_name())  # type: ignore[union-attr]
+            reverse_relation = field.is_relation and field.auto_created and not field.concrete
+            if reverse_relation and field.related_model in REGISTRY:
+                reverse.add(field.get_accessor_name())  # type: ignore[union-attr]
     return names, reverse - {"+"}
 
 
