@@ -39,8 +39,8 @@ def big_plan(actions: int):
 
     user = system_user()
     partnership = Partnership.objects.create(slug="bench-csp", name="Benchmark Community Safety Partnership")
-    services.statuses_seed(partnership=partnership, user=user)
-    plan_year = services.plan_year_create(partnership=partnership, slug="2020-21", user=user, state="live")
+    services.statuses_seed(partnership=partnership, actor=user)
+    plan_year = services.plan_year_create(partnership=partnership, slug="2020-21", actor=user, state="live")
     q1 = plan_year.periods.get(code="Q1")
     statuses = list(Status.objects.filter(partnership=partnership))
     organisations = [
@@ -54,7 +54,7 @@ def big_plan(actions: int):
         for i in range(24)
     ]
     priorities = [
-        services.priority_create(plan_year=plan_year, title=f"Priority {i}", user=user) for i in range(6)
+        services.priority_create(plan_year=plan_year, title=f"Priority {i}", actor=user) for i in range(6)
     ]
     for i in range(actions):
         action = services.action_create(
@@ -62,7 +62,7 @@ def big_plan(actions: int):
             priority=priorities[i % 6],
             text=f"Action {i}: work with partners to reduce harm in the borough through joint activity and review",
             owners=[(organisations[i % 24], ""), (organisations[(i + 5) % 24], "")],
-            user=user,
+            actor=user,
         )
         Update.objects.create(
             action=action,

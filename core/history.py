@@ -1,59 +1,82 @@
-"""Record who made a change in django-simple-history, inside and outside requests."""
+"""Record who made a change in django-simple-history, and render a record's history for a page.
 
-from typing import Any
+`history_rows` is the one renderer of history tables (the template is
+`core/includes/history_table.html`): related records are named, choices shown as their labels and
+bookkeeping fields (version, timestamps, position numbers) left out.
+"""
+
+from typing import Any, TypeVar
 
 from django.db import models
 
+from core.actors import Actor
 
-def save_as(instance: models.Model, user: Any, **kwargs: Any) -> models.Model:
-    """Save and attribute the history row to `user` (commands have no request to take it from)."""
-    instance._history_user = user  # type: ignore[attr-defined]
+HIDDEN_FIELDS = frozenset({"version", "modified", "created", "order"})
+TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+M = TypeVar("M", bound=models.Model)
+
+
+def save_as(instance: M, actor: Actor | None, **kwargs: Any) -> M:
+    """Save and attribute the history row to `actor` (commands have no request to take it from)."""
+    instance._history_user = actor  # type: ignore[attr-defined]
     instance.save(**kwargs)
     return instance
 
 
-def delete_as(instance: models.Model, user: Any) -> None:
-    instance._history_user = user  # type: ignore[attr-defined]
+def delete_as(instance: models.Model, actor: Actor | None) -> None:
+    instance._history_user = actor  # type: ignore[attr-defined]
     instance.delete()
 
 
-def _readable(field: Any, value: Any) -> Any:
-    """A related record's name or a choice's label instead of the stored id or code."""
-    if value is None:
-        return None
-    if field.is_relation and field.related_model is not None:
-        return str(field.related_model._base_manager.filter(pk=value).first() or "(deleted)")
-    if field.choices:
-        return dict(field.flatchoices).get(value, value)
-    return value
+class _Names:
+    """Names of related records by (model, pk), each read once per rendering."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[type[models.Model], Any], str] = {}
+
+    def __call__(self, field: Any, value: Any) -> Any:
+        if value is None:
+            return None
+        if field.is_relation and field.related_model is not None:
+            key = (field.related_model, value)
+            if key not in self.cache:
+                found = field.related_model._base_manager.filter(pk=value).first()
+                self.cache[key] = str(found) if found is not None else "(deleted)"
+            return self.cache[key]
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return value
 
 
-def history_rows(instance: models.Model, limit: int = 50, readable: bool = False) -> list[dict[str, Any]]:
-    """A page-ready list of changes to one record: when, who, what type and which fields changed.
+def history_rows(instance: models.Model, limit: int = 50, readable: bool = True) -> list[dict[str, Any]]:
+    """A page-ready list of changes to one record, newest first: when, who, what and which fields.
 
-    readable=True names related records and shows choice labels instead of ids and codes.
+    Related records are named and choices labelled (readable=False keeps the stored values);
+    bookkeeping fields are never listed.
     """
-    rows: list[dict[str, Any]] = []
+    names = _Names()
     records = list(instance.history.select_related("history_user").order_by("-history_date")[: limit + 1])  # type: ignore[attr-defined]
+    rows: list[dict[str, Any]] = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
+            for change in record.diff_against(previous).changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
                 field = instance._meta.get_field(change.field)
                 changes.append(
                     {
                         "field": str(getattr(field, "verbose_name", change.field)).capitalize(),
-                        "old": _readable(field, change.old) if readable else change.old,
-                        "new": _readable(field, change.new) if readable else change.new,
+                        "old": names(field, change.old) if readable else change.old,
+                        "new": names(field, change.new) if readable else change.new,
                     }
                 )
         rows.append(
             {
                 "date": record.history_date,
                 "user": record.history_user,
-                "type": {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type],
+                "type": TYPES[record.history_type],
                 "changes": changes,
             }
         )

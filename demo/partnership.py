@@ -62,7 +62,7 @@ def demo_load(*, actor: User, with_users: bool = True, password: str | None = No
     result = DemoResult(partnership)
     if created:
         result.created["partnerships"] += 1
-    services.statuses_seed(partnership=partnership, user=actor)
+    services.statuses_seed(partnership=partnership, actor=actor)
     names = _organisations(partnership, actor, result)
     _glossary(partnership, actor, result)
     year_19 = _plan_year(partnership, "2019-20", PlanYearState.CLOSED, actor, result)
@@ -155,13 +155,13 @@ def _plan_year(partnership: Partnership, slug: str, state: str, actor: User, res
     plan_year = partnership.plan_years.filter(slug=slug).first()
     if plan_year is not None:
         return plan_year
-    plan_year = services.plan_year_create(partnership=partnership, slug=slug, user=actor, state=state)
+    plan_year = services.plan_year_create(partnership=partnership, slug=slug, actor=actor, state=state)
     result.created["plan years"] += 1
     if state == PlanYearState.LIVE:
         services.plan_year_open_period(
-            plan_year=plan_year, period=plan_year.periods.get(code=PeriodCode.Q1), user=actor
+            plan_year=plan_year, period=plan_year.periods.get(code=PeriodCode.Q1), actor=actor
         )
-        services.plan_year_set_current(plan_year=plan_year, user=actor)
+        services.plan_year_set_current(plan_year=plan_year, actor=actor)
     return plan_year
 
 

@@ -51,7 +51,9 @@ def _standings(actor: Actor) -> dict[int, Standing]:
     """Every active membership of the actor, read once per actor object."""
     cache: dict[int, Standing] | None = getattr(actor, "_csp_standings", None)
     if cache is None:
-        memberships = Membership.objects.filter(user_id=person_id(actor), is_active=True).prefetch_related("grants")
+        memberships = Membership.objects.filter(user_id=person_id(actor), is_active=True).prefetch_related(
+            "grants"
+        )
         cache = {
             m.partnership_id: Standing(
                 m.partnership_id, m.role, m.organisation_id, frozenset(g.grant for g in m.grants.all())

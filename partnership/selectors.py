@@ -30,16 +30,6 @@ def partnerships_for_user(actor: Actor) -> QuerySet[Partnership]:
     return access.partnerships_visible_to(actor).distinct().order_by("name")
 
 
-def partnership_for_user(actor: Actor, slug: str) -> Partnership:
-    """Deprecated alias kept for apps not yet converted: `access_partnership_by_slug(actor, slug)`."""
-    return access.access_partnership_by_slug(actor, slug)
-
-
-def partnership_for_coordinator(actor: Actor, slug: str) -> Partnership:
-    """Deprecated alias kept for apps not yet converted: `access_partnership_by_slug(..., MANAGE)`."""
-    return access.access_partnership_by_slug(actor, slug, for_=Purpose.MANAGE)
-
-
 def organisations(partnership: Partnership) -> QuerySet[Organisation]:
     return Organisation.objects.filter(partnership=partnership).prefetch_related("other_names")
 

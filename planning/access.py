@@ -1,28 +1,304 @@
-"""Who may change plans and report on actions."""
+"""Who may see, report on and change plans: one visibility queryset and one door per record.
 
+Members of a partnership read its plans (VIEW); coordinators change them (MANAGE); lead officers
+whose organisation owns an action, and coordinators, write its progress updates (REPORT) while the
+year has an open period and is not closed. Reads of actions and updates are audited.
+"""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+
+from core.access import NotFound, Purpose, open_door, restricted
+from core.actors import Actor, is_signed_in
 from partnership import access as partnership_access
-from planning.models import Action, PlanYear, PlanYearState
+from partnership.access import partnerships_visible_to
+from partnership.models import Membership, Partnership, Role
+from planning.models import (
+    Action,
+    ActionOwner,
+    Measure,
+    PlanYear,
+    PlanYearState,
+    Priority,
+    ReportingPeriod,
+    Status,
+    SubTheme,
+    Update,
+)
+
+M = TypeVar("M", bound=Model)
 
 
-def can_manage_plan(user, plan_year: PlanYear) -> bool:  # type: ignore[no-untyped-def]
+# --- The rules for one loaded record (pages show or hide buttons with these). ---
+
+
+def can_manage_plan(actor: Actor, plan_year: PlanYear) -> bool:
     """Coordinators create, edit, reorder and delete priorities and actions."""
-    return partnership_access.is_coordinator(user, plan_year.partnership)
+    return partnership_access.is_coordinator(actor, plan_year.partnership)
 
 
-def owns_action(user, action: Action) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the user is a lead officer of one of the action's owner organisations."""
-    organisation_id = partnership_access.lead_organisation_id(user, action.plan_year.partnership)
+def owns_action(actor: Actor, action: Action) -> bool:
+    """Whether the actor is a lead officer of one of the action's owner organisations."""
+    organisation_id = partnership_access.lead_organisation_id(actor, action.plan_year.partnership)
     if organisation_id is None:
         return False
     return any(owner.organisation_id == organisation_id for owner in action.owners.all())
 
 
-def can_report_on(user, action: Action) -> bool:  # type: ignore[no-untyped-def]
+def is_open_for_updates(plan_year: PlanYear) -> bool:
+    return plan_year.open_period_id is not None and plan_year.state != PlanYearState.CLOSED
+
+
+def can_report_on(actor: Actor, action: Action) -> bool:
     """Lead officers update their organisation's actions; coordinators any action.
 
     Only while the year has an open period and is not closed (the year-end review included).
     """
-    plan_year = action.plan_year
-    if plan_year.open_period_id is None or plan_year.state == PlanYearState.CLOSED:
+    if not is_open_for_updates(action.plan_year):
         return False
-    return can_manage_plan(user, plan_year) or owns_action(user, action)
+    return can_manage_plan(actor, action.plan_year) or owns_action(actor, action)
+
+
+# --- Visibility querysets: the one answer per model to "which of these, for what?". ---
+
+
+def _in_partnerships(model: type[M], path: str, actor: Actor, for_: Purpose) -> QuerySet[M]:
+    partnerships = partnerships_visible_to(actor, for_=for_)
+    return model._default_manager.filter(**{f"{path}__in": partnerships})
+
+
+@restricted(PlanYear, partnership="partnership")
+def plan_years_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[PlanYear]:
+    return _in_partnerships(PlanYear, "partnership", actor, for_)
+
+
+@restricted(ReportingPeriod, partnership="plan_year__partnership")
+def reporting_periods_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[ReportingPeriod]:
+    return _in_partnerships(ReportingPeriod, "plan_year__partnership", actor, for_)
+
+
+@restricted(Status, partnership="partnership")
+def statuses_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Status]:
+    return _in_partnerships(Status, "partnership", actor, for_)
+
+
+@restricted(Priority, partnership="plan_year__partnership")
+def priorities_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Priority]:
+    return _in_partnerships(Priority, "plan_year__partnership", actor, for_)
+
+
+@restricted(SubTheme, partnership="priority__plan_year__partnership")
+def sub_themes_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[SubTheme]:
+    return _in_partnerships(SubTheme, "priority__plan_year__partnership", actor, for_)
+
+
+def _lead_organisations(actor: Actor) -> QuerySet[Membership, Any]:
+    """The organisations the signed-in actor is an active lead officer for (ids, as a subquery)."""
+    if not is_signed_in(actor):
+        return Membership.objects.none().values("organisation_id")
+    return Membership.objects.filter(
+        user_id=actor.pk or 0, is_active=True, role=Role.LEAD_OFFICER, organisation__isnull=False
+    ).values("organisation_id")
+
+
+@restricted(Action, partnership="plan_year__partnership", audit_reads=True)
+def actions_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Action]:
+    """Actions to read (members), report on (owners' lead officers and coordinators, while the year
+    is open for updates) or manage (coordinators)."""
+    if for_ != Purpose.REPORT:
+        return _in_partnerships(Action, "plan_year__partnership", actor, for_)
+    coordinated = Q(plan_year__partnership__in=partnerships_visible_to(actor, for_=Purpose.MANAGE))
+    owned = Q(
+        plan_year__partnership__in=partnerships_visible_to(actor, for_=Purpose.REPORT),
+        pk__in=ActionOwner.objects.filter(organisation_id__in=_lead_organisations(actor)).values("action_id"),
+    )
+    return (
+        Action.objects.filter(coordinated | owned)
+        .filter(plan_year__open_period__isnull=False)
+        .exclude(plan_year__state=PlanYearState.CLOSED)
+    )
+
+
+@restricted(ActionOwner, partnership="action__plan_year__partnership")
+def action_owners_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[ActionOwner]:
+    return _in_partnerships(ActionOwner, "action__plan_year__partnership", actor, for_)
+
+
+@restricted(Update, partnership="action__plan_year__partnership", audit_reads=True)
+def updates_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Update]:
+    """Updates to read (members), change (of the actions the actor may report on) or manage."""
+    if for_ == Purpose.REPORT:
+        return Update.objects.filter(action__in=actions_visible_to(actor, for_=Purpose.REPORT))
+    return _in_partnerships(Update, "action__plan_year__partnership", actor, for_)
+
+
+@restricted(Measure, partnership="partnership")
+def measures_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Measure]:
+    return _in_partnerships(Measure, "partnership", actor, for_)
+
+
+# --- Doors: one record by id, NotFound alike for missing and forbidden. ---
+
+
+def _within(name: str, parent: Model | None) -> dict[str, Model] | None:
+    return {name: parent} if parent is not None else None
+
+
+def _related(*names: str) -> Callable[[QuerySet[M]], QuerySet[M]]:
+    return lambda qs: qs.select_related(*names)
+
+
+def access_plan_year_by_id(
+    actor: Actor,
+    plan_year_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
+) -> PlanYear:
+    return open_door(
+        PlanYear,
+        actor,
+        plan_year_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=_related("partnership", "open_period"),
+    )
+
+
+def access_plan_year(
+    actor: Actor, partnership_slug: str, year_slug: str | None = None, *, for_: Purpose = Purpose.VIEW
+) -> PlanYear:
+    """A partnership's plan year by slugs; its current (else latest) year when no slug is given.
+
+    The partnership must be visible to the actor; the year must allow `for_`. NotFound otherwise.
+    """
+    partnership = partnership_access.access_partnership_by_slug(actor, partnership_slug)
+    years = PlanYear._default_manager.filter(partnership=partnership)
+    if year_slug is None:
+        year_id = (
+            partnership.current_plan_year_id
+            or years.order_by("-start_date").values_list("pk", flat=True).first()
+        )
+    else:
+        year_id = years.filter(slug=year_slug).values_list("pk", flat=True).first()
+    if year_id is None:
+        raise NotFound("No such plan year.")
+    plan_year = access_plan_year_by_id(actor, year_id, for_=for_, partnership=partnership)
+    plan_year.partnership = partnership
+    return plan_year
+
+
+def access_reporting_period_by_id(
+    actor: Actor, period_id: object, *, for_: Purpose = Purpose.VIEW, plan_year: PlanYear | None = None
+) -> ReportingPeriod:
+    return open_door(
+        ReportingPeriod,
+        actor,
+        period_id,
+        for_=for_,
+        within=_within("plan_year", plan_year),
+        queryset=_related("plan_year__partnership"),
+    )
+
+
+def access_status_by_id(
+    actor: Actor, status_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> Status:
+    return open_door(
+        Status,
+        actor,
+        status_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=_related("partnership"),
+    )
+
+
+def access_priority_by_id(
+    actor: Actor, priority_id: object, *, for_: Purpose = Purpose.VIEW, plan_year: PlanYear | None = None
+) -> Priority:
+    return open_door(
+        Priority,
+        actor,
+        priority_id,
+        for_=for_,
+        within=_within("plan_year", plan_year),
+        queryset=lambda qs: qs.select_related("plan_year__partnership").prefetch_related("sub_themes"),
+    )
+
+
+def access_sub_theme_by_id(
+    actor: Actor, sub_theme_id: object, *, for_: Purpose = Purpose.VIEW, priority: Priority | None = None
+) -> SubTheme:
+    return open_door(
+        SubTheme,
+        actor,
+        sub_theme_id,
+        for_=for_,
+        within=_within("priority", priority),
+        queryset=_related("priority__plan_year__partnership"),
+    )
+
+
+def access_action_by_id(
+    actor: Actor,
+    action_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    plan_year: PlanYear | None = None,
+    audit: bool = True,
+) -> Action:
+    """One action (its read audited). `audit=False` when the page audits a child record instead,
+    e.g. the update form records the read of the update it shows."""
+    return open_door(
+        Action,
+        actor,
+        action_id,
+        for_=for_,
+        within=_within("plan_year", plan_year),
+        queryset=_related("plan_year__partnership", "plan_year__open_period", "priority"),
+        audit=None if audit else False,
+    )
+
+
+def access_action_owner_by_id(
+    actor: Actor, owner_id: object, *, for_: Purpose = Purpose.VIEW, action: Action | None = None
+) -> ActionOwner:
+    return open_door(
+        ActionOwner,
+        actor,
+        owner_id,
+        for_=for_,
+        within=_within("action", action),
+        queryset=_related("organisation", "action__plan_year__partnership"),
+    )
+
+
+def access_update_by_id(
+    actor: Actor, update_id: object, *, for_: Purpose = Purpose.VIEW, action: Action | None = None
+) -> Update:
+    return open_door(
+        Update,
+        actor,
+        update_id,
+        for_=for_,
+        within=_within("action", action),
+        queryset=lambda qs: qs.select_related(
+            "period", "status", "author", "action__plan_year__partnership"
+        ).prefetch_related("measures"),
+    )
+
+
+def access_measure_by_id(
+    actor: Actor, measure_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> Measure:
+    return open_door(
+        Measure,
+        actor,
+        measure_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=_related("partnership", "plan_year", "source_organisation"),
+    )

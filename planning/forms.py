@@ -2,18 +2,20 @@
 
 import datetime
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 
 from core.dates import GovukDateField
 from core.input import model_field_problem
-from partnership.models import Organisation, Partnership
+from partnership.models import Organisation
+from planning import selectors
 from planning.models import (
     Action,
     Measure,
-    MeasureKind,
     PlanYear,
     PlanYearState,
     Priority,
@@ -48,12 +50,12 @@ def date_field(label: str, required: bool = True) -> GovukDateField:
     return GovukDateField(label=label, required=required)
 
 
-def status_choices(partnership: Partnership, current: Status | None = None) -> list[tuple[str, str]]:
+def status_choices(statuses: QuerySet[Status], current: Status | None = None) -> list[tuple[str, str]]:
     """Active statuses in order, the current one kept even if deactivated, then "No status"."""
-    statuses = list(partnership.statuses.filter(is_active=True).order_by("order", "name"))
-    if current is not None and current not in statuses:
-        statuses.append(current)
-    return [(str(s.pk), s.name) for s in statuses] + [NO_STATUS_CHOICE]
+    active = list(statuses.filter(is_active=True).order_by("order", "name"))
+    if current is not None and current not in active:
+        active.append(current)
+    return [(str(s.pk), s.name) for s in active] + [NO_STATUS_CHOICE]
 
 
 def _choices(form: forms.BaseForm, name: str, choices: list[tuple[str, str]]) -> None:
@@ -74,25 +76,21 @@ class ActionFilterForm(forms.Form):
     status = forms.ChoiceField(label="Status", required=False)
     q = forms.CharField(label="Words in the action, target or updates", required=False, max_length=200)
 
-    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        priorities: Iterable[Priority],
+        owners: Iterable[Organisation],
+        statuses: Iterable[Status],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        partnership = plan_year.partnership
-        _choices(
-            self,
-            "priority",
-            [("", "All priorities")]
-            + [(str(p.pk), p.title) for p in plan_year.priorities.order_by("order", "pk")],
-        )
-        owners = Organisation.objects.filter(owned_actions__action__plan_year=plan_year).distinct()
-        _choices(self, "owner", [("", "All owners")] + [(str(o.pk), o.name) for o in owners.order_by("name")])
+        _choices(self, "priority", [("", "All priorities")] + [(str(p.pk), p.title) for p in priorities])
+        _choices(self, "owner", [("", "All owners")] + [(str(o.pk), o.name) for o in owners])
         _choices(
             self,
             "status",
-            (
-                [("", "Any status")]
-                + [(str(s.pk), s.name) for s in partnership.statuses.order_by("order", "name")]
-                + [("none", "No status recorded")]
-            ),
+            [("", "Any status")] + [(str(s.pk), s.name) for s in statuses] + [("none", "No status recorded")],
         )
 
     def filters(self) -> dict[str, Any]:
@@ -149,11 +147,11 @@ class UpdateForm(forms.Form):
     figures_shown = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     def __init__(
-        self, *args: Any, partnership: Partnership, current_status: Status | None = None, **kwargs: Any
+        self, *args: Any, statuses: QuerySet[Status], current_status: Status | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "status", status_choices(partnership, current_status))
-        self.partnership = partnership
+        _choices(self, "status", status_choices(statuses, current_status))
+        self.vocabulary = statuses
         for index in range(1, FIGURE_ROWS + 1):
             self.fields[f"figure_name_{index}"] = forms.CharField(
                 label=f"Figure {index}: what is counted", required=False, max_length=200
@@ -202,7 +200,7 @@ class UpdateForm(forms.Form):
 
     def chosen_status(self) -> Status | None:
         pk = self.cleaned_data.get("status")
-        return self.partnership.statuses.get(pk=pk) if pk else None
+        return self.vocabulary.get(pk=pk) if pk else None
 
     @staticmethod
     def initial_for(update: Update | None) -> dict[str, Any]:
@@ -214,7 +212,7 @@ class UpdateForm(forms.Form):
             "version": update.version,
             "figures_shown": True,
         }
-        figures = [m for m in update.measures.all() if m.kind == MeasureKind.UPDATE_FIGURE]
+        figures = selectors.update_figures(update)
         for index, measure in enumerate(figures[:FIGURE_ROWS], start=1):
             number = measure.format_number(measure.value).replace(",", "")
             percent = "%" if measure.unit == "%" else ""
@@ -246,7 +244,7 @@ class PriorityForm(forms.Form):
         return {
             "title": priority.title,
             "description": priority.description,
-            "sub_themes": "\n".join(s.name for s in priority.sub_themes.all()),
+            "sub_themes": "\n".join(selectors.sub_theme_names(priority)),
             "fingerprint": priority_fingerprint(priority),
         }
 
@@ -254,8 +252,8 @@ class PriorityForm(forms.Form):
 class ActionForm(forms.Form):
     """An action with up to OWNER_ROWS owners, each an organisation and the name written for it."""
 
-    priority = forms.ModelChoiceField(
-        label="Priority", queryset=Priority.objects.none(), error_messages={"required": "Choose a priority"}
+    priority: forms.ModelChoiceField[Priority] = forms.ModelChoiceField(
+        label="Priority", queryset=None, error_messages={"required": "Choose a priority"}
     )
     text = forms.CharField(
         label="Action",
@@ -266,12 +264,11 @@ class ActionForm(forms.Form):
     due_date = date_field("Due date", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, priorities: QuerySet[Priority], organisations: QuerySet[Organisation], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["priority"]).queryset = plan_year.priorities.order_by(
-            "order", "pk"
-        )
-        organisations = plan_year.partnership.organisations.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["priority"]).queryset = priorities
         for index in range(1, OWNER_ROWS + 1):
             self.fields[f"owner_{index}"] = forms.ModelChoiceField(
                 label=f"Owner {index}",
@@ -321,7 +318,7 @@ class ActionForm(forms.Form):
             "due_date": action.due_date,
             "version": action.version,
         }
-        for index, owner in enumerate(action.owners.all(), start=1):
+        for index, owner in enumerate(selectors.action_owners(action), start=1):
             initial[f"owner_{index}"] = owner.organisation_id
             initial[f"written_{index}"] = owner.name_as_written
         return initial
@@ -336,13 +333,12 @@ class OpenPeriodForm(forms.Form):
         label="Reporting period open for updates", widget=forms.RadioSelect, required=False
     )
 
-    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, periods: Iterable[ReportingPeriod], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(
             self,
             "period",
-            [(p.code, p.get_code_display()) for p in plan_year.periods.order_by("order")]
-            + [("", "None: no updates can be made")],
+            [(p.code, p.get_code_display()) for p in periods] + [("", "None: no updates can be made")],
         )
 
 
@@ -408,12 +404,18 @@ class MeasureForm(forms.ModelForm):
             "comparison_value": {"invalid": "Enter the comparison value as a number, like 1452"},
         }
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        plan_years: QuerySet[PlanYear],
+        organisations: QuerySet[Organisation],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan_year"].queryset = partnership.plan_years.order_by("-start_date")  # type: ignore[attr-defined]
-        self.fields["plan_year"].empty_label = "Not tied to a plan year"  # type: ignore[attr-defined]
-        self.fields["source_organisation"].queryset = partnership.organisations.order_by("name")  # type: ignore[attr-defined]
-        self.fields["source_organisation"].empty_label = "No source"  # type: ignore[attr-defined]
+        year_field = cast(forms.ModelChoiceField, self.fields["plan_year"])
+        year_field.queryset, year_field.empty_label = plan_years, "Not tied to a plan year"
+        source_field = cast(forms.ModelChoiceField, self.fields["source_organisation"])
+        source_field.queryset, source_field.empty_label = organisations, "No source"
         self.fields["order"].required = False
 
     def clean_order(self) -> int:
@@ -426,10 +428,12 @@ class RollForwardForm(forms.Form):
     )
     actions = forms.MultipleChoiceField(label="Actions", required=False, widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args: Any, plan_year: PlanYear, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, priorities: Iterable[Priority], actions: Iterable[Action], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "priorities", [(str(p.pk), p.title) for p in plan_year.priorities.all()])
-        _choices(self, "actions", [(str(a.pk), a.text) for a in plan_year.actions.all()])
+        _choices(self, "priorities", [(str(p.pk), p.title) for p in priorities])
+        _choices(self, "actions", [(str(a.pk), a.text) for a in actions])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

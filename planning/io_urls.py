@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from planning import io_views
+from planning.views import io as io_views
 
 app_name = "planning_io"
 urlpatterns: list = [

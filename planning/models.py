@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -97,7 +98,7 @@ class ReportingPeriod(models.Model):
     def __str__(self) -> str:
         return f"{self.get_code_display()} {self.plan_year.label}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.order = PERIOD_ORDER.get(self.code, 0)
         super().save(*args, **kwargs)
 

@@ -14,6 +14,7 @@ from core.access import Purpose
 from core.actors import Actor
 from partnership.access import access_partnership_by_slug
 from partnership.models import Partnership
+from planning import access as planning_access
 from planning import selectors as planning_selectors
 from planning.models import Action, Measure, MeasureKind, PlanYear, Priority, Update
 from publishing import access
@@ -90,9 +91,7 @@ def plan_year(
 
     MANAGE is asked of the partnership's documents (coordinators); the plan year itself is read.
     """
-    return planning_selectors.plan_year_of(
-        plan_year_partnership(actor, partnership_slug, for_=for_), year_slug
-    )
+    return planning_access.access_plan_year(actor, partnership_slug, year_slug, for_=for_)
 
 
 def plan_years(actor: Actor, partnership: Partnership) -> QuerySet[PlanYear]:

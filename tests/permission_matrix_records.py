@@ -19,8 +19,8 @@ from assessment import services as assessment_services
 from crimedata.models import ImportRun
 from partnership import services as partnership_services
 from partnership.models import GlossaryTerm, Grant, Invitation, Membership, Role, RoleGrant
-from planning.io_views import SESSION_KEY as IMPORT_SESSION_KEY
 from planning.models import Action, Measure, PlanYearState, Priority
+from planning.views.io import SESSION_KEY as IMPORT_SESSION_KEY
 from publishing import services as publishing_services
 from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
 from tests.assessment.helpers import district

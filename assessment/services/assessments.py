@@ -164,7 +164,7 @@ def priorities_choose(
         raise ServiceError("Choose at least one of this assessment's issues.")
     plan_year = partnership.plan_years.filter(slug=assessment.slug).first()
     if plan_year is None:
-        plan_year = plan_year_create(partnership=partnership, slug=assessment.slug, user=actor)
+        plan_year = plan_year_create(partnership=partnership, slug=assessment.slug, actor=actor)
     elif plan_year.state != PlanYearState.DRAFT:
         raise ServiceError(
             f"The {plan_year.label} plan is {plan_year.get_state_display().lower()}: its priorities are "
@@ -173,7 +173,7 @@ def priorities_choose(
     priorities = []
     for issue in chosen:
         priority = priority_match(plan_year, issue.title) or priority_create(
-            plan_year=plan_year, title=issue.title, description=issue.description, user=actor
+            plan_year=plan_year, title=issue.title, description=issue.description, actor=actor
         )
         issue.chosen, issue.priority = True, priority
         save_as(issue, actor)

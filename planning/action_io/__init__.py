@@ -13,7 +13,6 @@ from planning.action_io.importer import (
     ValidatedImport,
     action_plan_import,
     action_plan_validate,
-    plan_year_by_slugs,
 )
 
 __all__ = [
@@ -29,5 +28,4 @@ __all__ = [
     "action_plan_validate",
     "action_plan_xlsx",
     "export_filename",
-    "plan_year_by_slugs",
 ]

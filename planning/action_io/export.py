@@ -30,9 +30,7 @@ def action_plan_rows(plan_year: PlanYear) -> list[list[str]]:
             narrative = EXAMPLE_MARK + narrative
         status = selectors.current_status(action)
         status_text = status.name if status else ""
-        if status is not None and any(
-            u.is_example and u.status_id == status.pk for u in action.updates.all()
-        ):
+        if status is not None and selectors.status_is_example(action, status):
             status_text += EXAMPLE_STATUS_MARK
         rows.append(
             [

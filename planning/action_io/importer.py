@@ -1,13 +1,12 @@
 """Validate an action plan file against a plan year, then save it all or nothing."""
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 
+from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
-from core.history import delete_as
-from partnership.models import Organisation, Partnership
+from partnership.models import Organisation
 from partnership.selectors import organisation_by_name
 from planning import access, selectors, services
 from planning.action_io.common import (
@@ -66,20 +65,6 @@ class ImportResult:
     updates: int = 0
     priorities_created: int = 0
     removed: int = 0
-
-
-def plan_year_by_slugs(partnership_slug: str, year_slug: str) -> PlanYear:
-    """For commands: the plan year, or a ServiceError that names what exists."""
-    partnership = Partnership.objects.filter(slug=partnership_slug).first()
-    if partnership is None:
-        known = ", ".join(Partnership.objects.order_by("slug").values_list("slug", flat=True)) or "none"
-        raise ServiceError(f"There is no partnership {partnership_slug!r}. Partnerships: {known}.")
-    plan_year = partnership.plan_years.filter(slug=year_slug).first()
-    if plan_year is None:
-        known = ", ".join(selectors.plan_years(partnership).values_list("slug", flat=True)) or "none yet"
-        raise ServiceError(f"{partnership.name} has no plan year {year_slug!r}. Its plan years: {known}.")
-    plan_year.partnership = partnership
-    return plan_year
 
 
 def action_plan_validate(plan_year: PlanYear, data: bytes, period_code: str | None = None) -> ValidatedImport:
@@ -169,7 +154,7 @@ def _period(plan_year: PlanYear, code: str | None, problems: list[ImportProblem]
             ImportProblem(f"{code!r} is not a reporting period: use one of {', '.join(PeriodCode.values)}.")
         )
         return None
-    period = plan_year.periods.filter(code=code).first()
+    period = selectors.period_by_code(plan_year, code)
     if period is None:
         problems.append(ImportProblem(f"{plan_year.label} has no {code} reporting period."))
     return period
@@ -252,55 +237,42 @@ def action_plan_import(
     *,
     plan_year: PlanYear,
     data: bytes,
-    user: Any,
+    actor: Actor,
     period_code: str | None = None,
     replace: bool = False,
-    check_access: bool = True,
 ) -> ImportResult:
     """Add the file's rows as actions of the plan year (after removing its actions when `replace`).
 
     Raises ActionImportError listing every problem; nothing is saved unless the whole file is valid.
     """
-    if check_access and not access.can_manage_plan(user, plan_year):
+    if not access.can_manage_plan(actor, plan_year):
         raise AccessDenied("Only the partnership coordinator can import an action plan.")
     checked = action_plan_validate(plan_year, data, period_code)
     if checked.problems:
         raise ActionImportError(checked.problems)
     result = ImportResult()
     if replace:
-        result.removed = _remove_actions(plan_year, user)
+        result.removed = services.plan_year_actions_delete(plan_year=plan_year, actor=actor)
     priorities: dict[str, Priority] = {}
     for row in checked.rows:
         key = row.priority.strip().lower()
         if key not in priorities:
             match = services.priority_match(plan_year, row.priority)
             if match is None:
-                match = services.priority_create(plan_year=plan_year, title=row.priority, user=user)
+                match = services.priority_create(plan_year=plan_year, title=row.priority, actor=actor)
                 result.priorities_created += 1
             priorities[key] = match
         action = services.action_create(
-            plan_year=plan_year, priority=priorities[key], text=row.action, owners=row.owners, user=user
+            plan_year=plan_year, priority=priorities[key], text=row.action, owners=row.owners, actor=actor
         )
         result.actions += 1
         if row.update or row.status is not None:
             services.action_update_record(
                 action=action,
-                user=user,
+                actor=actor,
                 narrative=row.update,
                 status=row.status,
                 period=checked.period,
-                check_access=False,
             )
             result.updates += 1
     return result
-
-
-def _remove_actions(plan_year: PlanYear, user: Any) -> int:
-    actions = list(plan_year.actions.prefetch_related("updates", "owners"))
-    for action in actions:
-        for update in action.updates.all():
-            delete_as(update, user)
-        for owner in action.owners.all():
-            delete_as(owner, user)
-        delete_as(action, user)
-    return len(actions)

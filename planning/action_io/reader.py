@@ -128,7 +128,7 @@ def read_xlsx(data: bytes) -> Table:
         workbook.close()
 
 
-def _xlsx_rows(sheet) -> Table:  # type: ignore[no-untyped-def]
+def _xlsx_rows(sheet) -> Table:
     table = Table(encoding="XLSX")
     header: list[str] = []
     widest = limit("IMPORT_MAX_COLUMNS")

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from core.actors import Actor
 from core.errors import AccessDenied, ConflictError, ServiceError
 from core.history import delete_as, save_as
 from partnership.models import Organisation
@@ -27,11 +28,12 @@ def priority_create(
     *,
     plan_year: PlanYear,
     title: str,
-    user: Any,
+    actor: Actor,
     description: str = "",
     sub_themes: Sequence[str] = (),
     carried_from: Priority | None = None,
 ) -> Priority:
+    _require_coordinator(actor, plan_year.partnership)
     order = (plan_year.priorities.aggregate(m=Max("order"))["m"] or 0) + 1
     priority = save_as(
         Priority(
@@ -41,11 +43,11 @@ def priority_create(
             order=order,
             carried_from=carried_from,
         ),
-        user,
+        actor,
     )
     for index, name in enumerate(sub_themes, start=1):
-        save_as(SubTheme(priority=priority, name=name.strip(), order=index), user)
-    return priority  # type: ignore[return-value]
+        save_as(SubTheme(priority=priority, name=name.strip(), order=index), actor)
+    return priority
 
 
 def priority_match(plan_year: PlanYear, title: str) -> Priority | None:
@@ -64,12 +66,13 @@ def action_create(
     priority: Priority,
     text: str,
     owners: Sequence[tuple[Organisation, str]],
-    user: Any,
+    actor: Actor,
     target: str = "",
     due_date: datetime.date | None = None,
     carried_from: Action | None = None,
 ) -> Action:
     """An action with its owners in order; each owner is (organisation, name as written here)."""
+    _require_coordinator(actor, plan_year.partnership)
     if priority.plan_year_id != plan_year.pk:
         raise ServiceError("The priority belongs to another plan year.")
     if not owners:
@@ -85,16 +88,16 @@ def action_create(
             order=order,
             carried_from=carried_from,
         ),
-        user,
+        actor,
     )
-    _set_owners(action, owners, user)  # type: ignore[arg-type]
-    return action  # type: ignore[return-value]
+    _set_owners(action, owners, actor)
+    return action
 
 
-def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], user: Any) -> None:
+def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], actor: Actor) -> None:
     seen: set[int] = set()
     for existing in list(action.owners.all()):
-        delete_as(existing, user)
+        delete_as(existing, actor)
     for index, (organisation, written) in enumerate(owners, start=1):
         if organisation.partnership_id != action.plan_year.partnership_id:
             raise ServiceError(f"{organisation.name} belongs to another partnership.")
@@ -109,7 +112,7 @@ def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], user
                 order=index,
                 name_as_written="" if written == organisation.name else written,
             ),
-            user,
+            actor,
         )
 
 
@@ -118,12 +121,12 @@ def action_edit(
     *,
     action: Action,
     expected_version: int,
-    user: Any,
+    actor: Actor,
     owners: Sequence[tuple[Organisation, str]] | None = None,
     **fields: Any,
 ) -> Action:
     """Edit an action unless someone saved a newer version since the editor loaded it."""
-    if not access.can_manage_plan(user, action.plan_year):
+    if not access.can_manage_plan(actor, action.plan_year):
         raise AccessDenied("Only the partnership coordinator can edit actions.")
     current = Action.objects.select_for_update().get(pk=action.pk)
     if current.version != expected_version:
@@ -131,10 +134,10 @@ def action_edit(
     for name, value in fields.items():
         setattr(current, name, value)
     current.version += 1  # row locked above; an F() would break the history copy
-    save_as(current, user)
+    save_as(current, actor)
     current.refresh_from_db()
     if owners is not None:
-        _set_owners(current, owners, user)
+        _set_owners(current, owners, actor)
     return current
 
 
@@ -149,7 +152,7 @@ def priority_fingerprint(priority: Priority) -> str:
 def priority_edit(
     *,
     priority: Priority,
-    user: Any,
+    actor: Actor,
     title: str,
     description: str = "",
     sub_themes: Sequence[str] = (),
@@ -160,14 +163,14 @@ def priority_edit(
     expected_fingerprint is priority_fingerprint() of the version the editor loaded: when someone
     has changed the priority since, nothing is saved and ConflictError carries the newer version.
     """
-    _require_coordinator(user, priority.plan_year.partnership)
+    _require_coordinator(actor, priority.plan_year.partnership)
     if not title.strip():
         raise ServiceError("Enter the priority's title.")
     priority = Priority.objects.select_for_update().get(pk=priority.pk)
     if expected_fingerprint is not None and priority_fingerprint(priority) != expected_fingerprint:
         raise ConflictError("Someone else changed this priority while you were editing it.", priority)
     priority.title, priority.description = title.strip(), description
-    save_as(priority, user)
+    save_as(priority, actor)
     names = _clean_lines(sub_themes)
     existing = list(priority.sub_themes.order_by("order", "pk"))
     for index, name in enumerate(names, start=1):
@@ -175,17 +178,17 @@ def priority_edit(
             theme = existing[index - 1]
             if (theme.name, theme.order) != (name, index):
                 theme.name, theme.order = name, index
-                save_as(theme, user)
+                save_as(theme, actor)
         else:
-            save_as(SubTheme(priority=priority, name=name, order=index), user)
+            save_as(SubTheme(priority=priority, name=name, order=index), actor)
     for theme in existing[len(names) :]:
-        delete_as(theme, user)
+        delete_as(theme, actor)
     return priority
 
 
 @transaction.atomic
-def priority_delete(*, priority: Priority, user: Any) -> None:
-    _require_coordinator(user, priority.plan_year.partnership)
+def priority_delete(*, priority: Priority, actor: Actor) -> None:
+    _require_coordinator(actor, priority.plan_year.partnership)
     count = priority.actions.count()
     if count:
         raise ServiceError(
@@ -193,37 +196,47 @@ def priority_delete(*, priority: Priority, user: Any) -> None:
             "delete them or move them to another priority first."
         )
     for theme in list(priority.sub_themes.all()):
-        delete_as(theme, user)
-    delete_as(priority, user)
+        delete_as(theme, actor)
+    delete_as(priority, actor)
 
 
 @transaction.atomic
-def priority_move(*, priority: Priority, direction: str, user: Any) -> None:
-    _require_coordinator(user, priority.plan_year.partnership)
+def priority_move(*, priority: Priority, direction: str, actor: Actor) -> None:
+    _require_coordinator(actor, priority.plan_year.partnership)
     siblings = list(priority.plan_year.priorities.select_for_update().order_by("order", "pk"))
-    _move(siblings, priority, direction, user)
+    _move(siblings, priority, direction, actor)
 
 
 @transaction.atomic
-def action_delete(*, action: Action, user: Any) -> None:
+def action_delete(*, action: Action, actor: Actor) -> None:
     """Delete an action with its owners and updates, each deletion kept in history."""
-    if not access.can_manage_plan(user, action.plan_year):
+    if not access.can_manage_plan(actor, action.plan_year):
         raise AccessDenied("Only the partnership coordinator can delete actions.")
     for update in list(action.updates.all()):
-        delete_as(update, user)
+        delete_as(update, actor)
     for owner in list(action.owners.all()):
-        delete_as(owner, user)
-    delete_as(action, user)
+        delete_as(owner, actor)
+    delete_as(action, actor)
 
 
 @transaction.atomic
-def action_move(*, action: Action, direction: str, user: Any) -> None:
+def action_move(*, action: Action, direction: str, actor: Actor) -> None:
     """Move an action up or down within its priority (its version is not raised)."""
-    if not access.can_manage_plan(user, action.plan_year):
+    if not access.can_manage_plan(actor, action.plan_year):
         raise AccessDenied("Only the partnership coordinator can reorder actions.")
     siblings = list(
         action.plan_year.actions.select_for_update()
         .filter(priority=action.priority_id)
         .order_by("order", "pk")
     )
-    _move(siblings, action, direction, user)
+    _move(siblings, action, direction, actor)
+
+
+@transaction.atomic
+def plan_year_actions_delete(*, plan_year: PlanYear, actor: Actor) -> int:
+    """Delete every action of a plan year with its owners and updates (an import that replaces)."""
+    _require_coordinator(actor, plan_year.partnership)
+    actions = list(plan_year.actions.all())
+    for action in actions:
+        action_delete(action=action, actor=actor)
+    return len(actions)

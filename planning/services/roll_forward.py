@@ -1,16 +1,17 @@
 """Roll forward: copy chosen priorities and actions into the next plan year."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 
+from core.actors import Actor
 from core.errors import ServiceError
 from planning.models import (
     PlanYear,
     PlanYearState,
     Priority,
 )
+from planning.services._common import _require_coordinator
 from planning.services.plans import action_create, priority_create, priority_match
 from planning.services.years import plan_year_create
 
@@ -19,7 +20,7 @@ from planning.services.years import plan_year_create
 def plan_year_roll_forward(
     *,
     source: PlanYear,
-    user: Any,
+    actor: Actor,
     priority_ids: Sequence[int],
     action_ids: Sequence[int],
     target_slug: str | None = None,
@@ -30,10 +31,11 @@ def plan_year_roll_forward(
     it twice duplicates nothing; an action already carried forward is not copied again.
     """
     partnership = source.partnership
+    _require_coordinator(actor, partnership)
     target_slug = target_slug or PlanYear.slug_for_start(source.start_date.year + 1)
     target = partnership.plan_years.filter(slug=target_slug).first()
     if target is None:
-        target = plan_year_create(partnership=partnership, slug=target_slug, user=user)
+        target = plan_year_create(partnership=partnership, slug=target_slug, actor=actor)
     elif target.state == PlanYearState.CLOSED:
         raise ServiceError(f"{target.label} is closed and cannot receive actions.")
     chosen_actions = list(source.actions.filter(pk__in=action_ids).select_related("priority"))
@@ -46,7 +48,7 @@ def plan_year_roll_forward(
                 plan_year=target,
                 title=priority.title,
                 description=priority.description,
-                user=user,
+                actor=actor,
                 sub_themes=[s.name for s in priority.sub_themes.all()],
                 carried_from=priority,
             )
@@ -61,7 +63,7 @@ def plan_year_roll_forward(
             text=action.text,
             owners=owners,
             target=action.target,
-            user=user,
+            actor=actor,
             carried_from=action,
         )
     return target

@@ -3,10 +3,11 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
+from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, transaction
 
+from core.actors import Actor
 from core.errors import AccessDenied, ConflictError, ServiceError
 from core.history import delete_as, save_as
 from planning import access
@@ -30,16 +31,20 @@ class UpdateFigure:
     value_qualifier: str = ""
 
 
+def _person_id(actor: Actor) -> int | None:
+    """The author recorded on an update (a person or the system actor; never an anonymous visitor)."""
+    return actor.pk if isinstance(actor, AbstractUser) else None
+
+
 @transaction.atomic
 def action_update_record(
     *,
     action: Action,
-    user: Any,
+    actor: Actor,
     narrative: str,
     status: Status | None,
     period: ReportingPeriod | None = None,
     expected_version: int | None = None,
-    check_access: bool = True,
     is_example: bool = False,
     figures: Sequence[UpdateFigure] | None = None,
 ) -> Update:
@@ -48,6 +53,8 @@ def action_update_record(
     expected_version is the version of the update the author started from (None when they
     started a new one): a mismatch means someone else saved first, and nothing is overwritten.
     figures, when given, become the update's figures in that order (None leaves them as they are).
+    Coordinators (and the system actor of imports) may record an update for any period of the
+    year; lead officers only for the open period of their organisation's actions.
     """
     plan_year = action.plan_year
     period = period or plan_year.open_period
@@ -55,8 +62,8 @@ def action_update_record(
         raise ServiceError(f"No reporting period is open for updates in {plan_year.label}.")
     if period.plan_year_id != plan_year.pk:
         raise ServiceError("That reporting period belongs to another plan year.")
-    if check_access:
-        if not access.can_report_on(user, action):
+    if not access.can_manage_plan(actor, plan_year):
+        if not access.can_report_on(actor, action):
             raise AccessDenied("You can only update actions your organisation leads.")
         if period.pk != plan_year.open_period_id:
             raise AccessDenied(f"{period.get_code_display()} is not open for updates.")
@@ -71,39 +78,39 @@ def action_update_record(
             period=period,
             narrative=narrative,
             status=status,
-            author=user,
+            author_id=_person_id(actor),
             is_example=is_example,
         )
         try:
             with transaction.atomic():  # a savepoint: two first updates at once hit the unique key
-                save_as(update, user)
+                save_as(update, actor)
         except IntegrityError:
             current = Update.objects.filter(action=action, period=period).first()
             raise ConflictError(
                 "Someone else saved an update for this period while you were writing yours.", current
             ) from None
-        _set_figures(update, figures, user)
+        _set_figures(update, figures, actor)
         return update
     if expected_version is not None and existing.version != expected_version:
         raise ConflictError(
             "Someone else saved an update for this period while you were writing yours.", existing
         )
-    if expected_version is None and check_access:
+    if expected_version is None:
         raise ConflictError(
             "An update for this period already exists; review it before changing it.", existing
         )
     existing.narrative = narrative
     existing.status = status
-    existing.author = user
+    existing.author_id = _person_id(actor)
     existing.is_example = is_example
     existing.version += 1  # row locked above; an F() would break the history copy
-    save_as(existing, user)
+    save_as(existing, actor)
     existing.refresh_from_db()
-    _set_figures(existing, figures, user)
+    _set_figures(existing, figures, actor)
     return existing
 
 
-def _set_figures(update: Update, figures: Sequence[UpdateFigure] | None, user: Any) -> None:
+def _set_figures(update: Update, figures: Sequence[UpdateFigure] | None, actor: Actor) -> None:
     """Make the update's figures these, row by row, so unchanged rows keep their history."""
     if figures is None:
         return
@@ -133,6 +140,6 @@ def _set_figures(update: Update, figures: Sequence[UpdateFigure] | None, user: A
         if measure.pk is None or any(getattr(measure, k) != v for k, v in values.items()):
             for name, value in values.items():
                 setattr(measure, name, value)
-            save_as(measure, user)
+            save_as(measure, actor)
     for measure in existing[len(figures) :]:
-        delete_as(measure, user)
+        delete_as(measure, actor)

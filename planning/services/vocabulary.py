@@ -5,6 +5,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
 from partnership.models import Partnership
@@ -18,12 +19,13 @@ from planning.services._common import _move, _require_coordinator
 
 
 @transaction.atomic
-def statuses_seed(*, partnership: Partnership, user: Any) -> list[Status]:
+def statuses_seed(*, partnership: Partnership, actor: Actor) -> list[Status]:
     """Give a partnership the default status vocabulary when it has none yet."""
+    _require_coordinator(actor, partnership)
     if partnership.statuses.exists():
         return list(partnership.statuses.all())
     return [
-        save_as(Status(partnership=partnership, name=name, colour=colour, order=index), user)  # type: ignore[misc]
+        save_as(Status(partnership=partnership, name=name, colour=colour, order=index), actor)
         for index, (name, colour) in enumerate(DEFAULT_STATUSES)
     ]
 
@@ -32,14 +34,14 @@ def statuses_seed(*, partnership: Partnership, user: Any) -> list[Status]:
 def status_save(
     *,
     partnership: Partnership,
-    user: Any,
+    actor: Actor,
     name: str,
     colour: str,
     is_active: bool = True,
     status: Status | None = None,
 ) -> Status:
     """Add a status to the vocabulary, or rename, recolour, deactivate or reactivate one."""
-    _require_coordinator(user, partnership)
+    _require_coordinator(actor, partnership)
     name = name.strip()
     if not name:
         raise ServiceError("Enter the status's name.")
@@ -54,15 +56,15 @@ def status_save(
         order = (partnership.statuses.aggregate(m=Max("order"))["m"] or 0) + 1
         status = Status(partnership=partnership, order=order)
     status.name, status.colour, status.is_active = name, colour, is_active
-    save_as(status, user)
+    save_as(status, actor)
     return status
 
 
 @transaction.atomic
-def status_move(*, status: Status, direction: str, user: Any) -> None:
-    _require_coordinator(user, status.partnership)
+def status_move(*, status: Status, direction: str, actor: Actor) -> None:
+    _require_coordinator(actor, status.partnership)
     siblings = list(status.partnership.statuses.select_for_update().order_by("order", "name"))
-    _move(siblings, status, direction, user)
+    _move(siblings, status, direction, actor)
 
 
 MEASURE_FIELDS = {
@@ -85,10 +87,10 @@ MEASURE_FIELDS = {
 
 @transaction.atomic
 def measure_save(
-    *, partnership: Partnership, user: Any, measure: Measure | None = None, **fields: Any
+    *, partnership: Partnership, actor: Actor, measure: Measure | None = None, **fields: Any
 ) -> Measure:
     """Add or edit one of the partnership's key figures."""
-    _require_coordinator(user, partnership)
+    _require_coordinator(actor, partnership)
     unknown = set(fields) - MEASURE_FIELDS
     if unknown:
         raise ServiceError(f"Unknown figure fields: {', '.join(sorted(unknown))}.")
@@ -103,11 +105,11 @@ def measure_save(
         raise AccessDenied("That figure belongs to another partnership.")
     for name, value in fields.items():
         setattr(measure, name, value)
-    save_as(measure, user)
+    save_as(measure, actor)
     return measure
 
 
 @transaction.atomic
-def measure_delete(*, measure: Measure, user: Any) -> None:
-    _require_coordinator(user, measure.partnership)
-    delete_as(measure, user)
+def measure_delete(*, measure: Measure, actor: Actor) -> None:
+    _require_coordinator(actor, measure.partnership)
+    delete_as(measure, actor)

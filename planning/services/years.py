@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 
+from core.actors import Actor
 from core.errors import ServiceError
 from core.history import save_as
 from partnership.models import Partnership
@@ -55,9 +56,10 @@ def default_periods(start: datetime.date) -> list[dict[str, Any]]:
 
 @transaction.atomic
 def plan_year_create(
-    *, partnership: Partnership, slug: str, user: Any, state: str = PlanYearState.DRAFT
+    *, partnership: Partnership, slug: str, actor: Actor, state: str = PlanYearState.DRAFT
 ) -> PlanYear:
     """A plan year with its five reporting periods (Q1–Q4 and year-end)."""
+    _require_coordinator(actor, partnership)
     if partnership.plan_years.filter(slug=slug).exists():
         raise ServiceError(f"{partnership.name} already has a plan year {slug}.")
     start, end = PlanYear.dates_for_slug(slug)
@@ -65,28 +67,30 @@ def plan_year_create(
         raise ServiceError(f"{slug!r} is not a plan year: use the form 2020-21.")
     plan_year = save_as(
         PlanYear(partnership=partnership, slug=slug, start_date=start, end_date=end, state=state),
-        user,
+        actor,
     )
     for period in default_periods(start):
-        save_as(ReportingPeriod(plan_year=plan_year, **period), user)
-    return plan_year  # type: ignore[return-value]
-
-
-@transaction.atomic
-def plan_year_open_period(*, plan_year: PlanYear, period: ReportingPeriod | None, user: Any) -> PlanYear:
-    """Open one reporting period for updates (None closes them all)."""
-    if period is not None and period.plan_year_id != plan_year.pk:
-        raise ServiceError("That reporting period belongs to another plan year.")
-    plan_year.open_period = period
-    save_as(plan_year, user)
+        save_as(ReportingPeriod(plan_year=plan_year, **period), actor)
     return plan_year
 
 
 @transaction.atomic
-def plan_year_set_current(*, plan_year: PlanYear, user: Any) -> None:
+def plan_year_open_period(*, plan_year: PlanYear, period: ReportingPeriod | None, actor: Actor) -> PlanYear:
+    """Open one reporting period for updates (None closes them all)."""
+    _require_coordinator(actor, plan_year.partnership)
+    if period is not None and period.plan_year_id != plan_year.pk:
+        raise ServiceError("That reporting period belongs to another plan year.")
+    plan_year.open_period = period
+    save_as(plan_year, actor)
+    return plan_year
+
+
+@transaction.atomic
+def plan_year_set_current(*, plan_year: PlanYear, actor: Actor) -> None:
     partnership = plan_year.partnership
+    _require_coordinator(actor, partnership)
     partnership.current_plan_year = plan_year
-    save_as(partnership, user)
+    save_as(partnership, actor)
 
 
 PLAN_YEAR_STATE_CHANGES = {
@@ -97,12 +101,12 @@ PLAN_YEAR_STATE_CHANGES = {
 
 
 @transaction.atomic
-def plan_year_set_state(*, plan_year: PlanYear, state: str, user: Any) -> PlanYear:
+def plan_year_set_state(*, plan_year: PlanYear, state: str, actor: Actor) -> PlanYear:
     """Draft → live → closed (a live year can go back to draft, a closed one can be reopened).
 
     Closing a year also closes its reporting period.
     """
-    _require_coordinator(user, plan_year.partnership)
+    _require_coordinator(actor, plan_year.partnership)
     if state == plan_year.state:
         return plan_year
     if state not in PlanYearState.values:
@@ -115,37 +119,37 @@ def plan_year_set_state(*, plan_year: PlanYear, state: str, user: Any) -> PlanYe
     plan_year.state = state
     if state == PlanYearState.CLOSED:
         plan_year.open_period = None
-    save_as(plan_year, user)
+    save_as(plan_year, actor)
     return plan_year
 
 
 @transaction.atomic
-def plan_year_create_next(*, partnership: Partnership, user: Any) -> PlanYear:
+def plan_year_create_next(*, partnership: Partnership, actor: Actor) -> PlanYear:
     """A draft plan year after the partnership's latest one (or this year's when it has none)."""
-    _require_coordinator(user, partnership)
+    _require_coordinator(actor, partnership)
     latest = partnership.plan_years.order_by("-start_date").first()
     if latest is not None:
         start_year = latest.start_date.year + 1
     else:
         today = datetime.date.today()
         start_year = today.year if today.month >= 4 else today.year - 1
-    return plan_year_create(partnership=partnership, slug=PlanYear.slug_for_start(start_year), user=user)
+    return plan_year_create(partnership=partnership, slug=PlanYear.slug_for_start(start_year), actor=actor)
 
 
 @transaction.atomic
 def reporting_period_edit(
     *,
     period: ReportingPeriod,
-    user: Any,
+    actor: Actor,
     start_date: datetime.date,
     end_date: datetime.date,
     due_date: datetime.date,
 ) -> ReportingPeriod:
-    _require_coordinator(user, period.plan_year.partnership)
+    _require_coordinator(actor, period.plan_year.partnership)
     if end_date < start_date:
         raise ServiceError("The end date must be the same as or after the start date.")
     if due_date < start_date:
         raise ServiceError("The due date must be the same as or after the start date.")
     period.start_date, period.end_date, period.due_date = start_date, end_date, due_date
-    save_as(period, user)
+    save_as(period, actor)
     return period

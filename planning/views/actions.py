@@ -9,18 +9,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from core.errors import ConflictError
+from core.history import history_rows
 from core.views import run_service
 from planning import access, selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
-from planning.models import Update
+from planning.models import Action, PlanYear, Status, Update
 from planning.views.common import action_url, crumbs, year_context, year_links
 
 
 @login_required
 def action_list(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
-    form = ActionFilterForm(request.GET or None, plan_year=plan_year)
-    actions = list(selectors.filter_actions(selectors.actions_for_year(plan_year), **form.filters()))
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
+    form = ActionFilterForm(
+        request.GET or None,
+        priorities=selectors.priorities(plan_year),
+        owners=selectors.owner_organisations(plan_year),
+        statuses=selectors.statuses(plan_year.partnership),
+    )
+    actions = list(selectors.action_search(request.user, plan_year, **form.filters()))
     for action in actions:
         action.latest = selectors.latest_update(action)  # type: ignore[attr-defined]
         action.status_now = selectors.current_status(action)  # type: ignore[attr-defined]
@@ -47,9 +53,9 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
 
 @login_required
 def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
-    action = selectors.action_for_user(request.user, plan_year, pk)
-    updates = list(action.updates.all())
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
+    action = selectors.action_page(request.user, plan_year, pk)
+    updates = selectors.action_updates(action)
     open_update = selectors.update_for_period(action, plan_year.open_period)
     return render(
         request,
@@ -63,44 +69,55 @@ def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) ->
             current_status=selectors.current_status(action),
             can_report=access.can_report_on(request.user, action),
             open_update=open_update,
-            history=selectors.record_history(action),
+            history=history_rows(action),
             owner_history=selectors.owner_history(action),
-            update_histories=[(u, selectors.record_history(u)) for u in updates],
+            update_histories=[(u, history_rows(u)) for u in updates],
             breadcrumbs=crumbs(plan_year, ("Action", "")),
         ),
     )
 
 
-def _next_url(request: HttpRequest, action: object) -> str:
+def _next_url(request: HttpRequest, action: Action) -> str:
     """Back to the action, or to the year-end review when the form was posted from there."""
     if request.POST.get("next") == "review":
-        plan_year = action.plan_year  # type: ignore[attr-defined]
+        plan_year = action.plan_year
         url = reverse(
             "planning:review", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
         )
-        return f"{url}#action-{action.pk}"  # type: ignore[attr-defined]
+        return f"{url}#action-{action.pk}"
     return action_url(action)
+
+
+def _update_form(
+    request: HttpRequest,
+    plan_year: PlanYear,
+    data: object = None,
+    *,
+    current_status: Status | None,
+    initial: dict[str, object] | None = None,
+) -> UpdateForm:
+    statuses = selectors.statuses_for(request.user, plan_year.partnership)
+    return UpdateForm(data, initial=initial, statuses=statuses, current_status=current_status)
 
 
 @login_required
 def action_update(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
     """Add or edit the action's update for the open period, never silently overwriting another's."""
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
-    action = selectors.action_for_reporting(request.user, plan_year, pk)
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
+    action, existing = selectors.update_form_target(request.user, plan_year, pk)
     period = plan_year.open_period
-    existing = selectors.update_for_period(action, period)
     current_status = existing.status if existing else None
     conflict: Update | None = None
     conflict_message = ""
     if request.method == "POST":
-        form = UpdateForm(request.POST, partnership=plan_year.partnership, current_status=current_status)
+        form = _update_form(request, plan_year, request.POST, current_status=current_status)
         if form.is_valid():
             try:
                 update, ok = run_service(
                     form,
                     services.action_update_record,
                     action=action,
-                    user=request.user,
+                    actor=request.user,
                     narrative=form.cleaned_data["narrative"].strip(),
                     status=form.chosen_status(),
                     expected_version=form.cleaned_data["version"],
@@ -111,7 +128,7 @@ def action_update(request: HttpRequest, partnership: str, year: str, pk: int) ->
                 conflict_message = str(error)
                 data = request.POST.copy()
                 data["version"] = str(conflict.version if conflict else 0)
-                form = UpdateForm(data, partnership=plan_year.partnership, current_status=current_status)
+                form = _update_form(request, plan_year, data, current_status=current_status)
                 form.is_valid()
                 form.add_error(
                     None,
@@ -125,10 +142,8 @@ def action_update(request: HttpRequest, partnership: str, year: str, pk: int) ->
                     )
                     return redirect(_next_url(request, action))
     else:
-        form = UpdateForm(
-            initial=UpdateForm.initial_for(existing),
-            partnership=plan_year.partnership,
-            current_status=current_status,
+        form = _update_form(
+            request, plan_year, initial=UpdateForm.initial_for(existing), current_status=current_status
         )
     return render(
         request,

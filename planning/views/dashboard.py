@@ -11,10 +11,10 @@ from planning.views.common import year_context, year_links
 
 @login_required
 def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
     chosen = request.GET.get("year")
     if chosen and chosen != year:
-        selectors.plan_year_for_user(request.user, partnership, chosen)  # 404 for an unknown year
+        selectors.access_plan_year(request.user, partnership, chosen)  # 404 for an unknown year
         return redirect("planning:dashboard_year", partnership=partnership, year=chosen)
     columns, rows, totals = selectors.status_counts(plan_year)
     years = list(selectors.plan_years(plan_year.partnership))

@@ -1,14 +1,19 @@
 """The partnership's key figures, grouped by plan year; coordinators add, edit and delete them."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.access import Purpose
+from core.history import history_rows
 from core.views import run_service
 from partnership import access as partnership_access
-from partnership.selectors import partnership_for_coordinator, partnership_for_user
+from partnership.access import access_partnership_by_slug
+from partnership.models import Partnership
 from planning import selectors, services
 from planning.forms import MeasureForm
 
@@ -19,7 +24,7 @@ def _figures_url(partnership: str) -> str:
 
 @login_required
 def key_figures(request: HttpRequest, partnership: str) -> HttpResponse:
-    team = partnership_for_user(request.user, partnership)
+    team = access_partnership_by_slug(request.user, partnership)
     return render(
         request,
         "planning/key_figures.html",
@@ -32,22 +37,28 @@ def key_figures(request: HttpRequest, partnership: str) -> HttpResponse:
     )
 
 
+def _measure_form(team: Partnership, data: object = None, **kwargs: Any) -> MeasureForm:
+    return MeasureForm(
+        data, plan_years=selectors.plan_years(team), organisations=selectors.organisations_of(team), **kwargs
+    )
+
+
 @login_required
 def measure_form(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
-    team = partnership_for_coordinator(request.user, partnership)
-    measure = selectors.measure_for_coordinator(request.user, team, pk) if pk else None
+    team = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    measure = selectors.access_key_figure(request.user, team, pk) if pk else None
     if request.method == "POST":
-        form = MeasureForm(request.POST, instance=measure, partnership=team)
+        form = _measure_form(team, request.POST, instance=measure)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
             _, ok = run_service(
-                form, services.measure_save, partnership=team, user=request.user, measure=measure, **fields
+                form, services.measure_save, partnership=team, actor=request.user, measure=measure, **fields
             )
             if ok:
                 messages.success(request, f"Figure “{form.cleaned_data['name']}” saved.")
                 return redirect(_figures_url(partnership))
     else:
-        form = MeasureForm(instance=measure, partnership=team)
+        form = _measure_form(team, instance=measure)
     title = "Edit key figure" if measure else "Add a key figure"
     return render(
         request,
@@ -56,7 +67,7 @@ def measure_form(request: HttpRequest, partnership: str, pk: int | None = None) 
             "partnership": team,
             "form": form,
             "measure": measure,
-            "history": selectors.record_history(measure) if measure else [],
+            "history": history_rows(measure) if measure else [],
             "page_title": title,
             "breadcrumbs": [
                 {"label": "Key figures", "url": _figures_url(partnership)},
@@ -68,10 +79,10 @@ def measure_form(request: HttpRequest, partnership: str, pk: int | None = None) 
 
 @login_required
 def measure_delete(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    team = partnership_for_coordinator(request.user, partnership)
-    measure = selectors.measure_for_coordinator(request.user, team, pk)
+    team = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    measure = selectors.access_key_figure(request.user, team, pk)
     if request.method == "POST":
-        run_service(None, services.measure_delete, measure=measure, user=request.user)
+        run_service(None, services.measure_delete, measure=measure, actor=request.user)
         messages.success(request, f"Figure “{measure.name}” deleted.")
         return redirect(_figures_url(partnership))
     return render(

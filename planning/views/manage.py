@@ -10,7 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.access import Purpose
 from core.errors import ConflictError, ServiceError
+from core.history import history_rows
 from core.views import run_service
 from planning import selectors, services
 from planning.forms import ActionForm, PriorityForm
@@ -27,8 +29,8 @@ def _list_url(plan_year: PlanYear, anchor: str = "") -> str:
 
 @login_required
 def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | None = None) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    priority = selectors.priority_for_coordinator(request.user, plan_year, pk) if pk else None
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    priority = selectors.priority_page(request.user, plan_year, pk) if pk else None
     conflict: Priority | None = None
     if request.method == "POST":
         form = PriorityForm(request.POST)
@@ -41,7 +43,7 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
             }
             if priority is None:
                 saved, ok = run_service(
-                    form, services.priority_create, plan_year=plan_year, user=request.user, **fields
+                    form, services.priority_create, plan_year=plan_year, actor=request.user, **fields
                 )
             else:
                 try:
@@ -49,7 +51,7 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
                         form,
                         services.priority_edit,
                         priority=priority,
-                        user=request.user,
+                        actor=request.user,
                         expected_fingerprint=data["fingerprint"] or None,
                         **fields,
                     )
@@ -72,7 +74,7 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
             form=form,
             priority=priority,
             conflict=conflict,
-            history=selectors.record_history(priority) if priority else [],
+            history=history_rows(priority) if priority else [],
             breadcrumbs=crumbs(plan_year, (title, "")),
         ),
     )
@@ -82,7 +84,7 @@ def _priority_conflict(
     request: HttpRequest, plan_year: PlanYear, pk: int, message: str
 ) -> tuple[PriorityForm, Priority]:
     """The form again with the editor's text, now based on the newer saved version."""
-    newer = selectors.priority_for_coordinator(request.user, plan_year, pk)
+    newer = selectors.priority_page(request.user, plan_year, pk)
     data = request.POST.copy()
     data["fingerprint"] = services.priority_fingerprint(newer)
     form = PriorityForm(data)
@@ -97,12 +99,12 @@ def _priority_conflict(
 
 @login_required
 def priority_delete(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    priority = selectors.priority_for_coordinator(request.user, plan_year, pk)
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    priority = selectors.priority_page(request.user, plan_year, pk)
     error = ""
     if request.method == "POST":
         try:
-            run_service(None, services.priority_delete, priority=priority, user=request.user)
+            run_service(None, services.priority_delete, priority=priority, actor=request.user)
         except ServiceError as exc:
             error = str(exc)
         else:
@@ -128,8 +130,8 @@ def priority_delete(request: HttpRequest, partnership: str, year: str, pk: int) 
 @login_required
 @require_POST
 def priority_move(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    priority = selectors.priority_for_coordinator(request.user, plan_year, pk)
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    priority = selectors.priority_page(request.user, plan_year, pk)
     _move(request, services.priority_move, priority=priority)
     return redirect(_list_url(plan_year, f"priority-{priority.pk}"))
 
@@ -137,7 +139,7 @@ def priority_move(request: HttpRequest, partnership: str, year: str, pk: int) ->
 def _move(request: HttpRequest, service: Callable[..., None], **kwargs: Any) -> None:
     """Move up or down; a bad direction is reported, not a server error."""
     try:
-        run_service(None, service, direction=request.POST.get("direction", ""), user=request.user, **kwargs)
+        run_service(None, service, direction=request.POST.get("direction", ""), actor=request.user, **kwargs)
     except ServiceError as error:
         messages.error(request, str(error))
 
@@ -153,19 +155,28 @@ def _action_fields(form: ActionForm) -> dict[str, object]:
     }
 
 
+def _action_form(plan_year: PlanYear, data: object = None, **kwargs: Any) -> ActionForm:
+    return ActionForm(
+        data,
+        priorities=selectors.priorities(plan_year),
+        organisations=selectors.organisations_of(plan_year.partnership),
+        **kwargs,
+    )
+
+
 @login_required
 def action_form(request: HttpRequest, partnership: str, year: str, pk: int | None = None) -> HttpResponse:
     """Add an action, or edit one: the edit posts the version it loaded and is refused if stale."""
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    action = selectors.action_for_coordinator(request.user, plan_year, pk) if pk else None
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    action = selectors.action_page(request.user, plan_year, pk, for_=Purpose.MANAGE) if pk else None
     conflict: Action | None = None
     if request.method == "POST":
-        form = ActionForm(request.POST, plan_year=plan_year)
+        form = _action_form(plan_year, request.POST)
         if form.is_valid():
             fields = _action_fields(form)
             if action is None:
                 saved, ok = run_service(
-                    form, services.action_create, plan_year=plan_year, user=request.user, **fields
+                    form, services.action_create, plan_year=plan_year, actor=request.user, **fields
                 )
             else:
                 try:
@@ -174,14 +185,14 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
                         services.action_edit,
                         action=action,
                         expected_version=form.cleaned_data["version"] or 0,
-                        user=request.user,
+                        actor=request.user,
                         **fields,
                     )
                 except ConflictError as error:
-                    conflict = selectors.action_for_user(request.user, plan_year, action.pk)
+                    conflict = selectors.action_page(request.user, plan_year, action.pk)
                     data = request.POST.copy()
                     data["version"] = str(conflict.version)
-                    form = ActionForm(data, plan_year=plan_year)
+                    form = _action_form(plan_year, data)
                     form.is_valid()
                     form.add_error(
                         None,
@@ -194,7 +205,7 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
                 return redirect(action_url(saved))
     else:
         initial = ActionForm.initial_for(action) if action else {"priority": request.GET.get("priority")}
-        form = ActionForm(initial=initial, plan_year=plan_year)
+        form = _action_form(plan_year, initial=initial)
     title = "Edit action" if action else "Add an action"
     return render(
         request,
@@ -213,10 +224,10 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
 
 @login_required
 def action_delete(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    action = selectors.action_for_coordinator(request.user, plan_year, pk)
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    action = selectors.action_page(request.user, plan_year, pk, for_=Purpose.MANAGE)
     if request.method == "POST":
-        run_service(None, services.action_delete, action=action, user=request.user)
+        run_service(None, services.action_delete, action=action, actor=request.user)
         messages.success(request, "Action deleted.")
         return redirect(_list_url(plan_year, f"priority-{action.priority_id}"))
     return render(
@@ -229,7 +240,7 @@ def action_delete(request: HttpRequest, partnership: str, year: str, pk: int) ->
             thing="action",
             name=action.text,
             blocked=0,
-            detail=f"Its {action.updates.count()} update(s) will be deleted too. History keeps a record.",
+            detail=f"Its {selectors.update_count(action)} update(s) will be deleted too. History keeps a record.",
             cancel_url=action_url(action),
             breadcrumbs=crumbs(plan_year, ("Action", action_url(action)), ("Delete", "")),
         ),
@@ -239,7 +250,7 @@ def action_delete(request: HttpRequest, partnership: str, year: str, pk: int) ->
 @login_required
 @require_POST
 def action_move(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    action = selectors.action_for_coordinator(request.user, plan_year, pk)
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    action = selectors.action_page(request.user, plan_year, pk, for_=Purpose.MANAGE)
     _move(request, services.action_move, action=action)
     return redirect(_list_url(plan_year, f"action-{action.pk}"))

@@ -10,10 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.access import Purpose
 from core.errors import ServiceError
+from core.history import history_rows
 from core.views import run_service
-from partnership.selectors import partnership_for_coordinator
+from partnership.access import access_partnership_by_slug
 from planning import selectors, services
+from planning.access import access_status_by_id
 from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, StatusForm
 from planning.models import PlanYear
 from planning.views.common import year_context, year_links
@@ -38,26 +41,26 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
                 services.plan_year_set_state,
                 plan_year=plan_year,
                 state=form.cleaned_data["state"],
-                user=user,
+                actor=user,
             )
             return plan_year if ok else None
     elif which == "period":
-        form = forms_["period_form"] = OpenPeriodForm(request.POST, plan_year=plan_year)
+        form = forms_["period_form"] = OpenPeriodForm(request.POST, periods=selectors.periods(plan_year))
         if form.is_valid():
             code = form.cleaned_data["period"]
-            period = plan_year.periods.filter(code=code).first() if code else None
+            period = selectors.period_by_code(plan_year, code)
             _, ok = run_service(
-                form, services.plan_year_open_period, plan_year=plan_year, period=period, user=user
+                form, services.plan_year_open_period, plan_year=plan_year, period=period, actor=user
             )
             return plan_year if ok else None
     elif which == "current":
         form = forms_["current_form"] = forms.Form(request.POST)
-        _, ok = run_service(form, services.plan_year_set_current, plan_year=plan_year, user=user)
+        _, ok = run_service(form, services.plan_year_set_current, plan_year=plan_year, actor=user)
         return plan_year if ok else None
     elif which == "next":
         form = forms_["next_form"] = forms.Form(request.POST)
         created, ok = run_service(
-            form, services.plan_year_create_next, partnership=plan_year.partnership, user=user
+            form, services.plan_year_create_next, partnership=plan_year.partnership, actor=user
         )
         return created if ok else None
     return None
@@ -65,7 +68,7 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
 
 @login_required
 def year_settings(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
     forms_: dict[str, Any] = {}
     if request.method == "POST":
         shown = _settings_post(request, plan_year, forms_)
@@ -78,7 +81,7 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
         "period_form",
         OpenPeriodForm(
             initial={"period": plan_year.open_period.code if plan_year.open_period else ""},
-            plan_year=plan_year,
+            periods=selectors.periods(plan_year),
         ),
     )
     latest = selectors.plan_years(plan_year.partnership).first()
@@ -95,7 +98,7 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
             next_slug=next_slug,
             is_current=plan_year.partnership.current_plan_year_id == plan_year.pk,
             error_forms=[f for f in forms_.values() if f.is_bound],
-            history=selectors.record_history(plan_year),
+            history=history_rows(plan_year),
             **forms_,
         ),
     )
@@ -103,13 +106,13 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
 
 @login_required
 def period_edit(request: HttpRequest, partnership: str, year: str, code: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_coordinator(request.user, partnership, year)
-    period = selectors.period_for_coordinator(request.user, plan_year, code)
+    plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    period = selectors.access_period_by_code(request.user, plan_year, code, for_=Purpose.MANAGE)
     if request.method == "POST":
         form = PeriodForm(request.POST)
         if form.is_valid():
             _, ok = run_service(
-                form, services.reporting_period_edit, period=period, user=request.user, **form.cleaned_data
+                form, services.reporting_period_edit, period=period, actor=request.user, **form.cleaned_data
             )
             if ok:
                 messages.success(request, f"{period.get_code_display()} dates saved.")
@@ -125,7 +128,7 @@ def period_edit(request: HttpRequest, partnership: str, year: str, code: str) ->
             f"{period.get_code_display()} {plan_year.label}: dates",
             period=period,
             form=form,
-            history=selectors.record_history(period),
+            history=history_rows(period),
             breadcrumbs=[
                 {"label": "Plan year settings", "url": _settings_url(plan_year)},
                 {"label": period.get_code_display(), "url": ""},
@@ -140,13 +143,13 @@ def _statuses_url(partnership: str) -> str:
 
 @login_required
 def statuses(request: HttpRequest, partnership: str) -> HttpResponse:
-    team = partnership_for_coordinator(request.user, partnership)
+    team = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
     return render(
         request,
         "planning/statuses.html",
         {
             "partnership": team,
-            "statuses": selectors.statuses(team),
+            "statuses": selectors.statuses_for(request.user, team),
             "page_title": "Status vocabulary",
         },
     )
@@ -154,8 +157,8 @@ def statuses(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @login_required
 def status_form(request: HttpRequest, partnership: str, pk: int | None = None) -> HttpResponse:
-    team = partnership_for_coordinator(request.user, partnership)
-    status = selectors.status_for_coordinator(request.user, team, pk) if pk else None
+    team = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    status = access_status_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=team) if pk else None
     if request.method == "POST":
         form = StatusForm(request.POST)
         if form.is_valid():
@@ -163,7 +166,7 @@ def status_form(request: HttpRequest, partnership: str, pk: int | None = None) -
                 form,
                 services.status_save,
                 partnership=team,
-                user=request.user,
+                actor=request.user,
                 status=status,
                 **form.cleaned_data,
             )
@@ -183,7 +186,7 @@ def status_form(request: HttpRequest, partnership: str, pk: int | None = None) -
             "partnership": team,
             "form": form,
             "status": status,
-            "history": selectors.record_history(status) if status else [],
+            "history": history_rows(status) if status else [],
             "page_title": title,
             "breadcrumbs": [
                 {"label": "Status vocabulary", "url": _statuses_url(partnership)},
@@ -196,15 +199,15 @@ def status_form(request: HttpRequest, partnership: str, pk: int | None = None) -
 @login_required
 @require_POST
 def status_move(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    team = partnership_for_coordinator(request.user, partnership)
-    status = selectors.status_for_coordinator(request.user, team, pk)
+    team = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+    status = access_status_by_id(request.user, pk, for_=Purpose.MANAGE, partnership=team)
     try:
         run_service(
             None,
             services.status_move,
             status=status,
             direction=request.POST.get("direction", ""),
-            user=request.user,
+            actor=request.user,
         )
     except ServiceError as error:
         messages.error(request, str(error))

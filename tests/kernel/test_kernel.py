@@ -69,6 +69,7 @@ def test_one_visibility_queryset_and_one_door_per_restricted_model(model):
         name
         for name, function in inspect.getmembers(module, inspect.isfunction)
         if name.startswith("access_")
+        and name.endswith(("_by_id", "_by_slug"))
         and function.__module__ == module.__name__
         and typing.get_type_hints(function).get("return") is model
     ]

@@ -37,7 +37,7 @@ def _problems(plan_year, data: bytes, period: str | None = None) -> list[str]:
 
 
 def _import(world, data: bytes, **kwargs):
-    return action_plan_import(plan_year=world.plan_year, data=data, user=world.coordinator, **kwargs)
+    return action_plan_import(plan_year=world.plan_year, data=data, actor=world.coordinator, **kwargs)
 
 
 # Pure rules ------------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def test_round_trip_into_another_year(rich_plan, writer):
     ActionFactory(priority=world.priority, text="=1+1 is not a formula", owners=[world.other_organisation])
     data = writer(world.plan_year)
     next_year = PlanYearFactory(partnership=world.partnership, slug="2021-22")
-    result = action_plan_import(plan_year=next_year, data=data, user=world.coordinator, period_code="Q1")
+    result = action_plan_import(plan_year=next_year, data=data, actor=world.coordinator, period_code="Q1")
     assert (result.actions, result.updates, result.priorities_created) == (2, 1, 1)
     assert action_plan_rows(next_year) == action_plan_rows(world.plan_year)
     update = Update.objects.get(action__plan_year=next_year)
@@ -294,7 +294,7 @@ def test_only_coordinators_import_through_the_service(world):
     from core.errors import AccessDenied
 
     with pytest.raises(AccessDenied):
-        action_plan_import(plan_year=world.plan_year, data=_csv(), user=world.lead_officer)
+        action_plan_import(plan_year=world.plan_year, data=_csv(), actor=world.lead_officer)
 
 
 # Commands --------------------------------------------------------------------------------------
@@ -400,7 +400,7 @@ def test_demo_plan_round_trips_with_the_seed_wording(db, tmp_path):
     assert owners["Raise awareness of domestic abuse with partners, staff and the public"] == "TMBC; CCG"
     path = tmp_path / "review.csv"
     path.write_bytes(action_plan_csv(year_19))
-    plan_year_create(partnership=partnership, slug="2018-19", user=system_user())
+    plan_year_create(partnership=partnership, slug="2018-19", actor=system_user())
     call_command(
         "import_actions", "tonbridge-malling", "2018-19", str(path), "--period", "year-end", stdout=StringIO()
     )

@@ -9,12 +9,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from planning.io_views import SESSION_KEY
 
 from core.errors import ConflictError
 from planning import services
 from planning.action_io import COLUMNS
 from planning.action_io.reader import TableReadError, read_csv, read_table, read_xlsx
-from planning.io_views import SESSION_KEY
 from planning.models import Action, Update
 from planning.services import updates as update_service
 from tests.planning.xlsx_helpers import (

@@ -93,7 +93,7 @@ def test_year_end_review_form_leaves_figures_alone(world):
     figure = services.UpdateFigure("Visits", Decimal(3))
     update = services.action_update_record(
         action=world.action,
-        user=world.coordinator,
+        actor=world.coordinator,
         narrative="a",
         status=None,
         period=period,
@@ -101,7 +101,7 @@ def test_year_end_review_form_leaves_figures_alone(world):
     )
     services.action_update_record(
         action=world.action,
-        user=world.coordinator,
+        actor=world.coordinator,
         narrative="b",
         status=None,
         period=period,

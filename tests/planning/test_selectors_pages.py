@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.history import history_rows
 from planning import selectors, services
 from planning.models import Measure
 from tests.factories import ActionFactory, PlanYearFactory, UpdateFactory
@@ -65,19 +66,19 @@ def test_key_figures_grouped_by_year_newest_first(world):
 
 
 @pytest.mark.django_db
-def test_record_history_names_related_records(world):
+def test_history_rows_name_related_records(world):
     services.action_edit(
-        action=world.action, expected_version=world.action.version, user=world.coordinator, text="New text"
+        action=world.action, expected_version=world.action.version, actor=world.coordinator, text="New text"
     )
-    rows = selectors.record_history(world.action)
+    rows = history_rows(world.action)
     assert rows[0]["user"] == world.coordinator and rows[0]["type"] == "Changed"
     assert {c["field"] for c in rows[0]["changes"]} == {"Text"}  # version is bookkeeping, hidden
     on_track = world.partnership.statuses.get(name="On track")
     update = services.action_update_record(
-        action=world.action, user=world.lead_officer, narrative="x", status=None, expected_version=0
+        action=world.action, actor=world.lead_officer, narrative="x", status=None, expected_version=0
     )
     services.action_update_record(
-        action=world.action, user=world.lead_officer, narrative="x", status=on_track, expected_version=1
+        action=world.action, actor=world.lead_officer, narrative="x", status=on_track, expected_version=1
     )
-    change = selectors.record_history(update)[0]["changes"]
+    change = history_rows(update)[0]["changes"]
     assert {"field": "Status", "old": None, "new": "On track"} in change

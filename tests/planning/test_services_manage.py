@@ -11,10 +11,10 @@ from tests.factories import ActionFactory, PriorityFactory
 @pytest.mark.django_db
 def test_priority_edit_keeps_sub_theme_rows_and_history(world):
     priority = services.priority_create(
-        plan_year=world.plan_year, title="Safeguarding", user=world.coordinator, sub_themes=["a", "b", "c"]
+        plan_year=world.plan_year, title="Safeguarding", actor=world.coordinator, sub_themes=["a", "b", "c"]
     )
     first = priority.sub_themes.get(name="a")
-    services.priority_edit(priority=priority, user=world.coordinator, title=" Safe ", sub_themes=["a2", "b"])
+    services.priority_edit(priority=priority, actor=world.coordinator, title=" Safe ", sub_themes=["a2", "b"])
     assert [s.name for s in priority.sub_themes.all()] == ["a2", "b"]
     assert priority.sub_themes.first().pk == first.pk
     assert Priority.objects.get(pk=priority.pk).title == "Safe"
@@ -26,59 +26,59 @@ def test_priority_edit_keeps_sub_theme_rows_and_history(world):
 def test_only_coordinators_manage(world, who):
     user = getattr(world, who)
     with pytest.raises(AccessDenied):
-        services.priority_edit(priority=world.priority, user=user, title="x")
+        services.priority_edit(priority=world.priority, actor=user, title="x")
     with pytest.raises(AccessDenied):
-        services.action_delete(action=world.action, user=user)
+        services.action_delete(action=world.action, actor=user)
     with pytest.raises(AccessDenied):
-        services.action_move(action=world.action, direction="up", user=user)
+        services.action_move(action=world.action, direction="up", actor=user)
     with pytest.raises(AccessDenied):
-        services.plan_year_set_state(plan_year=world.plan_year, state="closed", user=user)
+        services.plan_year_set_state(plan_year=world.plan_year, state="closed", actor=user)
     with pytest.raises(AccessDenied):
-        services.status_save(partnership=world.partnership, user=user, name="New", colour="grey")
+        services.status_save(partnership=world.partnership, actor=user, name="New", colour="grey")
     with pytest.raises(AccessDenied):
-        services.measure_save(partnership=world.partnership, user=user, name="x", value=1)
+        services.measure_save(partnership=world.partnership, actor=user, name="x", value=1)
     assert Action.objects.filter(pk=world.action.pk).exists()
 
 
 @pytest.mark.django_db
 def test_priority_delete_refused_while_it_has_actions(world):
     with pytest.raises(ServiceError, match="still has 1 action"):
-        services.priority_delete(priority=world.priority, user=world.coordinator)
+        services.priority_delete(priority=world.priority, actor=world.coordinator)
 
 
 @pytest.mark.django_db
 def test_moves_renumber_and_stop_at_the_ends(world):
     second = ActionFactory(priority=world.priority, text="B", order=10_000)
     third = ActionFactory(priority=world.priority, text="C", order=10_001)
-    services.action_move(action=third, direction="up", user=world.coordinator)
+    services.action_move(action=third, direction="up", actor=world.coordinator)
     texts = list(world.priority.actions.order_by("order").values_list("text", flat=True))
     assert texts == ["Hold a monthly meeting", "C", "B"]
-    services.action_move(action=world.action, direction="up", user=world.coordinator)  # already first
+    services.action_move(action=world.action, direction="up", actor=world.coordinator)  # already first
     assert list(world.priority.actions.order_by("order").values_list("order", flat=True)) == [1, 2, 3]
     second.refresh_from_db()
     assert second.version == 1  # reordering is not an edit of the action
     with pytest.raises(ServiceError):
-        services.action_move(action=second, direction="sideways", user=world.coordinator)
+        services.action_move(action=second, direction="sideways", actor=world.coordinator)
 
 
 @pytest.mark.django_db
 def test_plan_year_states(world):
     year = world.plan_year
     with pytest.raises(ServiceError):
-        services.plan_year_set_state(plan_year=year, state="bogus", user=world.coordinator)
-    services.plan_year_set_state(plan_year=year, state="closed", user=world.coordinator)
+        services.plan_year_set_state(plan_year=year, state="bogus", actor=world.coordinator)
+    services.plan_year_set_state(plan_year=year, state="closed", actor=world.coordinator)
     year.refresh_from_db()
     assert year.state == "closed" and year.open_period is None
     with pytest.raises(ServiceError, match="closed plan year cannot become draft"):
-        services.plan_year_set_state(plan_year=year, state="draft", user=world.coordinator)
+        services.plan_year_set_state(plan_year=year, state="draft", actor=world.coordinator)
 
 
 @pytest.mark.django_db
 def test_create_next_plan_year(world):
-    created = services.plan_year_create_next(partnership=world.partnership, user=world.coordinator)
+    created = services.plan_year_create_next(partnership=world.partnership, actor=world.coordinator)
     assert (created.slug, created.state) == ("2021-22", "draft")
     assert (
-        services.plan_year_create_next(partnership=world.partnership, user=world.coordinator).slug
+        services.plan_year_create_next(partnership=world.partnership, actor=world.coordinator).slug
         == "2022-23"
     )
 
@@ -87,18 +87,18 @@ def test_create_next_plan_year(world):
 def test_status_save_renames_and_refuses_duplicates(world):
     status = world.partnership.statuses.get(name="At risk")
     services.status_save(
-        partnership=world.partnership, user=world.coordinator, status=status, name="At Risk", colour="red"
+        partnership=world.partnership, actor=world.coordinator, status=status, name="At Risk", colour="red"
     )
     status.refresh_from_db()
     assert (status.name, status.colour) == ("At Risk", "red")
     with pytest.raises(ServiceError, match="already a status"):
         services.status_save(
-            partnership=world.partnership, user=world.coordinator, name="completed", colour="grey"
+            partnership=world.partnership, actor=world.coordinator, name="completed", colour="grey"
         )
     other = world.other_partnership.statuses.first()
     with pytest.raises(AccessDenied):
         services.status_save(
-            partnership=world.partnership, user=world.coordinator, status=other, name="X", colour="red"
+            partnership=world.partnership, actor=world.coordinator, status=other, name="X", colour="red"
         )
 
 
@@ -109,11 +109,11 @@ def test_measure_save_checks_partnership_of_links(world):
     )
     with pytest.raises(ServiceError, match="belong to this partnership"):
         services.measure_save(
-            partnership=world.partnership, user=world.coordinator, name="x", value=1, plan_year=foreign_year
+            partnership=world.partnership, actor=world.coordinator, name="x", value=1, plan_year=foreign_year
         )
     with pytest.raises(ServiceError, match="Unknown figure fields"):
         services.measure_save(
-            partnership=world.partnership, user=world.coordinator, name="x", value=1, kind="y"
+            partnership=world.partnership, actor=world.coordinator, name="x", value=1, kind="y"
         )
 
 
@@ -121,15 +121,15 @@ def test_measure_save_checks_partnership_of_links(world):
 def test_roll_forward_creates_draft_matches_titles_and_never_duplicates(world):
     other_priority = PriorityFactory(plan_year=world.plan_year, title="Domestic abuse", order=5)
     services.priority_edit(
-        priority=other_priority, user=world.coordinator, title="Domestic abuse", sub_themes=["stalking"]
+        priority=other_priority, actor=world.coordinator, title="Domestic abuse", sub_themes=["stalking"]
     )
     second = ActionFactory(priority=other_priority, text="Support DAVSS")
     # the next year exists already with a priority whose title differs only in case
-    target = services.plan_year_create(partnership=world.partnership, slug="2021-22", user=world.coordinator)
-    existing = services.priority_create(plan_year=target, title="VIOLENT CRIME ", user=world.coordinator)
+    target = services.plan_year_create(partnership=world.partnership, slug="2021-22", actor=world.coordinator)
+    existing = services.priority_create(plan_year=target, title="VIOLENT CRIME ", actor=world.coordinator)
     result = services.plan_year_roll_forward(
         source=world.plan_year,
-        user=world.coordinator,
+        actor=world.coordinator,
         priority_ids=[other_priority.pk],
         action_ids=[world.action.pk, second.pk],
     )
@@ -142,7 +142,7 @@ def test_roll_forward_creates_draft_matches_titles_and_never_duplicates(world):
     assert [s.name for s in new_priority.sub_themes.all()] == ["stalking"]
     services.plan_year_roll_forward(
         source=world.plan_year,
-        user=world.coordinator,
+        actor=world.coordinator,
         priority_ids=[],
         action_ids=[world.action.pk, second.pk],
     )
@@ -152,7 +152,7 @@ def test_roll_forward_creates_draft_matches_titles_and_never_duplicates(world):
 @pytest.mark.django_db
 def test_roll_forward_creates_next_year_as_draft_when_missing(world):
     result = services.plan_year_roll_forward(
-        source=world.plan_year, user=world.coordinator, priority_ids=[world.priority.pk], action_ids=[]
+        source=world.plan_year, actor=world.coordinator, priority_ids=[world.priority.pk], action_ids=[]
     )
     assert (result.slug, result.state, result.periods.count()) == ("2021-22", "draft", 5)
     assert result.priorities.get().carried_from == world.priority

@@ -6,8 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.actors import resolve_actor
-from core.errors import ServiceError
-from planning.action_io import action_plan_csv, action_plan_xlsx, plan_year_by_slugs
+from planning import selectors
+from planning.action_io import action_plan_csv, action_plan_xlsx
 
 
 class Command(BaseCommand):
@@ -28,17 +28,15 @@ class Command(BaseCommand):
             "--as",
             dest="actor",
             metavar="USERNAME",
-            help="Accepted like the write commands (the user must exist); an export changes nothing.",
+            help="Who reads the plan (default: the system actor); the export is recorded as theirs.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        resolve_actor(options["actor"])
-        try:
-            plan_year = plan_year_by_slugs(options["partnership"], options["year"])
-        except ServiceError as error:
-            raise CommandError(str(error)) from None
+        actor = resolve_actor(options["actor"])
+        plan_year = selectors.plan_year_for_command(actor, options["partnership"], options["year"])
         output = options["output"]
         fmt = options["format"] or ("xlsx" if output and output.lower().endswith(".xlsx") else "csv")
+        selectors.audit_export(actor, plan_year, fmt)
         data = action_plan_xlsx(plan_year) if fmt == "xlsx" else action_plan_csv(plan_year)
         if not output or output == "-":
             if fmt == "xlsx":
@@ -50,5 +48,5 @@ class Command(BaseCommand):
             path.write_bytes(data)
         except OSError as error:
             raise CommandError(f"{output}: cannot write the file ({error.strerror}).") from None
-        count = plan_year.actions.count()
+        count = selectors.action_count(plan_year)
         self.stdout.write(f"Wrote {count} actions of {plan_year} to {output} ({fmt.upper()}).")

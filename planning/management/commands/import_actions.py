@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.actors import resolve_actor
 from core.errors import ServiceError
-from planning.action_io import ActionImportError, action_plan_import, plan_year_by_slugs
+from planning import selectors
+from planning.action_io import ActionImportError, action_plan_import
 from planning.models import PeriodCode
 
 
@@ -27,24 +28,28 @@ class Command(BaseCommand):
             help="The reporting period the Update and Status cells are for (needed when any row has one).",
         )
         parser.add_argument("--replace", action="store_true", help="First remove the plan year's actions.")
-        parser.add_argument("--as", dest="actor", metavar="USERNAME", help="Who the changes are recorded as.")
+        parser.add_argument(
+            "--as",
+            dest="actor",
+            metavar="USERNAME",
+            help="Who imports (a coordinator of the partnership); default: the system actor.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = resolve_actor(options["actor"])
+        actor = resolve_actor(options["actor"])
         name = options["file"]
         try:
             data = Path(name).read_bytes()
         except OSError as error:
             raise CommandError(f"{name}: cannot read the file ({error.strerror}).") from None
+        plan_year = selectors.plan_year_for_command(actor, options["partnership"], options["year"])
         try:
-            plan_year = plan_year_by_slugs(options["partnership"], options["year"])
             result = action_plan_import(
                 plan_year=plan_year,
                 data=data,
-                user=user,
+                actor=actor,
                 period_code=options["period"],
                 replace=options["replace"],
-                check_access=False,
             )
         except ActionImportError as error:
             lines = [f"{name}: {error}"] + [f"{name}: {problem}" for problem in error.problems]

@@ -5,7 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from core.actors import resolve_actor
-from publishing.management.commands._common import add_actor_argument, plan_year_or_error, write_output
+from planning.selectors import plan_year_for_command
+from publishing.management.commands._common import add_actor_argument, write_output
 from publishing.render import html, pdf, word
 from publishing.render.document import build_plan
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = resolve_actor(options["actor"])
-        plan_year = plan_year_or_error(actor, options["partnership"], options["year"])
+        plan_year = plan_year_for_command(actor, options["partnership"], options["year"])
         doc = build_plan(plan_year, draft=options["draft"])
         kind = options["format"]
         if kind == "html":

@@ -5,7 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from core.actors import resolve_actor
-from publishing.management.commands._common import add_actor_argument, plan_year_or_error, write_output
+from planning.selectors import plan_year_for_command
+from publishing.management.commands._common import add_actor_argument, write_output
 from publishing.progress import build_progress
 from publishing.render import pdf, progress
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = resolve_actor(options["actor"])
-        plan_year = plan_year_or_error(actor, options["partnership"], options["year"])
+        plan_year = plan_year_for_command(actor, options["partnership"], options["year"])
         report = build_progress(plan_year)
         renderers = {"pdf": pdf.progress_pdf, "docx": progress.progress_docx, "xlsx": progress.progress_xlsx}
         target = write_output(options["output"], renderers[options["format"]](report))

@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from core.access import Purpose
 from core.actors import resolve_actor
 from core.errors import AccessDenied
+from planning.selectors import plan_year_for_command
 from publishing import services
-from publishing.management.commands._common import add_actor_argument, plan_year_or_error
+from publishing.management.commands._common import add_actor_argument
 
 
 class Command(BaseCommand):
@@ -21,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = resolve_actor(options["actor"])
-        plan_year = plan_year_or_error(actor, options["partnership"], options["year"], for_=Purpose.MANAGE)
+        plan_year = plan_year_for_command(actor, options["partnership"], options["year"], for_=Purpose.MANAGE)
         try:
             publication = services.plan_publish(plan_year=plan_year, actor=actor)
         except AccessDenied as error:

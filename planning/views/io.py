@@ -11,9 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from partnership import access as partnership_access
-from partnership.selectors import partnership_for_coordinator
-from planning import selectors
+from core.access import Purpose
+from planning import access, selectors
 from planning.action_io import (
     COLUMNS,
     ActionImportError,
@@ -58,7 +57,7 @@ class ImportForm(forms.Form):
 
 
 def _coordinator_year(request: HttpRequest, partnership: str, year: str) -> PlanYear:
-    return selectors.plan_year_of(partnership_for_coordinator(request.user, partnership), year)
+    return selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
 
 
 def _context(plan_year: PlanYear, title: str, **extra: Any) -> dict[str, Any]:
@@ -83,13 +82,13 @@ def _context(plan_year: PlanYear, title: str, **extra: Any) -> dict[str, Any]:
 @login_required
 def index(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
     """Download links for any member, the import button for coordinators (current year by default)."""
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
     context = _context(
         plan_year,
         f"Import and export the action plan {plan_year.label}",
         columns=COLUMNS,
-        can_import=partnership_access.is_coordinator(request.user, plan_year.partnership),
-        action_count=plan_year.actions.count(),
+        can_import=access.can_manage_plan(request.user, plan_year),
+        action_count=selectors.action_count(plan_year),
         other_years=selectors.plan_years(plan_year.partnership).exclude(pk=plan_year.pk),
     )
     return render(request, "planning/io/index.html", context)
@@ -104,13 +103,15 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
 
 @login_required
 def export_csv(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
+    selectors.audit_export(request.user, plan_year, "csv")
     return _download(action_plan_csv(plan_year), "text/csv; charset=utf-8", export_filename(plan_year, "csv"))
 
 
 @login_required
 def export_xlsx(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
-    plan_year = selectors.plan_year_for_user(request.user, partnership, year)
+    plan_year = selectors.access_plan_year(request.user, partnership, year)
+    selectors.audit_export(request.user, plan_year, "xlsx")
     return _download(action_plan_xlsx(plan_year), XLSX_TYPE, export_filename(plan_year, "xlsx"))
 
 
@@ -141,14 +142,14 @@ def import_upload(request: HttpRequest, partnership: str, year: str) -> HttpResp
                 "replace": form.cleaned_data["replace"],
                 "name": form.cleaned_data["file"].name,
             }
-            existing = {p.title.strip().lower() for p in plan_year.priorities.all()}
+            existing = {p.title.strip().lower() for p in selectors.priorities(plan_year)}
             context = _context(
                 plan_year,
                 "Check the actions before importing them",
                 checked=checked,
                 file_name=form.cleaned_data["file"].name,
                 replace=form.cleaned_data["replace"],
-                action_count=plan_year.actions.count(),
+                action_count=selectors.action_count(plan_year),
                 new_priorities=[t for t in checked.new_priorities if t.strip().lower() not in existing],
                 update_count=sum(1 for r in checked.rows if r.update or r.status),
             )
@@ -172,7 +173,7 @@ def import_confirm(request: HttpRequest, partnership: str, year: str) -> HttpRes
         result = action_plan_import(
             plan_year=plan_year,
             data=base64.b64decode(pending["data"]),
-            user=request.user,
+            actor=request.user,
             period_code=pending["period"],
             replace=pending["replace"],
         )
