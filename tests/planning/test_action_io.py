@@ -357,8 +357,14 @@ def test_import_command_needs_period_for_updates(world, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nowhere", "2020-21"], "There is no partnership 'nowhere'. Partnerships: other-csp, test-csp."),
-        (["test-csp", "2031-32"], "has no plan year '2031-32'. Its plan years: 2020-21."),
+        (
+            ["nowhere", "2020-21"],
+            "There is no partnership 'nowhere' you can use. Partnerships: other-csp, test-csp.",
+        ),
+        (
+            ["test-csp", "2031-32"],
+            "has no plan year '2031-32'. Its plan years: 2020-21 (use the form 2020-21).",
+        ),
     ],
 )
 def test_commands_unknown_partnership_or_year(world, tmp_path, args, message):
