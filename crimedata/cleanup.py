@@ -11,11 +11,13 @@ failed and its upload removed. Runs are checked on every import, on the crime da
 import contextlib
 import fcntl
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Q
@@ -23,6 +25,9 @@ from django.utils import timezone
 
 from core.input import limit
 from crimedata.store import data_dir
+
+if TYPE_CHECKING:
+    from crimedata.models import ImportRun
 
 LOCK_NAME = ".import.lock"
 UPLOAD_FOLDER = "crimedata-uploads"
@@ -47,9 +52,24 @@ class CleanReport:
         return out
 
 
+_held = threading.local()
+
+
 @contextlib.contextmanager
 def import_lock(*, wait: bool = True) -> Iterator[bool]:
-    """Hold the store's import lock; yields False (without it) when `wait` is False and it is taken."""
+    """Hold the store's import lock; yields False (without it) when `wait` is False and it is taken.
+
+    Re-entrant within a thread (a queued run holds it from start to finish, and the import inside
+    it asks again). The operating system drops the lock when its process dies, so a free lock
+    beside a "running" run means that run's worker is gone.
+    """
+    if getattr(_held, "depth", 0):
+        _held.depth += 1
+        try:
+            yield True
+        finally:
+            _held.depth -= 1
+        return
     root = data_dir()
     root.mkdir(parents=True, exist_ok=True)
     with (root / LOCK_NAME).open("a") as handle:
@@ -58,20 +78,38 @@ def import_lock(*, wait: bool = True) -> Iterator[bool]:
         except BlockingIOError:
             yield False
             return
+        _held.depth = 1
         try:
             yield True
         finally:
+            _held.depth = 0
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def dead_runs_fail() -> list[int]:
-    """Mark running imports whose heartbeat stopped as failed, and remove their uploads."""
+    """Mark running imports whose worker is gone as failed, and remove their uploads.
+
+    A run holds the import lock from start to finish: when the lock is free, every "running" run
+    has lost its worker. Otherwise (the lock is held here or elsewhere) a run whose heartbeat is
+    older than CRIME_IMPORT_HEARTBEAT_SECONDS is dead.
+    """
     from crimedata.models import ImportRun
 
+    running = ImportRun.objects.filter(status=ImportRun.Status.RUNNING)
+    if not running.exists():
+        return []
+    with import_lock(wait=False) as free:
+        if free and getattr(_held, "depth", 0) == 1:  # taken here, not merely re-entered by a run
+            return _fail(list(running))  # decided while holding the lock: no run can start meanwhile
     cutoff = timezone.now() - timedelta(seconds=limit("CRIME_IMPORT_HEARTBEAT_SECONDS"))
-    dead = ImportRun.objects.filter(status=ImportRun.Status.RUNNING).filter(
-        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    return _fail(
+        list(running.filter(Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)))
     )
+
+
+def _fail(dead: list["ImportRun"]) -> list[int]:
+    from crimedata.models import ImportRun
+
     failed = []
     for run in dead:
         updated = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.RUNNING).update(
@@ -139,7 +177,7 @@ def crime_data_clean() -> CleanReport:
     """Fail dead runs; clean the store and uploads unless an import holds the lock."""
     report = CleanReport(failed_runs=dead_runs_fail())
     with import_lock(wait=False) as locked:
-        if locked:
+        if locked and getattr(_held, "depth", 0) == 1:  # not inside an import of this thread
             report.removed = store_clean()
         else:
             report.store_locked = True

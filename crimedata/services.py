@@ -80,23 +80,24 @@ def import_run_execute(run_id: int) -> None:
             heartbeat_at=timezone.now(),
         )
 
-    progress(0, "Starting")
-    try:
-        summary = police_uk_import(
-            user=run.created_by, paths=[path], progress=progress, source_prefix="upload: "
-        )
-    except ServiceError as exc:
-        _finish(run, ImportRun.Status.FAILED, str(exc).replace(str(path), run.file_name))
-    except Exception as exc:  # a bug or an outage: record it, keep the worker alive
-        log.exception("police.uk import run %s failed", run.pk)
-        _finish(run, ImportRun.Status.FAILED, f"The import failed unexpectedly ({type(exc).__name__}).")
-    else:
-        run.rows = summary.rows
-        run.force_months = len(summary.force_months)
-        message = "\n".join(summary.lines()).replace(str(path), run.file_name)
-        _finish(run, ImportRun.Status.DONE, message)
-    finally:
-        cleanup.upload_remove(run.upload_path)
+    with cleanup.import_lock():  # held until the run ends: a free lock means its worker is gone
+        progress(0, "Starting")
+        try:
+            summary = police_uk_import(
+                user=run.created_by, paths=[path], progress=progress, source_prefix="upload: "
+            )
+        except ServiceError as exc:
+            _finish(run, ImportRun.Status.FAILED, str(exc).replace(str(path), run.file_name))
+        except Exception as exc:  # a bug or an outage: record it, keep the worker alive
+            log.exception("police.uk import run %s failed", run.pk)
+            _finish(run, ImportRun.Status.FAILED, f"The import failed unexpectedly ({type(exc).__name__}).")
+        else:
+            run.rows = summary.rows
+            run.force_months = len(summary.force_months)
+            message = "\n".join(summary.lines()).replace(str(path), run.file_name)
+            _finish(run, ImportRun.Status.DONE, message)
+        finally:
+            cleanup.upload_remove(run.upload_path)
 
 
 def _finish(run: ImportRun, status: str, message: str) -> None:

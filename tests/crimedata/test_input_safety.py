@@ -1,7 +1,9 @@
 """Bad police.uk input is refused naming file, line and column, leaving the database and the
 store unchanged; killed imports leave nothing behind; dead runs are detected."""
 
+import contextlib
 import os
+import threading
 import time
 import zipfile
 from datetime import timedelta
@@ -166,7 +168,8 @@ def test_dead_run_is_failed_and_clean_command_removes_leftovers(
     os.utime(orphan, (old, old))
     leftovers = make_leftovers(crime_store)
     client.force_login(world.site_admin)
-    page = client.get(reverse("crimedata:run", args=[run.pk])).content.decode()
+    with lock_held_elsewhere():  # another worker's import runs: only the stale heartbeat is dead
+        page = client.get(reverse("crimedata:run", args=[run.pk])).content.decode()
     run.refresh_from_db()
     assert run.status == "failed" and "worker running it ended" in run.message and "Failed" in page
     assert not upload.exists() and ImportRun.objects.get(pk=live.pk).status == "running"
@@ -181,6 +184,42 @@ def test_clean_leaves_the_store_alone_while_an_import_runs(crime_store, imported
     with cleanup.import_lock():
         report = cleanup.crime_data_clean()
     assert report.store_locked and all(path.exists() for path in leftovers)
+    with lock_held_elsewhere():
+        report = cleanup.crime_data_clean()
+    assert report.store_locked and all(path.exists() for path in leftovers)
+
+
+@contextlib.contextmanager
+def lock_held_elsewhere():  # type: ignore[no-untyped-def]
+    """Another worker holds the import lock (a thread: flock locks conflict across open files)."""
+    taken, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with cleanup.import_lock():
+            taken.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    assert taken.wait(10)
+    try:
+        yield
+    finally:
+        release.set()
+        worker.join()
+
+
+def test_a_running_run_whose_worker_died_fails_at_once(world, crime_store):
+    """The lock goes with the worker's process: a free lock beside a fresh "running" run means its
+    worker was killed, so the run fails on the next look, not after the heartbeat limit."""
+    run = ImportRun.objects.create(
+        file_name="x.zip", status=ImportRun.Status.RUNNING, heartbeat_at=timezone.now()
+    )
+    with lock_held_elsewhere():
+        assert cleanup.dead_runs_fail() == []
+    assert cleanup.dead_runs_fail() == [run.pk]
+    run.refresh_from_db()
+    assert run.status == "failed" and "worker running it ended" in run.message
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -237,3 +276,28 @@ def test_police_uk_import_only_imports_or_refuses(tmp_path_factory, world, rows)
     stray = [p for p in Path(str(folder)).iterdir() if p.name.startswith(".staging")]
     assert not stray
     discover([path])
+
+
+def test_a_run_fails_as_soon_as_its_killed_worker_process_is_gone(world, crime_store):
+    """SIGKILL a real process holding the import lock: while it lives the run stays running."""
+    import signal
+    import subprocess
+    import sys
+
+    from crimedata.store import data_dir
+
+    run = ImportRun.objects.create(
+        file_name="y.zip", status=ImportRun.Status.RUNNING, heartbeat_at=timezone.now()
+    )
+    data_dir().mkdir(parents=True, exist_ok=True)
+    hold = "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)"
+    worker = subprocess.Popen(
+        [sys.executable, "-c", hold, str(data_dir() / cleanup.LOCK_NAME)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "locked"
+        assert cleanup.dead_runs_fail() == []
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+    assert cleanup.dead_runs_fail() == [run.pk]

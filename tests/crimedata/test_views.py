@@ -48,11 +48,16 @@ def test_failed_upload_shows_located_error(client, world, django_capture_on_comm
 
 
 def test_running_page_refreshes_and_polls(client, world):
+    from tests.crimedata.test_input_safety import lock_held_elsewhere
+
     run = ImportRun.objects.create(file_name="x.zip", status="running", progress=40)
     client.force_login(world.site_admin)
-    page = client.get(reverse("crimedata:run", args=[run.pk])).content.decode()
+    with lock_held_elsewhere():  # the import is alive in a worker
+        page = client.get(reverse("crimedata:run", args=[run.pk])).content.decode()
+        fragment = client.get(
+            reverse("crimedata:run", args=[run.pk]), HTTP_HX_REQUEST="true"
+        ).content.decode()
     assert 'http-equiv="refresh"' in page and 'value="40"' in page and "hx-get" in page
-    fragment = client.get(reverse("crimedata:run", args=[run.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert fragment.startswith('<div id="run-status"')
 
 
