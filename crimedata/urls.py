@@ -1,6 +1,6 @@
 from django.urls import path
 
-from crimedata import views
+from crimedata.views import pages as views
 
 app_name = "crimedata"
 urlpatterns: list = [

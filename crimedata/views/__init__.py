@@ -1,0 +1,1 @@
+"""Pages of the installation-wide crime data (site administrators)."""
