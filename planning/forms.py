@@ -22,6 +22,7 @@ from planning.models import (
     ReportingPeriod,
     Status,
     StatusColour,
+    StatusMeaning,
     Update,
 )
 from planning.services.plans import priority_fingerprint
@@ -360,6 +361,11 @@ class StatusForm(forms.Form):
         label="Colour",
         choices=StatusColour.choices,
         help_text="Shown in addition to the words, never instead.",
+    )
+    meaning = forms.ChoiceField(
+        label="What it means",
+        choices=StatusMeaning.choices,
+        help_text="Reports and rules (for example “not completed”) use the meaning, whatever the name.",
     )
     is_active = forms.BooleanField(
         label="In use (untick to stop offering it; old updates keep it)", required=False, initial=True

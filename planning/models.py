@@ -116,12 +116,31 @@ class StatusColour(models.TextChoices):
     PURPLE = "purple", "Purple"
 
 
+class StatusMeaning(models.TextChoices):
+    """What a status means, whatever the partnership calls it: every rule uses this, never the name."""
+
+    NOT_STARTED = "not_started", "Not started"
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    OFF_TRACK = "off_track", "Off track"
+    COMPLETED = "completed", "Completed"
+    ONGOING = "ongoing", "Ongoing"
+    NOT_PROGRESSED = "not_progressed", "Not progressed"
+
+
 class Status(models.Model):
-    """A word in the partnership's status vocabulary ("On track"). Renamed and extended as data."""
+    """A word in the partnership's status vocabulary ("On track"). Renamed and extended as data;
+    its fixed `meaning` is what rules ("not completed", "at risk or off track") look at."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="statuses")
     name = models.CharField(max_length=60)
     colour = models.CharField(max_length=10, choices=StatusColour.choices, default=StatusColour.GREY)
+    meaning = models.CharField(
+        max_length=20,
+        choices=StatusMeaning.choices,
+        default=StatusMeaning.ON_TRACK,
+        help_text="What the status means for the rules (reports, roll forward, agendas), whatever its name.",
+    )
     order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(default=True, help_text="Inactive statuses stay on old updates.")
     history = HistoricalRecords()
@@ -137,15 +156,17 @@ class Status(models.Model):
         return self.name
 
 
-DEFAULT_STATUSES: list[tuple[str, str]] = [
-    ("Not started", StatusColour.GREY),
-    ("On track", StatusColour.GREEN),
-    ("At risk", StatusColour.AMBER),
-    ("Off track", StatusColour.RED),
-    ("Completed", StatusColour.BLUE),
-    ("Ongoing", StatusColour.PURPLE),
-    ("Not progressed", StatusColour.RED),
+DEFAULT_STATUSES: list[tuple[str, str, str]] = [
+    ("Not started", StatusColour.GREY, StatusMeaning.NOT_STARTED),
+    ("On track", StatusColour.GREEN, StatusMeaning.ON_TRACK),
+    ("At risk", StatusColour.AMBER, StatusMeaning.AT_RISK),
+    ("Off track", StatusColour.RED, StatusMeaning.OFF_TRACK),
+    ("Completed", StatusColour.BLUE, StatusMeaning.COMPLETED),
+    ("Ongoing", StatusColour.PURPLE, StatusMeaning.ONGOING),
+    ("Not progressed", StatusColour.RED, StatusMeaning.NOT_PROGRESSED),
 ]
+NOT_COMPLETED = frozenset(set(StatusMeaning) - {StatusMeaning.COMPLETED})
+AT_RISK_OR_OFF_TRACK = frozenset({StatusMeaning.AT_RISK, StatusMeaning.OFF_TRACK})
 
 
 class Priority(models.Model):

@@ -54,9 +54,11 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
         if create:
             from planning.models import DEFAULT_STATUSES
 
-            for index, (name, colour) in enumerate(DEFAULT_STATUSES):
+            for index, (name, colour, meaning) in enumerate(DEFAULT_STATUSES):
                 Status.objects.get_or_create(
-                    partnership=self, name=name, defaults={"colour": colour, "order": index}
+                    partnership=self,
+                    name=name,
+                    defaults={"colour": colour, "meaning": meaning, "order": index},
                 )
 
 

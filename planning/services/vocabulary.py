@@ -14,6 +14,7 @@ from planning.models import (
     Measure,
     MeasureKind,
     Status,
+    StatusMeaning,
 )
 from planning.services._common import _move, _require_coordinator
 
@@ -25,8 +26,10 @@ def statuses_seed(*, partnership: Partnership, actor: Actor) -> list[Status]:
     if partnership.statuses.exists():
         return list(partnership.statuses.all())
     return [
-        save_as(Status(partnership=partnership, name=name, colour=colour, order=index), actor)
-        for index, (name, colour) in enumerate(DEFAULT_STATUSES)
+        save_as(
+            Status(partnership=partnership, name=name, colour=colour, meaning=meaning, order=index), actor
+        )
+        for index, (name, colour, meaning) in enumerate(DEFAULT_STATUSES)
     ]
 
 
@@ -37,6 +40,7 @@ def status_save(
     actor: Actor,
     name: str,
     colour: str,
+    meaning: str | None = None,
     is_active: bool = True,
     status: Status | None = None,
 ) -> Status:
@@ -55,6 +59,10 @@ def status_save(
     if status is None:
         order = (partnership.statuses.aggregate(m=Max("order"))["m"] or 0) + 1
         status = Status(partnership=partnership, order=order)
+    if meaning is not None:
+        if meaning not in StatusMeaning.values:
+            raise ServiceError("Choose what the status means.")
+        status.meaning = meaning
     status.name, status.colour, status.is_active = name, colour, is_active
     save_as(status, actor)
     return status

@@ -175,7 +175,14 @@ def status_form(request: HttpRequest, partnership: str, pk: int | None = None) -
                 return redirect(_statuses_url(partnership))
     else:
         initial = (
-            {"name": status.name, "colour": status.colour, "is_active": status.is_active} if status else None
+            {
+                "name": status.name,
+                "colour": status.colour,
+                "meaning": status.meaning,
+                "is_active": status.is_active,
+            }
+            if status
+            else None
         )
         form = StatusForm(initial=initial)
     title = "Edit status" if status else "Add a status"
