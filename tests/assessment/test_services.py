@@ -101,7 +101,7 @@ def test_choose_priorities_creates_a_draft_year_and_matches_by_title(world, asse
 def test_live_or_closed_year_is_never_changed(world, assessment, state):
     issue = _issue(assessment, world.coordinator)
     plan_year = plan_year_create(
-        partnership=world.partnership, slug="2021-22", user=world.coordinator, state=state
+        partnership=world.partnership, slug="2021-22", actor=world.coordinator, state=state
     )
     with pytest.raises(ServiceError, match=f"is {state}"):
         services.priorities_choose(assessment=assessment, issue_ids=[issue.pk], actor=world.coordinator)

@@ -85,7 +85,7 @@ def test_demo_leaves_a_live_year_alone(demo_world):
     plan_year = plan_year_create(
         partnership=demo_world.partnership,
         slug="2021-22",
-        user=demo_world.coordinator,
+        actor=demo_world.coordinator,
         state=PlanYearState.LIVE,
     )
     out = io.StringIO()

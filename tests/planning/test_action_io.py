@@ -21,6 +21,7 @@ from planning.action_io import (
 from planning.action_io.common import unguard
 from planning.action_io.importer import _ranges
 from planning.models import Action, ActionOwner, Update
+from planning.selectors import action_owner_names
 from tests.factories import ActionFactory, PlanYearFactory, UpdateFactory
 
 HEADER = "Priority,Action,Owner/lead agency,Update,Status\r\n"
@@ -140,7 +141,7 @@ def test_owner_names_and_separator(world):
     data = _csv(["Violent crime", "Joint work", "tbc; Test Police;", "", ""])
     _import(world, data)
     action = world.plan_year.actions.get(text="Joint work")
-    assert action.owner_names == ["tbc", "Test Police"]
+    assert action_owner_names(action) == ["tbc", "Test Police"]
     assert [o.organisation for o in action.owners.all()] == [world.organisation, world.other_organisation]
 
 
@@ -357,8 +358,14 @@ def test_import_command_needs_period_for_updates(world, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nowhere", "2020-21"], "There is no partnership 'nowhere'. Partnerships: other-csp, test-csp."),
-        (["test-csp", "2031-32"], "has no plan year '2031-32'. Its plan years: 2020-21."),
+        (
+            ["nowhere", "2020-21"],
+            "There is no partnership 'nowhere' you can use. Partnerships: other-csp, test-csp.",
+        ),
+        (
+            ["test-csp", "2031-32"],
+            "has no plan year '2031-32'. Its plan years: 2020-21 (use the form 2020-21).",
+        ),
     ],
 )
 def test_commands_unknown_partnership_or_year(world, tmp_path, args, message):

@@ -9,7 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from planning.io_views import SESSION_KEY
 
 from core.errors import ConflictError
 from planning import services
@@ -17,6 +16,7 @@ from planning.action_io import COLUMNS
 from planning.action_io.reader import TableReadError, read_csv, read_table, read_xlsx
 from planning.models import Action, Update
 from planning.services import updates as update_service
+from planning.views.io import SESSION_KEY
 from tests.planning.xlsx_helpers import (
     SHEET,
     bad_crc,
@@ -198,12 +198,12 @@ def test_update_figure_too_large_is_a_field_error(client, world):
 def test_first_update_race_gives_conflict_not_integrity_error(client, world, monkeypatch):
     """The other save lands between our check for an existing update and our insert."""
     winner = services.action_update_record(
-        action=world.action, user=world.coordinator, narrative="First", status=None
+        action=world.action, actor=world.coordinator, narrative="First", status=None
     )
     monkeypatch.setattr(update_service.Update.objects, "select_for_update", lambda: Update.objects.none())
     with pytest.raises(ConflictError) as info:
         services.action_update_record(
-            action=world.action, user=world.lead_officer, narrative="Second", status=None
+            action=world.action, actor=world.lead_officer, narrative="Second", status=None
         )
     assert info.value.current == winner
     client.force_login(world.lead_officer)
