@@ -150,7 +150,7 @@ def delivery(plan_year: PlanYear | None) -> dict[str, Any] | None:
             {
                 "priority": action.priority.title,
                 "text": action.text,
-                "owners": ", ".join(action.owner_names),
+                "owners": ", ".join(planning_selectors.action_owner_names(action)),
                 "status": planning_selectors.current_status(action),
                 "update": update.narrative if update else "",
                 "period": update.period.get_code_display() if update else "",

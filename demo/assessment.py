@@ -12,12 +12,20 @@ from django.db import transaction
 
 from accounts.models import User
 from assessment import report, services
+from assessment.access import (
+    assessments_visible_to,
+    candidate_issues_visible_to,
+    community_views_visible_to,
+    scoring_criteria_visible_to,
+)
 from assessment.analysis import Period, format_change
 from assessment.models import Assessment, IssueKind
 from core.models import District, PoliceForce
 from crimedata.models import CrimeWeight, PopulationFigure, PopulationTable, WeightSet
+from partnership.access import memberships_visible_to
 from partnership.models import Partnership, Role
 from partnership.selectors import organisation_by_name
+from planning.access import plan_years_visible_to
 from planning.models import PlanYearState
 
 SLUG = "2021-22"
@@ -161,14 +169,13 @@ def _weight_set() -> WeightSet:
     return weight_set
 
 
-def _scorers(partnership: Partnership) -> list[Any]:
+def _scorers(partnership: Partnership, actor: User) -> list[Any]:
     """Up to three coordinators and lead officers of the partnership; three example users if fewer
     than two (never the acting system actor, which is no person)."""
     members = [
         m.user
-        for m in partnership.memberships.filter(
-            is_active=True, role__in=[Role.COORDINATOR, Role.LEAD_OFFICER]
-        )
+        for m in memberships_visible_to(actor)
+        .filter(partnership=partnership, is_active=True, role__in=[Role.COORDINATOR, Role.LEAD_OFFICER])
         .select_related("user")
         .order_by("role", "user__username")[:3]
     ]
@@ -235,7 +242,7 @@ def _narrative(assessment: Assessment) -> dict[str, Any]:
 @transaction.atomic
 def assessment_load(*, partnership: Partnership, actor: User, stdout: TextIOBase) -> Assessment:
     population, weights = _population_table(), _weight_set()
-    assessment = Assessment.objects.filter(partnership=partnership).filter(slug=SLUG).first()
+    assessment = assessments_visible_to(actor).filter(partnership=partnership, slug=SLUG).first()
     if assessment is None:
         assessment = services.assessment_create(
             partnership=partnership,
@@ -249,10 +256,11 @@ def assessment_load(*, partnership: Partnership, actor: User, stdout: TextIOBase
         )
     if not assessment.summary:
         services.assessment_edit(assessment=assessment, actor=actor, **_narrative(assessment))
-    criteria = list(assessment.criteria.order_by("order"))
-    scorers = _scorers(partnership)
+    criteria = list(scoring_criteria_visible_to(actor).filter(assessment=assessment).order_by("order"))
+    issues = candidate_issues_visible_to(actor).filter(assessment=assessment)
+    scorers = _scorers(partnership, actor)
     for title, kind, crime_type, description, base, _ in ISSUES:
-        issue = assessment.issues.filter(title__iexact=title).first() or services.issue_create(
+        issue = issues.filter(title__iexact=title).first() or services.issue_create(
             assessment=assessment,
             title=title,
             kind=kind,
@@ -274,7 +282,7 @@ def assessment_load(*, partnership: Partnership, actor: User, stdout: TextIOBase
                     rationale="Made up for the demo.",
                     is_example=True,
                 )
-    if not assessment.community_views.exists():
+    if not community_views_visible_to(actor).filter(assessment=assessment).exists():
         for theme, respondents, percent, finding in COMMUNITY:
             services.community_view_create(
                 assessment=assessment,
@@ -287,8 +295,8 @@ def assessment_load(*, partnership: Partnership, actor: User, stdout: TextIOBase
                 is_example=True,
             )
     _indicators(partnership, actor)
-    chosen = [i.pk for i in assessment.issues.all() if any(i.title == t and c for t, *_, c in ISSUES)]
-    plan_year = partnership.plan_years.filter(slug=SLUG).first()
+    chosen = [i.pk for i in issues.all() if any(i.title == t and c for t, *_, c in ISSUES)]
+    plan_year = plan_years_visible_to(actor).filter(partnership=partnership, slug=SLUG).first()
     if plan_year is not None and plan_year.state != PlanYearState.DRAFT:
         stdout.write(
             f"The {plan_year.label} plan is {plan_year.state}: the assessment's priorities were not added."

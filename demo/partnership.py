@@ -19,8 +19,16 @@ from core.history import save_as
 from core.models import District, PoliceForce
 from demo import seed_data as seed
 from demo.users import LoadedUser, demo_password, demo_users_load
+from partnership.access import glossary_terms_visible_to, organisations_visible_to, partnerships_visible_to
 from partnership.models import GlossaryTerm, Organisation, OrganisationName, Partnership
+from partnership.selectors import organisation_by_name
 from planning import services
+from planning.access import (
+    actions_visible_to,
+    measures_visible_to,
+    plan_years_visible_to,
+    reporting_periods_visible_to,
+)
 from planning.models import (
     Action,
     ActionOwner,
@@ -30,6 +38,7 @@ from planning.models import (
     PlanYear,
     PlanYearState,
     Priority,
+    ReportingPeriod,
     SubTheme,
     Update,
 )
@@ -94,7 +103,7 @@ def _partnership(actor: User) -> tuple[Partnership, bool]:
     District.objects.filter(code__in=[c for c, _ in seed.KENT_DISTRICTS], police_force=None).update(
         police_force=force
     )
-    partnership = Partnership.objects.filter(slug=seed.SLUG).first()
+    partnership = partnerships_visible_to(actor).filter(slug=seed.SLUG).first()
     if partnership is not None:
         return partnership, False
     partnership = Partnership(
@@ -107,7 +116,7 @@ def _partnership(actor: User) -> tuple[Partnership, bool]:
 
 def _organisations(partnership: Partnership, actor: User, result: DemoResult) -> dict[str, Organisation]:
     """Create missing organisations; return every known name (lower-cased) → organisation."""
-    existing = {o.name.lower(): o for o in partnership.organisations.all()}
+    existing = {o.name.lower(): o for o in organisations_visible_to(actor).filter(partnership=partnership)}
     new: list[Organisation] = []
     other_names: list[tuple[Organisation, str]] = []
     listed = [(org, True, index) for index, org in enumerate(seed.MEMBERS, start=1)]
@@ -134,15 +143,14 @@ def _organisations(partnership: Partnership, actor: User, result: DemoResult) ->
         actor,
         result,
     )
-    index: dict[str, Organisation] = {}
-    for organisation in partnership.organisations.prefetch_related("other_names"):
-        for name in organisation.known_names():
-            index.setdefault(name.strip().lower(), organisation)
-    return index
+    return organisation_by_name(partnership)
 
 
 def _glossary(partnership: Partnership, actor: User, result: DemoResult) -> None:
-    existing = {t.lower() for t in partnership.glossary.values_list("term", flat=True)}
+    terms_held = (
+        glossary_terms_visible_to(actor).filter(partnership=partnership).values_list("term", flat=True)
+    )
+    existing = {t.lower() for t in terms_held}
     terms = [
         GlossaryTerm(partnership=partnership, term=term, meaning=meaning)
         for term, meaning in seed.GLOSSARY
@@ -152,17 +160,21 @@ def _glossary(partnership: Partnership, actor: User, result: DemoResult) -> None
 
 
 def _plan_year(partnership: Partnership, slug: str, state: str, actor: User, result: DemoResult) -> PlanYear:
-    plan_year = partnership.plan_years.filter(slug=slug).first()
+    plan_year = plan_years_visible_to(actor).filter(partnership=partnership, slug=slug).first()
     if plan_year is not None:
         return plan_year
     plan_year = services.plan_year_create(partnership=partnership, slug=slug, actor=actor, state=state)
     result.created["plan years"] += 1
     if state == PlanYearState.LIVE:
         services.plan_year_open_period(
-            plan_year=plan_year, period=plan_year.periods.get(code=PeriodCode.Q1), actor=actor
+            plan_year=plan_year, period=_period(plan_year, PeriodCode.Q1, actor), actor=actor
         )
         services.plan_year_set_current(plan_year=plan_year, actor=actor)
     return plan_year
+
+
+def _period(plan_year: PlanYear, code: str, actor: User) -> ReportingPeriod:
+    return reporting_periods_visible_to(actor).get(plan_year=plan_year, code=code)
 
 
 def _plan(
@@ -176,7 +188,8 @@ def _plan(
     carried_from: PlanYear | None = None,
 ) -> None:
     """Priorities, sub-themes, actions, owners and (optionally) year-end updates of one plan year."""
-    earlier = {_key(a.text): a for a in carried_from.actions.all()} if carried_from else {}
+    actions = actions_visible_to(actor)
+    earlier = {_key(a.text): a for a in actions.filter(plan_year=carried_from)} if carried_from else {}
     new_actions: list[tuple[Action, seed.SeedAction]] = []
     for p_index, seed_priority in enumerate(priorities, start=1):
         priority = services.priority_match(plan_year, seed_priority.title)
@@ -201,7 +214,8 @@ def _plan(
                 result,
             )
         existing = {
-            _key(t) for t in plan_year.actions.filter(priority=priority).values_list("text", flat=True)
+            _key(t)
+            for t in actions.filter(plan_year=plan_year, priority=priority).values_list("text", flat=True)
         }
         for a_index, seed_action in enumerate(seed_priority.actions, start=1):
             if _key(seed_action.text) in existing:
@@ -229,7 +243,7 @@ def _plan(
             )
     _bulk(ActionOwner, owners, actor, result)
     if update_period:
-        period = plan_year.periods.get(code=update_period)
+        period = _period(plan_year, update_period, actor)
         updates = [
             Update(action=action, period=period, narrative=seed_action.update, status=None, author=actor)
             for action, seed_action in new_actions
@@ -242,9 +256,9 @@ def _measures(plan_year: PlanYear, names: dict[str, Organisation], actor: User, 
     partnership = plan_year.partnership
     existing = {
         n.lower()
-        for n in partnership.measures.filter(plan_year=plan_year, kind=MeasureKind.KEY_FIGURE).values_list(
-            "name", flat=True
-        )
+        for n in measures_visible_to(actor)
+        .filter(partnership=partnership, plan_year=plan_year, kind=MeasureKind.KEY_FIGURE)
+        .values_list("name", flat=True)
     }
     measures = []
     for order, m in enumerate(seed.MEASURES_2019_20, start=1):

@@ -7,9 +7,14 @@ from django.db import transaction
 from accounts.models import User
 from demo import texts
 from partnership.models import Partnership
+from planning.access import plan_years_visible_to, priorities_visible_to
 from planning.models import PlanYear
 from publishing import services
-from publishing.models import PlanPublication, ProjectReview
+from publishing.access import (
+    feedback_quotes_visible_to,
+    plan_publications_visible_to,
+    project_reviews_visible_to,
+)
 from publishing.render.document import previous_year
 
 DEMO_YEAR = "2020-21"
@@ -22,7 +27,7 @@ def plan_document_load(*, partnership: Partnership, actor: User, stdout: TextIOB
     The seed's photographs are not available, so no photo records are made: their captions stay in
     the narrative, where the seed prints them.
     """
-    plan_year = partnership.plan_years.filter(slug=DEMO_YEAR).first()
+    plan_year = plan_years_visible_to(actor).filter(partnership=partnership, slug=DEMO_YEAR).first()
     if plan_year is None:
         stdout.write(f"Plan documents: {partnership.name} has no plan year {DEMO_YEAR}; nothing to do.\n")
         return
@@ -38,7 +43,7 @@ def plan_document_load(*, partnership: Partnership, actor: User, stdout: TextIOB
         contact_block=texts.CONTACT_BLOCK,
     )
     _project_reviews(plan_year, actor)
-    if PlanPublication.objects.filter(plan_year=plan_year).exists():
+    if plan_publications_visible_to(actor).filter(plan_year=plan_year).exists():
         stdout.write(f"Plan documents: {plan_year.label} is already published; no new version.\n")
         return
     publication = services.plan_publish(plan_year=plan_year, actor=actor)
@@ -50,10 +55,14 @@ def plan_document_load(*, partnership: Partnership, actor: User, stdout: TextIOB
 
 def _project_reviews(plan_year: PlanYear, actor: User) -> None:
     previous = previous_year(plan_year)
-    priorities = list(previous.priorities.order_by("order", "pk")) if previous else []
+    priorities = (
+        list(priorities_visible_to(actor).filter(plan_year=previous).order_by("order", "pk"))
+        if previous
+        else []
+    )
     for order, (keyword, seed_heading, narrative, quotes) in enumerate(texts.PROJECTS, start=1):
         priority = next((p for p in priorities if keyword in p.title.lower()), None)
-        review = ProjectReview.objects.filter(plan_year=plan_year, order=order).first()
+        review = project_reviews_visible_to(actor).filter(plan_year=plan_year, order=order).first()
         review = services.project_review_save(
             plan_year=plan_year,
             actor=actor,
@@ -64,7 +73,7 @@ def _project_reviews(plan_year: PlanYear, actor: User) -> None:
             narrative=narrative,
             order=order,
         )
-        known = {q.text for q in review.quotes.all()}
+        known = set(feedback_quotes_visible_to(actor).filter(review=review).values_list("text", flat=True))
         for text in quotes:
             if text not in known:
                 services.quote_add(review=review, actor=actor, text=text)

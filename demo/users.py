@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractUser
 
 from accounts.models import User
 from core.history import save_as
+from partnership.access import memberships_visible_to, role_grants_visible_to
 from partnership.models import Grant, Membership, Organisation, Partnership, Role, RoleGrant
 
 DEFAULT_PASSWORD = "tonbridge-demo-2020"  # noqa: S105 - published demo password; refused in production
@@ -79,7 +80,7 @@ def demo_users_load(
             last_name=demo.last_name,
             email=f"{demo.username}@example.org",
         )
-        membership = Membership.objects.filter(user=person, partnership=partnership).first()
+        membership = memberships_visible_to(actor).filter(user=person, partnership=partnership).first()
         if membership is None:
             membership = Membership(
                 user=person,
@@ -88,7 +89,9 @@ def demo_users_load(
                 organisation=organisations[demo.organisation.lower()],
             )
             save_as(membership, actor)
-        held = set(RoleGrant.objects.filter(membership=membership).values_list("grant", flat=True))
+        held = set(
+            role_grants_visible_to(actor).filter(membership=membership).values_list("grant", flat=True)
+        )
         for grant in demo.grants:
             if grant not in held:
                 granted_by = actor if isinstance(actor, AbstractUser) else None

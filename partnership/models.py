@@ -80,14 +80,6 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def known_names(self) -> list[str]:
-        """Every name the organisation is known by: name, short name and its other names."""
-        names = [self.name]
-        if self.short_name:
-            names.append(self.short_name)
-        names.extend(alias.name for alias in self.other_names.all())
-        return names
-
 
 class OrganisationName(models.Model):
     """Another name an organisation is known by ("Lookahead" for "Look Ahead")."""

@@ -114,11 +114,21 @@ def role_grant_history(membership: Membership) -> list[dict[str, Any]]:
     ]
 
 
+def organisation_known_names(organisation: Organisation) -> list[str]:
+    """Every name the organisation is known by: name, short name and its other names (prefetched
+    other names are used)."""
+    names = [organisation.name]
+    if organisation.short_name:
+        names.append(organisation.short_name)
+    names.extend(alias.name for alias in organisation.other_names.all())
+    return names
+
+
 def organisation_by_name(partnership: Partnership) -> dict[str, Organisation]:
     """Every known name of every organisation (lower-cased) → organisation."""
     index: dict[str, Organisation] = {}
     for organisation in organisations(partnership):
-        for name in organisation.known_names():
+        for name in organisation_known_names(organisation):
             index.setdefault(name.strip().lower(), organisation)
     return index
 

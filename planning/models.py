@@ -223,11 +223,6 @@ class Action(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
-    @property
-    def owner_names(self) -> list[str]:
-        """The owners as this action names them, in order."""
-        return [owner.display_name for owner in self.owners.all()]
-
 
 class ActionOwner(models.Model):
     """An owner of an action, with the name written for it in this action ("Look Ahead")."""

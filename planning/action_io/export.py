@@ -36,7 +36,7 @@ def action_plan_rows(plan_year: PlanYear) -> list[list[str]]:
             [
                 action.priority.title,
                 action.text,
-                OWNER_SEPARATOR.join(action.owner_names),
+                OWNER_SEPARATOR.join(selectors.action_owner_names(action)),
                 narrative,
                 status_text,
             ]

@@ -7,7 +7,7 @@ from django.db import transaction
 from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from partnership.models import Organisation
-from partnership.selectors import organisation_by_name
+from partnership.selectors import organisation_by_name, organisation_known_names
 from planning import access, selectors, services
 from planning.action_io.common import (
     ACTION,
@@ -229,7 +229,7 @@ def _ranges(numbers: list[int]) -> str:
 
 
 def _aliases(names: dict[str, Organisation]) -> list[str]:
-    return [name for organisation in set(names.values()) for name in organisation.known_names()]
+    return [name for organisation in set(names.values()) for name in organisation_known_names(organisation)]
 
 
 @transaction.atomic

@@ -179,6 +179,11 @@ def action_owners(action: Action) -> list[ActionOwner]:
     return list(action.owners.all())
 
 
+def action_owner_names(action: Action) -> list[str]:
+    """The owners as this action names them, in order (prefetched owners are used)."""
+    return [owner.display_name for owner in action.owners.all()]
+
+
 def update_figures(update: Update) -> list[Measure]:
     """The figures reported in an update, in order."""
     return [m for m in update.measures.all() if m.kind == MeasureKind.UPDATE_FIGURE]

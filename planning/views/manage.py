@@ -217,6 +217,7 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
             form=form,
             action=action,
             conflict=conflict,
+            conflict_owners=selectors.action_owner_names(conflict) if conflict else [],
             breadcrumbs=crumbs(plan_year, *([("Action", action_url(action))] if action else []), (title, "")),
         ),
     )

@@ -31,7 +31,13 @@ def review(request: HttpRequest, partnership: str, year: str | None = None) -> H
                 auto_id=f"a{action.pk}-%s",
             )
         rows.append(
-            {"action": action, "update": update, "form": form, "status": selectors.current_status(action)}
+            {
+                "action": action,
+                "owners": selectors.action_owner_names(action),
+                "update": update,
+                "form": form,
+                "status": selectors.current_status(action),
+            }
         )
     recorded = sum(1 for row in rows if row["update"] is not None)
     return render(

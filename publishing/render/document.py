@@ -187,7 +187,7 @@ def _row(action: Action, updates: list[Update], *, year_end: bool, label_period:
         status = current.name if current is not None else ""
     return Row(
         action=clean(action.text),
-        owners=[clean(name) for name in action.owner_names],
+        owners=[clean(name) for name in planning_selectors.action_owner_names(action)],
         update=clean(chosen.narrative) if chosen else "",
         update_label=label,
         status=clean(status),

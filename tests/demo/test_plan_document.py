@@ -19,6 +19,7 @@ from demo.texts import PROJECTS
 from partnership.models import Partnership
 from partnership.selectors import glossary, membership_list
 from planning.models import PeriodCode
+from planning.selectors import action_owner_names
 from publishing.models import PlanPublication
 from tests.publishing.helpers import docx_table_rows, docx_text, html_text, norm, pdf_texts
 
@@ -54,11 +55,11 @@ def demo(django_db_setup, django_db_blocker) -> Demo:  # type: ignore[no-untyped
             versions_after_rerun=PlanPublication.objects.filter(plan_year=plan_year).count(),
         )
         for action in plan_year.actions.prefetch_related("owners__organisation"):
-            result.actions.append((action.text, action.owner_names))
+            result.actions.append((action.text, action_owner_names(action)))
         previous = partnership.plan_years.get(slug="2019-20")
         for action in previous.actions.prefetch_related("owners__organisation", "updates__period"):
             update = next(u for u in action.updates.all() if u.period.code == PeriodCode.YEAR_END)
-            result.review.append((action.text, action.owner_names, update.narrative))
+            result.review.append((action.text, action_owner_names(action), update.narrative))
         result.members = [(o.name, o.phone) for o in membership_list(partnership)]
         result.terms = [(t.term, t.meaning) for t in glossary(partnership)]
         transaction.set_rollback(True)

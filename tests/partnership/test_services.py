@@ -3,6 +3,7 @@ import pytest
 from core.errors import AccessDenied, ServiceError
 from partnership import services
 from partnership.models import Invitation, Membership, Organisation, Role
+from partnership.selectors import organisation_known_names
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ def test_organisation_other_names_synced_with_history(world):
         short_name="",
         org_type="voluntary_sector",
     )
-    assert sorted(org.known_names()) == ["Look Ahead", "Look-Ahead", "Lookahead"]
+    assert sorted(organisation_known_names(org)) == ["Look Ahead", "Look-Ahead", "Lookahead"]
     services.organisation_save(
         partnership=world.partnership,
         actor=world.coordinator,

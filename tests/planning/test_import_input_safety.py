@@ -9,7 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from planning.views.io import SESSION_KEY
 
 from core.errors import ConflictError
 from planning import services
@@ -17,6 +16,7 @@ from planning.action_io import COLUMNS
 from planning.action_io.reader import TableReadError, read_csv, read_table, read_xlsx
 from planning.models import Action, Update
 from planning.services import updates as update_service
+from planning.views.io import SESSION_KEY
 from tests.planning.xlsx_helpers import (
     SHEET,
     bad_crc,
