@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from docx import Document
 
@@ -15,8 +16,10 @@ BAD = "\x0b", "\x0c", "\x00", "\x1f", "\ufffe"
 
 
 def poisoned(label: str) -> str:
-    """`label` with characters XML forbids between its letters; the documents show it without them."""
-    return "".join(f"{ch}{BAD[i % len(BAD)]}" for i, ch in enumerate(label))
+    """`label` with characters XML forbids between its letters; the documents show it without them.
+    (PostgreSQL cannot store NUL at all, and forms refuse it: there only the others are stored.)"""
+    bad = [c for c in BAD if not (c == "\x00" and connection.vendor == "postgresql")]
+    return "".join(f"{ch}{bad[i % len(bad)]}" for i, ch in enumerate(label))
 
 
 def url(name: str, *args: object) -> str:
