@@ -45,4 +45,4 @@ def test_the_coordinator_sets_a_new_status_meaning_on_its_page(client, world):
 
 def test_rule_sets_are_written_in_meanings():
     assert StatusMeaning.COMPLETED not in NOT_COMPLETED and StatusMeaning.ONGOING in NOT_COMPLETED
-    assert AT_RISK_OR_OFF_TRACK == {StatusMeaning.AT_RISK, StatusMeaning.OFF_TRACK}
+    assert {StatusMeaning.AT_RISK, StatusMeaning.OFF_TRACK} == AT_RISK_OR_OFF_TRACK

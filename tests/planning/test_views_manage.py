@@ -194,15 +194,18 @@ def test_period_dates_edit_and_errors(coord, world):
 @pytest.mark.django_db
 def test_status_vocabulary(coord, world):
     coord.post(
-        reverse("planning:status_create", kwargs=P), {"name": "Paused", "colour": "amber", "meaning": "at_risk", "is_active": "on"}
+        reverse("planning:status_create", kwargs=P),
+        {"name": "Paused", "colour": "amber", "meaning": "at_risk", "is_active": "on"},
     )
     paused = Status.objects.get(partnership=world.partnership, name="Paused")
     page = coord.post(
-        reverse("planning:status_create", kwargs=P), {"name": "on TRACK", "colour": "green", "meaning": "on_track"}
+        reverse("planning:status_create", kwargs=P),
+        {"name": "on TRACK", "colour": "green", "meaning": "on_track"},
     ).content.decode()
     assert "There is already a status called “on TRACK”" in page
     coord.post(
-        reverse("planning:status_edit", kwargs={**P, "pk": paused.pk}), {"name": "On hold", "colour": "red", "meaning": "off_track"}
+        reverse("planning:status_edit", kwargs={**P, "pk": paused.pk}),
+        {"name": "On hold", "colour": "red", "meaning": "off_track"},
     )
     paused.refresh_from_db()
     assert (paused.name, paused.colour, paused.is_active) == ("On hold", "red", False)
