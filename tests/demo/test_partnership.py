@@ -348,3 +348,22 @@ def test_step_errors_propagate(monkeypatch):
     monkeypatch.setattr(loader, "assessment_load", lambda **kwargs: pytest.fail("ran after a failure"))
     with pytest.raises(RuntimeError, match="crime data failed"):
         call_command("load_demo", stdout=StringIO())
+
+
+def test_demo_dpo_sees_the_audit_log_and_the_coordinator_does_not(no_extensions, client):
+    """The issue's acceptance: `dpo` opens the audit page; `coordinator` gets "Page not found"."""
+    call_command("load_demo", stdout=StringIO())
+    audit = "/partnerships/tonbridge-malling/audit/"
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    action = Action.objects.filter(
+        plan_year__partnership__slug="tonbridge-malling", plan_year__slug="2020-21"
+    ).first()
+    assert (
+        client.get(f"/partnerships/tonbridge-malling/years/2020-21/actions/{action.pk}/").status_code == 200
+    )
+    assert client.get(audit).status_code == 404
+    client.logout()
+    client.force_login(get_user_model().objects.get(username="dpo"))
+    page = client.get(audit, {"object_type": "planning.action", "event_type": "viewed"})
+    assert page.status_code == 200
+    assert "coordinator" in page.content.decode() and "planning.action" in page.content.decode()
