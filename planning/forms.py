@@ -458,15 +458,14 @@ class RollForwardForm(forms.Form):
                 label=f"“{priority.title}” goes into",
                 choices=choices,
                 initial=str(match.pk) if match else NEW_PRIORITY,
+                required=False,  # left out: the priority with the same title, else a new one
             )
 
     def priority_targets(self) -> dict[int, int | None]:
-        """Source priority id → chosen target priority id (None for a new priority)."""
-        data = self.cleaned_data
-        return {
-            p.pk: None if data[f"target_{p.pk}"] == NEW_PRIORITY else int(data[f"target_{p.pk}"])
-            for p in self.source_priorities
-        }
+        """Source priority id → chosen target priority id (None for a new priority); priorities
+        without a choice are left out (the service matches them by title)."""
+        chosen = {p.pk: self.cleaned_data.get(f"target_{p.pk}") for p in self.source_priorities}
+        return {pk: None if value == NEW_PRIORITY else int(value) for pk, value in chosen.items() if value}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
