@@ -76,7 +76,8 @@ def plan_year_roll_forward(
     mapping: dict[int, Priority] = {}
     for priority in source.priorities.filter(pk__in=wanted_priorities).prefetch_related("sub_themes"):
         if priority.pk in chosen:
-            match = by_pk.get(chosen[priority.pk]) if chosen[priority.pk] is not None else None
+            target_pk = chosen[priority.pk]
+            match = by_pk[target_pk] if target_pk is not None else None
         else:
             match = priority_match_loose(existing, priority.title)
         if match is None:
