@@ -59,3 +59,18 @@ def test_member_of_a_partnership_without_a_plan_year_sees_no_plan_year_yet(page,
     sign_in(page, "newmember", PASSWORD)
     assert page.get_by_role("heading", name="No plan year yet").is_visible()
     assert_accessible(page, "no plan year yet")
+
+
+def test_roll_forward_and_close_confirmation_are_accessible(page, world):
+    sign_in(page, "coord", PASSWORD)
+    page.goto("/partnerships/test-csp/years/2020-21/roll-forward/")
+    follow(page.get_by_role("button", name="Tick every action not completed"))
+    assert page.locator(f"#action-{world.action.pk}").is_checked()
+    assert_accessible(page, "roll forward with not-completed actions ticked")
+    page.goto("/partnerships/test-csp/years/2020-21/settings/")
+    page.get_by_label("Closed").check()
+    follow(page.get_by_role("button", name="Save state"))
+    assert page.get_by_role("heading", name="Close 2020/21 without every year-end update?").is_visible()
+    assert_accessible(page, "close confirmation")
+    follow(page.get_by_role("button", name="Close 2020/21 anyway"))
+    assert page.get_by_text("Plan year 2020/21 saved.").is_visible()
