@@ -28,6 +28,13 @@ def delete_as(instance: models.Model, actor: Actor | None) -> None:
     instance.delete()
 
 
+def _name(record: models.Model) -> str:
+    """How a history table names a related record: its `history_name` when the model has one
+    (a plan year is "2021/22" beside its partnership's other fields), else str()."""
+    name = getattr(record, "history_name", None)
+    return name if isinstance(name, str) and name else str(record)
+
+
 class _Names:
     """Names of related records by (model, pk), each read once per rendering."""
 
@@ -41,7 +48,7 @@ class _Names:
             key = (field.related_model, value)
             if key not in self.cache:
                 found = field.related_model._base_manager.filter(pk=value).first()
-                self.cache[key] = str(found) if found is not None else "(deleted)"
+                self.cache[key] = _name(found) if found is not None else "(deleted)"
             return self.cache[key]
         if field.choices:
             return dict(field.flatchoices).get(value, value)

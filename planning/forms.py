@@ -26,6 +26,7 @@ from planning.models import (
     Update,
 )
 from planning.services.plans import priority_fingerprint
+from planning.services.roll_forward import priority_match_loose
 from planning.services.updates import UpdateFigure
 
 
@@ -44,6 +45,7 @@ QUALIFIED_NUMBER = re.compile(
     r"^(?P<qualifier>[a-z][a-z ]*?)?\s*(?P<number>-?[\d,]*\.?\d+)\s*(?P<percent>%)?$", re.IGNORECASE
 )
 NO_STATUS_CHOICE = ("", "No status")
+NEW_PRIORITY = "new"
 
 
 def date_field(label: str, required: bool = True) -> GovukDateField:
@@ -435,14 +437,55 @@ class RollForwardForm(forms.Form):
     actions = forms.MultipleChoiceField(label="Actions", required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(
-        self, *args: Any, priorities: Iterable[Priority], actions: Iterable[Action], **kwargs: Any
+        self,
+        *args: Any,
+        priorities: Iterable[Priority],
+        actions: Iterable[Action],
+        targets: Iterable[Priority] = (),
+        **kwargs: Any,
     ) -> None:
+        """`targets` are the target year's priorities: each source priority gets a select of them
+        (or a new priority), preset to the one with the same title ignoring case and punctuation."""
         super().__init__(*args, **kwargs)
-        _choices(self, "priorities", [(str(p.pk), p.title) for p in priorities])
+        self.source_priorities = list(priorities)
+        _choices(self, "priorities", [(str(p.pk), p.title) for p in self.source_priorities])
         _choices(self, "actions", [(str(a.pk), a.text) for a in actions])
+        targets = list(targets)
+        choices = [(NEW_PRIORITY, "A new priority")] + [(str(t.pk), t.title) for t in targets]
+        for priority in self.source_priorities:
+            match = priority_match_loose(targets, priority.title)
+            self.fields[f"target_{priority.pk}"] = forms.ChoiceField(
+                label=f"“{priority.title}” goes into",
+                choices=choices,
+                initial=str(match.pk) if match else NEW_PRIORITY,
+                required=False,  # left out: the priority with the same title, else a new one
+            )
+
+    def priority_targets(self) -> dict[int, int | None]:
+        """Source priority id → chosen target priority id (None for a new priority); priorities
+        without a choice are left out (the service matches them by title)."""
+        chosen = {p.pk: self.cleaned_data.get(f"target_{p.pk}") for p in self.source_priorities}
+        return {pk: None if value == NEW_PRIORITY else int(value) for pk, value in chosen.items() if value}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("priorities") and not data.get("actions"):
             raise forms.ValidationError("Choose at least one priority or action to roll forward")
         return data
+
+
+class SetUpForm(forms.Form):
+    """A new partnership's first plan year."""
+
+    start_year = forms.IntegerField(
+        label="Which year does your first plan year start in?",
+        help_text="Plan years run from 1 April to 31 March: for 2021/22 enter 2021.",
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": "Enter the year your first plan year starts in, like 2021",
+            "invalid": "Enter the year as 4 digits, like 2021",
+            "min_value": "Enter a year from 2000 to 2100",
+            "max_value": "Enter a year from 2000 to 2100",
+        },
+    )

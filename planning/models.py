@@ -53,6 +53,11 @@ class PlanYear(models.Model):
         return self.slug.replace("-", "/")
 
     @property
+    def history_name(self) -> str:
+        """How history tables name the year ("Current plan year: 2020/21 → 2021/22")."""
+        return self.label
+
+    @property
     def long_label(self) -> str:
         """ "2020 – 2021" as the seed's headings write it."""
         return f"{self.start_date.year} – {self.end_date.year}"

@@ -1,6 +1,6 @@
 """The planning app's entries in the partnership menu (collected by `core.navigation`)."""
 
-from core.navigation import MenuEntry
+from core.navigation import COORDINATORS, MenuEntry
 
 MENU = [
     MenuEntry("Dashboard", "planning:dashboard", ("planning:dashboard", "planning:dashboard_year"), 10),
@@ -32,5 +32,19 @@ MENU = [
             "planning:measure_delete",
         ),
         40,
+    ),
+    MenuEntry(
+        "Plan year settings",
+        "planning:year_settings",
+        (
+            "planning:year_settings",
+            "planning:period_edit",
+            "planning:statuses",
+            "planning:status_create",
+            "planning:status_edit",
+            "planning:set_up",
+        ),
+        35,
+        audience=COORDINATORS,
     ),
 ]

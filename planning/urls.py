@@ -1,12 +1,13 @@
 from django.urls import path
 
-from planning.views import actions, dashboard, figures, manage, review, years
+from planning.views import actions, dashboard, figures, manage, review, setup, years
 
 app_name = "planning"
 Y = "years/<str:year>/"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path(Y, dashboard.dashboard, name="dashboard_year"),
+    path("set-up/", setup.set_up, name="set_up"),
     # Action plans
     path("actions/", actions.action_list, name="action_list"),
     path(f"{Y}actions/", actions.action_list, name="action_list"),

@@ -18,7 +18,7 @@ from django.test import Client
 
 from assessment.models import CandidateIssue, CommunityView, ScoringCriterion
 from partnership.models import GlossaryTerm, Invitation, Membership
-from planning.models import Action, Measure, Priority, Update
+from planning.models import Action, Measure, PlanYear, Priority, Update
 from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
 from tests.permission_matrix_records import (
     Objects,
@@ -326,6 +326,19 @@ BASE: list[Case] = [
     # planning: dashboard and action plans
     get("planning:dashboard", PP, "p", MEMBERS),
     get("planning:dashboard_year", PY, "y", MEMBERS),
+    # setting up a partnership (test-csp has plan years: the page lists the next steps)
+    get("planning:set_up", PP + "set-up/", "p", COORDINATOR),
+    post(
+        "planning:set_up",
+        PP + "set-up/",
+        "p",
+        COORDINATOR,
+        lambda o: sorted(
+            PlanYear.objects.filter(partnership=o.world.partnership).values_list("slug", flat=True)
+        ),
+        changes=False,
+        data={"start_year": "2030"},
+    ),
     get("planning:action_list", PP + "actions/", "p", MEMBERS),
     get("planning:action_list", PY + "actions/", "y", MEMBERS),
     get("planning:action_create", PY + "actions/new/", "y", COORDINATOR),

@@ -17,7 +17,7 @@ from planning.services.plans import (
     priority_match,
     priority_move,
 )
-from planning.services.roll_forward import plan_year_roll_forward
+from planning.services.roll_forward import plan_year_roll_forward, priority_key, priority_match_loose
 from planning.services.updates import UpdateFigure, action_update_record
 from planning.services.vocabulary import (
     MEASURE_FIELDS,
@@ -35,7 +35,9 @@ from planning.services.years import (
     plan_year_open_period,
     plan_year_set_current,
     plan_year_set_state,
+    plan_year_set_up,
     reporting_period_edit,
+    unreviewed_actions,
 )
 
 __all__ = [
@@ -57,14 +59,18 @@ __all__ = [
     "plan_year_roll_forward",
     "plan_year_set_current",
     "plan_year_set_state",
+    "plan_year_set_up",
     "priority_create",
     "priority_delete",
     "priority_edit",
     "priority_fingerprint",
+    "priority_key",
     "priority_match",
+    "priority_match_loose",
     "priority_move",
     "reporting_period_edit",
     "status_move",
     "status_save",
     "statuses_seed",
+    "unreviewed_actions",
 ]

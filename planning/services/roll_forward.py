@@ -1,6 +1,7 @@
 """Roll forward: copy chosen priorities and actions into the next plan year."""
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 
@@ -12,8 +13,37 @@ from planning.models import (
     Priority,
 )
 from planning.services._common import _require_coordinator
-from planning.services.plans import action_create, priority_create, priority_match
+from planning.services.plans import action_create, priority_create
 from planning.services.years import plan_year_create
+
+NEW_PRIORITY = None  # a source priority mapped to None becomes a new priority of the target year
+
+
+def priority_key(title: str) -> str:
+    """A title reduced to its letters and digits, lower case: "Domestic Abuse – including stalking"
+    and "domestic abuse including stalking" have the same key (case, punctuation, spacing and
+    every kind of dash are ignored)."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def priority_match_loose(candidates: Sequence[Priority], title: str) -> Priority | None:
+    """The first candidate whose title has the same key as `title` (see priority_key)."""
+    wanted = priority_key(title)
+    return next((p for p in candidates if wanted and priority_key(p.title) == wanted), None)
+
+
+def _target_year(source: PlanYear, actor: Actor, target_slug: str | None) -> PlanYear:
+    partnership = source.partnership
+    target_slug = target_slug or PlanYear.slug_for_start(source.start_date.year + 1)
+    if target_slug == source.slug:
+        raise ServiceError("Choose another plan year to roll forward into.")
+    target = partnership.plan_years.filter(slug=target_slug).first()
+    if target is None:
+        return plan_year_create(partnership=partnership, slug=target_slug, actor=actor)
+    if target.state == PlanYearState.CLOSED:
+        raise ServiceError(f"{target.label} is closed and cannot receive actions.")
+    return target
 
 
 @transaction.atomic
@@ -24,25 +54,32 @@ def plan_year_roll_forward(
     priority_ids: Sequence[int],
     action_ids: Sequence[int],
     target_slug: str | None = None,
+    priority_targets: Mapping[int, int | None] | None = None,
 ) -> PlanYear:
     """Copy chosen priorities and actions into the next plan year, linked back.
 
-    The next year is created as a draft when missing. Priorities are matched by title, so running
-    it twice duplicates nothing; an action already carried forward is not copied again.
+    The next year is created as a draft when missing. Each source priority goes into the target
+    priority `priority_targets` names for it (None: a new priority); without a choice, into the
+    target's priority with the same title (ignoring case, punctuation, spacing and dash kinds), else
+    a new one. Running it twice duplicates nothing; an action already carried forward is not copied
+    again.
     """
-    partnership = source.partnership
-    _require_coordinator(actor, partnership)
-    target_slug = target_slug or PlanYear.slug_for_start(source.start_date.year + 1)
-    target = partnership.plan_years.filter(slug=target_slug).first()
-    if target is None:
-        target = plan_year_create(partnership=partnership, slug=target_slug, actor=actor)
-    elif target.state == PlanYearState.CLOSED:
-        raise ServiceError(f"{target.label} is closed and cannot receive actions.")
+    _require_coordinator(actor, source.partnership)
+    target = _target_year(source, actor, target_slug)
+    chosen = priority_targets or {}
+    existing = list(target.priorities.all())
+    by_pk = {p.pk: p for p in existing}
+    if unknown := {pk for pk in chosen.values() if pk is not None and pk not in by_pk}:
+        raise ServiceError(f"Priority {sorted(unknown)[0]} is not a priority of {target.label}.")
     chosen_actions = list(source.actions.filter(pk__in=action_ids).select_related("priority"))
     wanted_priorities = set(priority_ids) | {a.priority_id for a in chosen_actions}
     mapping: dict[int, Priority] = {}
     for priority in source.priorities.filter(pk__in=wanted_priorities).prefetch_related("sub_themes"):
-        match = priority_match(target, priority.title)
+        if priority.pk in chosen:
+            target_pk = chosen[priority.pk]
+            match = by_pk[target_pk] if target_pk is not None else None
+        else:
+            match = priority_match_loose(existing, priority.title)
         if match is None:
             match = priority_create(
                 plan_year=target,
@@ -52,6 +89,7 @@ def plan_year_roll_forward(
                 sub_themes=[s.name for s in priority.sub_themes.all()],
                 carried_from=priority,
             )
+            existing.append(match)
         mapping[priority.pk] = match
     for action in chosen_actions:
         if target.actions.filter(carried_from=action).exists():

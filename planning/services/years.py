@@ -10,12 +10,30 @@ from core.errors import ServiceError
 from core.history import save_as
 from partnership.models import Partnership
 from planning.models import (
+    Action,
     PeriodCode,
     PlanYear,
     PlanYearState,
     ReportingPeriod,
 )
 from planning.services._common import _require_coordinator
+
+UNREVIEWED_SHOWN = 10
+
+
+class UnreviewedActions(ServiceError):
+    """Closing a plan year whose actions lack a year-end update needs a confirmation; `actions`
+    lists them (the message names the first few)."""
+
+    def __init__(self, plan_year: PlanYear, actions: list[Action]) -> None:
+        names = "; ".join(f"“{a.text[:80]}”" for a in actions[:UNREVIEWED_SHOWN])
+        more = f" and {len(actions) - UNREVIEWED_SHOWN} more" if len(actions) > UNREVIEWED_SHOWN else ""
+        super().__init__(
+            f"{len(actions)} action{'s' if len(actions) != 1 else ''} of {plan_year.label} "
+            f"{'have' if len(actions) != 1 else 'has'} no year-end update: {names}{more}. "
+            "Confirm to close the year anyway."
+        )
+        self.actions = actions
 
 
 def _last_day(year: int, month: int) -> datetime.date:
@@ -100,11 +118,23 @@ PLAN_YEAR_STATE_CHANGES = {
 }
 
 
+def unreviewed_actions(plan_year: PlanYear) -> list[Action]:
+    """The plan year's actions without an update for its year-end review, in plan order."""
+    return list(
+        Action.objects.filter(plan_year=plan_year)
+        .exclude(updates__period__code=PeriodCode.YEAR_END)
+        .order_by("priority__order", "priority__pk", "order", "pk")
+    )
+
+
 @transaction.atomic
-def plan_year_set_state(*, plan_year: PlanYear, state: str, actor: Actor) -> PlanYear:
+def plan_year_set_state(
+    *, plan_year: PlanYear, state: str, actor: Actor, confirmed: bool = False
+) -> PlanYear:
     """Draft → live → closed (a live year can go back to draft, a closed one can be reopened).
 
-    Closing a year also closes its reporting period.
+    Closing a year also closes its reporting period. Closing a year with actions that have no
+    year-end update raises UnreviewedActions (listing them) unless `confirmed`.
     """
     _require_coordinator(actor, plan_year.partnership)
     if state == plan_year.state:
@@ -116,6 +146,10 @@ def plan_year_set_state(*, plan_year: PlanYear, state: str, actor: Actor) -> Pla
             f"A {plan_year.get_state_display().lower()} plan year cannot become "
             f"{PlanYearState(state).label.lower()}."
         )
+    if state == PlanYearState.CLOSED and not confirmed:
+        missing = unreviewed_actions(plan_year)
+        if missing:
+            raise UnreviewedActions(plan_year, missing)
     plan_year.state = state
     if state == PlanYearState.CLOSED:
         plan_year.open_period = None
@@ -134,6 +168,20 @@ def plan_year_create_next(*, partnership: Partnership, actor: Actor) -> PlanYear
         today = datetime.date.today()
         start_year = today.year if today.month >= 4 else today.year - 1
     return plan_year_create(partnership=partnership, slug=PlanYear.slug_for_start(start_year), actor=actor)
+
+
+@transaction.atomic
+def plan_year_set_up(*, partnership: Partnership, start_year: int, actor: Actor) -> PlanYear:
+    """A new partnership's first plan year (from 1 April of `start_year`), with its five reporting
+    periods, made the current year."""
+    _require_coordinator(actor, partnership)
+    if not 2000 <= start_year <= 2100:
+        raise ServiceError(f"Enter the year the plan year starts in, like 2021, not {start_year}.")
+    plan_year = plan_year_create(
+        partnership=partnership, slug=PlanYear.slug_for_start(start_year), actor=actor
+    )
+    plan_year_set_current(plan_year=plan_year, actor=actor)
+    return plan_year
 
 
 @transaction.atomic

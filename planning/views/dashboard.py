@@ -4,13 +4,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from partnership.access import access_partnership_by_slug, is_coordinator
 from planning import selectors
 from planning.forms import YearSelectForm
 from planning.views.common import year_context, year_links
+from planning.views.setup import no_plan_year
 
 
 @login_required
 def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    if year is None:
+        team = access_partnership_by_slug(request.user, partnership)
+        if not selectors.plan_years(team).exists():
+            if is_coordinator(request.user, team):
+                return redirect("planning:set_up", partnership=team.slug)
+            return no_plan_year(request, team)
     plan_year = selectors.access_plan_year(request.user, partnership, year)
     chosen = request.GET.get("year")
     if chosen and chosen != year:

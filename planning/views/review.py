@@ -1,5 +1,7 @@
 """The year-end review of every action, and rolling chosen work forward into the next year."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,7 +10,7 @@ from core.access import Purpose
 from core.views import run_service
 from planning import access, selectors, services
 from planning.forms import RollForwardForm, UpdateForm
-from planning.models import PeriodCode, PlanYear
+from planning.models import NOT_COMPLETED, PeriodCode, PlanYear
 from planning.views.common import crumbs, year_context, year_links
 
 
@@ -56,25 +58,69 @@ def review(request: HttpRequest, partnership: str, year: str | None = None) -> H
     )
 
 
-def _roll_forward_form(plan_year: PlanYear, data: object = None) -> RollForwardForm:
+def _next_year(plan_year: PlanYear) -> PlanYear | None:
+    return selectors.plan_year_with_slug(plan_year, PlanYear.slug_for_start(plan_year.start_date.year + 1))
+
+
+def _roll_forward_form(
+    plan_year: PlanYear, target: PlanYear | None, data: object = None, initial: object = None
+) -> RollForwardForm:
     return RollForwardForm(
         data,
+        initial=initial,
         priorities=selectors.priorities(plan_year),
         actions=selectors.actions_for_year(plan_year),
+        targets=selectors.priorities(target) if target else (),
     )
+
+
+def _rows(
+    request: HttpRequest, plan_year: PlanYear, form: RollForwardForm, chosen: set[str]
+) -> list[dict[str, Any]]:
+    """Per source priority: its target select and its actions, each with its status in words."""
+    statuses = {s.pk: s for s in selectors.statuses_for(request.user, plan_year.partnership)}
+    actions: dict[int, list[dict[str, Any]]] = {}
+    for action in selectors.actions_for_year(plan_year):
+        status = statuses.get(action.current_status_id)  # type: ignore[attr-defined]
+        actions.setdefault(action.priority_id, []).append(
+            {"action": action, "status": status, "checked": str(action.pk) in chosen}
+        )
+    return [
+        {"priority": p, "target": form[f"target_{p.pk}"], "actions": actions.get(p.pk, [])}
+        for p in form.source_priorities
+    ]
+
+
+def not_completed_ids(request: HttpRequest, plan_year: PlanYear) -> set[str]:
+    """Actions whose latest status means "not completed" (StatusMeaning, never the name), and
+    those with no status recorded yet."""
+    statuses = {s.pk: s for s in selectors.statuses_for(request.user, plan_year.partnership)}
+    found = set()
+    for action in selectors.actions_for_year(plan_year):
+        status = statuses.get(action.current_status_id)  # type: ignore[attr-defined]
+        if status is None or status.meaning in NOT_COMPLETED:
+            found.add(str(action.pk))
+    return found
 
 
 @login_required
 def roll_forward(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
     """Coordinators copy chosen priorities and actions into the next plan year."""
     plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    target = _next_year(plan_year)
     result = None
     before: set[int] = set()
-    if request.method == "POST":
-        form = _roll_forward_form(plan_year, request.POST)
+    chosen_priorities: set[str] = set(request.POST.getlist("priorities"))
+    chosen_actions: set[str] = set(request.POST.getlist("actions"))
+    if request.method == "POST" and request.POST.get("select") == "not_completed":
+        # Re-render with every not-completed action ticked (works without JavaScript).
+        chosen_actions |= not_completed_ids(request, plan_year)
+        kept = {k: v for k, v in request.POST.items() if k.startswith("target_")}
+        form = _roll_forward_form(plan_year, target, initial=kept)
+    elif request.method == "POST":
+        form = _roll_forward_form(plan_year, target, request.POST)
         if form.is_valid():
-            next_slug = plan_year.slug_for_start(plan_year.start_date.year + 1)
-            before = selectors.action_ids(selectors.plan_year_with_slug(plan_year, next_slug))
+            before = selectors.action_ids(target)
             result, _ = run_service(
                 form,
                 services.plan_year_roll_forward,
@@ -82,17 +128,19 @@ def roll_forward(request: HttpRequest, partnership: str, year: str | None = None
                 actor=request.user,
                 priority_ids=[int(pk) for pk in form.cleaned_data["priorities"]],
                 action_ids=[int(pk) for pk in form.cleaned_data["actions"]],
+                priority_targets=form.priority_targets(),
             )
     else:
-        form = _roll_forward_form(plan_year)
+        form = _roll_forward_form(plan_year, target)
     context = year_context(
         request,
         plan_year,
         f"Roll forward from {plan_year.label}",
         form=form,
-        priorities=selectors.actions_with_priorities(plan_year),
-        chosen_priorities=set(request.POST.getlist("priorities")) if form.is_bound else set(),
-        chosen_actions=set(request.POST.getlist("actions")) if form.is_bound else set(),
+        target=target,
+        next_label=PlanYear.slug_for_start(plan_year.start_date.year + 1).replace("-", "/"),
+        rows=_rows(request, plan_year, form, chosen_actions),
+        chosen_priorities=chosen_priorities,
         year_links=year_links(plan_year, "planning:roll_forward"),
         breadcrumbs=crumbs(plan_year, ("Roll forward", "")),
     )

@@ -19,6 +19,7 @@ from planning import selectors, services
 from planning.access import access_status_by_id
 from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, StatusForm
 from planning.models import PlanYear
+from planning.services.years import UnreviewedActions
 from planning.views.common import year_context, year_links
 
 
@@ -26,6 +27,20 @@ def _settings_url(plan_year: PlanYear) -> str:
     return reverse(
         "planning:year_settings", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
     )
+
+
+class _Unreviewed(Exception):
+    """Carries UnreviewedActions past run_service, which turns service errors into form errors."""
+
+    def __init__(self, error: UnreviewedActions) -> None:
+        self.error = error
+
+
+def _set_state_unless_unreviewed(**kwargs: Any) -> PlanYear:
+    try:
+        return services.plan_year_set_state(**kwargs)
+    except UnreviewedActions as error:
+        raise _Unreviewed(error) from error
 
 
 def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, Any]) -> PlanYear | None:
@@ -36,13 +51,18 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
     if which == "state":
         form = forms_["state_form"] = PlanYearStateForm(request.POST)
         if form.is_valid():
-            _, ok = run_service(
-                form,
-                services.plan_year_set_state,
-                plan_year=plan_year,
-                state=form.cleaned_data["state"],
-                actor=user,
-            )
+            try:
+                _, ok = run_service(
+                    form,
+                    _set_state_unless_unreviewed,
+                    plan_year=plan_year,
+                    state=form.cleaned_data["state"],
+                    actor=user,
+                    confirmed=request.POST.get("confirm") == "yes",
+                )
+            except _Unreviewed as carried:
+                forms_["unreviewed"] = carried.error
+                return None
             return plan_year if ok else None
     elif which == "period":
         form = forms_["period_form"] = OpenPeriodForm(request.POST, periods=selectors.periods(plan_year))
@@ -66,8 +86,30 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
     return None
 
 
+def _close_confirm(request: HttpRequest, plan_year: PlanYear, error: UnreviewedActions) -> HttpResponse:
+    """The confirm step of closing a year whose actions lack a year-end update."""
+    return render(
+        request,
+        "planning/year_close_confirm.html",
+        year_context(
+            request,
+            plan_year,
+            f"Close {plan_year.label} without every year-end update?",
+            unreviewed=error.actions,
+            breadcrumbs=[
+                {"label": "Plan year settings", "url": _settings_url(plan_year)},
+                {"label": "Close the plan year", "url": ""},
+            ],
+        ),
+    )
+
+
 @login_required
 def year_settings(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    if year is None:
+        team = access_partnership_by_slug(request.user, partnership, for_=Purpose.MANAGE)
+        if not selectors.plan_years(team).exists():
+            return redirect("planning:set_up", partnership=team.slug)
     plan_year = selectors.access_plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
     forms_: dict[str, Any] = {}
     if request.method == "POST":
@@ -75,6 +117,8 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
         if shown is not None:
             messages.success(request, f"Plan year {shown.label} saved.")
             return redirect(_settings_url(shown))
+        if "unreviewed" in forms_:
+            return _close_confirm(request, plan_year, forms_["unreviewed"])
         plan_year.refresh_from_db()
     forms_.setdefault("state_form", PlanYearStateForm(initial={"state": plan_year.state}))
     forms_.setdefault(

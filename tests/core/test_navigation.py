@@ -14,6 +14,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Dashboard",
         "Action plans",
         "Year-end review",
+        "Plan year settings",
         "Key figures",
         "Strategic assessment",
         "Plan documents",

@@ -67,7 +67,7 @@ def test_plan_year_states(world):
     year = world.plan_year
     with pytest.raises(ServiceError):
         services.plan_year_set_state(plan_year=year, state="bogus", actor=world.coordinator)
-    services.plan_year_set_state(plan_year=year, state="closed", actor=world.coordinator)
+    services.plan_year_set_state(plan_year=year, state="closed", actor=world.coordinator, confirmed=True)
     year.refresh_from_db()
     assert year.state == "closed" and year.open_period is None
     with pytest.raises(ServiceError, match="closed plan year cannot become draft"):
