@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from core.actors import Actor
-from core.errors import AccessDenied, ServiceError
+from core.errors import AccessDenied, ConflictError, ServiceError
 from partnership.models import Organisation
 from partnership.selectors import organisation_by_name
 from planning import access, selectors, services
@@ -61,6 +61,10 @@ class ValidatedImport:
     def count(self, outcome: str, apply_changes: bool | None = None) -> int:
         apply = self.apply_changes if apply_changes is None else apply_changes
         return sum(1 for row in self.rows if row.outcome(apply) == outcome)
+
+    def basis(self) -> dict[str, list[int]]:
+        """Row number → the versions of its action and period update the check saw (JSON-ready)."""
+        return {str(row.row): list(row.basis) for row in self.rows if row.target is not None}
 
     def summary(self, apply_changes: bool | None = None) -> str:
         """ "N updated, M added, K unchanged": the line the preview and the command both show."""
@@ -302,26 +306,23 @@ def action_plan_import(
     period_code: str | None = None,
     replace: bool = False,
     apply_changes: bool = False,
-    expected_summary: str | None = None,
+    expected_basis: dict[str, list[int]] | None = None,
 ) -> ImportResult:
     """Import the file: a row with a Ref updates that action (its update for the period; its text and
     owners only when `apply_changes`), a row without one adds an action. `replace` first removes the
     year's actions, and is refused when any of them has an update.
 
     Raises ActionImportError listing every problem; nothing is saved unless the whole file is valid.
-    expected_summary is the summary line the coordinator confirmed: if the plan changed since, the
-    import stops (ServiceError) rather than do something else.
+    expected_basis is ValidatedImport.basis() of the check the coordinator confirmed: when someone
+    has since changed an action or update the file names, nothing is saved (ConflictError).
     """
     if not access.can_manage_plan(actor, plan_year):
         raise AccessDenied("Only the partnership coordinator can import an action plan.")
     checked = action_plan_validate(plan_year, data, period_code, replace=replace, apply_changes=apply_changes)
     if checked.problems:
         raise ActionImportError(checked.problems)
-    if expected_summary is not None and checked.summary() != expected_summary:
-        raise ServiceError(
-            f"The plan changed since the file was checked: importing it now gives {checked.summary()}, "
-            f"not {expected_summary}. Check the file again."
-        )
+    if expected_basis is not None:
+        _check_basis(checked, expected_basis)
     result = ImportResult(checked=checked)
     if replace:
         result.removed = services.plan_year_actions_delete(plan_year=plan_year, actor=actor)
@@ -345,6 +346,21 @@ def action_plan_import(
             _record(action, row, checked.period, actor, None)
             result.updates += 1
     return result
+
+
+def _check_basis(checked: ValidatedImport, expected: dict[str, list[int]]) -> None:
+    now = checked.basis()
+    stale = [
+        int(number)
+        for number in sorted(set(now) | set(expected), key=int)
+        if now.get(number) != expected.get(number)
+    ]
+    if stale:
+        rows = ", ".join(str(number) for number in stale)
+        raise ConflictError(
+            f"Someone changed the action or update of row{'s' if len(stale) > 1 else ''} {rows} since you "
+            "checked the file, and an import never overwrites their work: check the file again."
+        )
 
 
 def _update_row(

@@ -25,6 +25,7 @@ class ImportRow:
     text_differs: bool = False
     owners_differ: bool = False
     update_differs: bool = False
+    basis: tuple[int, int] = (0, 0)  # versions checked: the action's, its update's for the period (0: none)
 
     def outcome(self, apply_changes: bool) -> str:
         """added, updated or unchanged: what importing this row does."""
@@ -122,8 +123,9 @@ def _compare(row: ImportRow, action: Action, period: ReportingPeriod | None, che
         check.changes.append(
             ImportProblem(f"differs from action {action.pk}'s owners “{names}”.", row=row.row, column=OWNERS)
         )
+    update = selectors.update_for_period(action, period)
+    row.basis = (action.version, update.version if update else 0)
     if row.has_update:
-        update = selectors.update_for_period(action, period)
         status_id = row.status.pk if row.status is not None else None
         row.update_differs = (
             update is None or update.narrative.strip() != row.update.strip() or update.status_id != status_id
