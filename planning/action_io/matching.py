@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from partnership.models import Organisation
 from planning import selectors
-from planning.action_io.common import ACTION, OWNER_SEPARATOR, OWNERS, PRIORITY, REF, ImportProblem
-from planning.models import Action, PlanYear, ReportingPeriod, Status
+from planning.action_io.common import ACTION, OWNER_SEPARATOR, OWNERS, PRIORITY, REF, UPDATE, ImportProblem
+from planning.models import Action, PlanYear, ReportingPeriod, Status, Update
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
 
@@ -125,11 +125,33 @@ def _compare(row: ImportRow, action: Action, period: ReportingPeriod | None, che
         )
     update = selectors.update_for_period(action, period)
     row.basis = (action.version, update.version if update else 0)
-    if row.has_update:
-        status_id = row.status.pk if row.status is not None else None
-        row.update_differs = (
-            update is None or update.narrative.strip() != row.update.strip() or update.status_id != status_id
+    if not row.has_update:
+        return
+    status_id = row.status.pk if row.status is not None else None
+    if update is None and (latest := _as_exported(row, action, status_id)) is not None:
+        check.ignored.append(
+            ImportProblem(
+                f"the Update and Status are those exported from action {action.pk}'s "
+                f"{latest.period.get_code_display()} update, so no new update is recorded for this "
+                "period; change them to record one.",
+                row=row.row,
+                column=UPDATE,
+            )
         )
+        return
+    row.update_differs = (
+        update is None or update.narrative.strip() != row.update.strip() or update.status_id != status_id
+    )
+
+
+def _as_exported(row: ImportRow, action: Action, status_id: int | None) -> Update | None:
+    """The action's latest update when the row's Update and Status are just what the export wrote
+    (not filled in for the new period: copying them would report last quarter's words again)."""
+    latest = selectors.latest_update(action)
+    if latest is None or latest.narrative.strip() != row.update.strip():
+        return None
+    status = selectors.current_status(action)
+    return latest if status_id == (status.pk if status else None) else None
 
 
 def _owner_keys(owners: list[tuple[Organisation, str]]) -> list[tuple[int, str]]:

@@ -212,3 +212,22 @@ def test_update_recorded_since_the_check_is_not_overwritten(world):
             expected_basis=checked.basis(),
         )
     assert Update.objects.get().narrative == "Theirs"
+
+
+def test_next_quarter_does_not_copy_last_quarters_words(world, tmp_path):
+    """Rows left as exported record nothing for Q2; edited rows get a Q2 update, Q1 is untouched."""
+    on_track = world.partnership.statuses.get(name="On track")
+    UpdateFactory(action=world.action, narrative="Met twice.", status=on_track)
+    second = ActionFactory(priority=world.priority, text="Second", owners=[world.organisation])
+    UpdateFactory(action=second, narrative="Planned.", status=on_track)
+    path = tmp_path / "plan.csv"
+    rows = _rows(action_plan_csv(world.plan_year))
+    rows[2][4] = "Held in July."
+    path.write_bytes(_write(rows))
+    args = ["import_actions", "test-csp", "2020-21", str(path), "--period", "Q2"]
+    call_command(*args, stdout=(out := StringIO()))
+    assert "1 updated, 0 added, 1 unchanged" in out.getvalue()
+    assert "Row 2, column Update: the Update and Status are those exported from action" in out.getvalue()
+    assert not world.action.updates.filter(period__code="Q2").exists()
+    assert second.updates.get(period__code="Q2").narrative == "Held in July."
+    assert second.updates.get(period__code="Q1").narrative == "Planned."
