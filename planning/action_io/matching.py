@@ -116,7 +116,7 @@ def _compare(row: ImportRow, action: Action, period: ReportingPeriod | None, che
                 f"differs from action {action.pk}'s text “{action.text}”.", row=row.row, column=ACTION
             )
         )
-    stored = [(owner.organisation_id, owner.display_name) for owner in action.owners.all()]
+    stored = [(owner.organisation_id, owner.display_name) for owner in selectors.action_owners(action)]
     if _owner_keys(row.owners) != stored:
         row.owners_differ = True
         names = OWNER_SEPARATOR.join(name for _, name in stored)
@@ -165,4 +165,4 @@ def _owner_keys(owners: list[tuple[Organisation, str]]) -> list[tuple[int, str]]
 
 def update_total(plan_year: PlanYear) -> int:
     """How many updates the plan year's actions have (an import that replaces would delete them)."""
-    return sum(len(action.updates.all()) for action in selectors.actions_for_year(plan_year))
+    return sum(len(selectors.action_updates(action)) for action in selectors.actions_for_year(plan_year))
