@@ -4,12 +4,16 @@ from dataclasses import dataclass
 
 from core.text import FORMULA_PREFIXES
 
+REF = "Ref"
 PRIORITY = "Priority"
 ACTION = "Action"
 OWNERS = "Owner/lead agency"
 UPDATE = "Update"
 STATUS = "Status"
+# The columns every file needs; exports put REF (the action's id) first. A row with a Ref updates
+# that action, a row without one adds an action; files without a Ref column add every row.
 COLUMNS: tuple[str, ...] = (PRIORITY, ACTION, OWNERS, UPDATE, STATUS)
+EXPORT_COLUMNS: tuple[str, ...] = (REF, *COLUMNS)
 OWNER_SEPARATOR = "; "
 
 

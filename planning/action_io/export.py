@@ -9,16 +9,17 @@ from openpyxl.styles import Alignment, Font
 
 from core.text import spreadsheet_safe
 from planning import selectors
-from planning.action_io.common import COLUMNS, OWNER_SEPARATOR
+from planning.action_io.common import EXPORT_COLUMNS, OWNER_SEPARATOR
 from planning.models import PlanYear
 
 EXAMPLE_MARK = "[Example data] "
 EXAMPLE_STATUS_MARK = " (example data)"
-COLUMN_WIDTHS = (30, 60, 30, 70, 16)
+COLUMN_WIDTHS = (8, 30, 60, 30, 70, 16)
 
 
 def action_plan_rows(plan_year: PlanYear) -> list[list[str]]:
-    """One row per action in plan order: priority, action, owners as written, latest update, status.
+    """One row per action in plan order: its id (Ref), priority, action, owners as written, latest
+    update, status.
 
     Example updates made up for the demo are marked as such.
     """
@@ -34,6 +35,7 @@ def action_plan_rows(plan_year: PlanYear) -> list[list[str]]:
             status_text += EXAMPLE_STATUS_MARK
         rows.append(
             [
+                str(action.pk),
                 action.priority.title,
                 action.text,
                 OWNER_SEPARATOR.join(selectors.action_owner_names(action)),
@@ -52,7 +54,7 @@ def action_plan_csv(plan_year: PlanYear) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows en dashes and accents correctly."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(EXPORT_COLUMNS)
     for row in action_plan_rows(plan_year):
         writer.writerow([spreadsheet_safe(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
@@ -62,7 +64,7 @@ def action_plan_xlsx(plan_year: PlanYear) -> bytes:
     workbook = Workbook()
     sheet = workbook.worksheets[0]
     sheet.title = f"Action plan {plan_year.slug}"
-    sheet.append(list(COLUMNS))
+    sheet.append(list(EXPORT_COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in action_plan_rows(plan_year):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from core.actors import Actor
-from core.errors import AccessDenied, ServiceError
+from core.errors import AccessDenied, ConflictError, ServiceError
 from partnership.models import Organisation
 from partnership.selectors import organisation_by_name, organisation_known_names
 from planning import access, selectors, services
@@ -14,13 +14,15 @@ from planning.action_io.common import (
     COLUMNS,
     OWNERS,
     PRIORITY,
+    REF,
     STATUS,
     UPDATE,
     ImportProblem,
     unguard,
 )
+from planning.action_io.matching import ADDED, UNCHANGED, UPDATED, ImportRow, match_refs, update_total
 from planning.action_io.reader import read_table
-from planning.models import PeriodCode, PlanYear, Priority, ReportingPeriod, Status
+from planning.models import Action, PeriodCode, PlanYear, Priority, ReportingPeriod, Status
 
 TITLE_MAX = Priority._meta.get_field("title").max_length or 300
 
@@ -35,42 +37,75 @@ class ActionImportError(ServiceError):
 
 
 @dataclass
-class ImportRow:
-    row: int
-    priority: str
-    action: str
-    owners: list[tuple[Organisation, str]]
-    update: str
-    status: Status | None
-
-
-@dataclass
 class ValidatedImport:
+    """A checked file: its rows, every problem, and what importing it would change."""
+
     rows: list[ImportRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     period: ReportingPeriod | None = None
     encoding: str = ""
+    has_ref: bool = False  # the file has a Ref column (an export since Refs); older files add every row
+    replace: bool = False
+    apply_changes: bool = False
+    changes: list[ImportProblem] = field(default_factory=list)  # changed titles and owners
+    ignored: list[ImportProblem] = field(default_factory=list)  # differences an import never applies
 
     @property
     def new_priorities(self) -> list[str]:
         titles: dict[str, str] = {}
         for row in self.rows:
-            titles.setdefault(row.priority.lower(), row.priority)
+            if row.target is None:
+                titles.setdefault(row.priority.lower(), row.priority)
         return list(titles.values())
+
+    def count(self, outcome: str, apply_changes: bool | None = None) -> int:
+        apply = self.apply_changes if apply_changes is None else apply_changes
+        return sum(1 for row in self.rows if row.outcome(apply) == outcome)
+
+    def basis(self) -> dict[str, list[int]]:
+        """Row number → the versions of its action and period update the check saw (JSON-ready)."""
+        return {str(row.row): list(row.basis) for row in self.rows if row.target is not None}
+
+    def summary(self, apply_changes: bool | None = None) -> str:
+        """ "N updated, M added, K unchanged": the line the preview and the command both show."""
+        return (
+            f"{self.count(UPDATED, apply_changes)} updated, {self.count(ADDED, apply_changes)} added, "
+            f"{self.count(UNCHANGED, apply_changes)} unchanged"
+        )
 
 
 @dataclass
 class ImportResult:
-    actions: int = 0
-    updates: int = 0
+    actions: int = 0  # actions added
+    updates: int = 0  # updates recorded (added rows and Ref rows)
     priorities_created: int = 0
     removed: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    checked: ValidatedImport | None = None  # the checked file: its differences, whether it had Refs
+
+    @property
+    def summary(self) -> str:
+        return f"{self.updated} updated, {self.actions} added, {self.unchanged} unchanged"
 
 
-def action_plan_validate(plan_year: PlanYear, data: bytes, period_code: str | None = None) -> ValidatedImport:
-    """Check every row of the file; collect every problem rather than stopping at the first."""
+def action_plan_validate(
+    plan_year: PlanYear,
+    data: bytes,
+    period_code: str | None = None,
+    *,
+    replace: bool = False,
+    apply_changes: bool = False,
+) -> ValidatedImport:
+    """Check every row of the file; collect every problem rather than stopping at the first.
+
+    Rows with a Ref are matched to the plan year's actions and compared with them (unless `replace`,
+    which adds every row); `apply_changes` makes changed titles and owners count as updates.
+    """
     table = read_table(data)
-    result = ValidatedImport(problems=list(table.problems), encoding=table.encoding)
+    result = ValidatedImport(
+        problems=list(table.problems), encoding=table.encoding, replace=replace, apply_changes=apply_changes
+    )
     if not table.rows:
         if not result.problems:
             result.problems.append(
@@ -80,13 +115,36 @@ def action_plan_validate(plan_year: PlanYear, data: bytes, period_code: str | No
     header_number, header = table.rows[0]
     positions = _header_positions(header, header_number, result.problems)
     result.period = _period(plan_year, period_code, result.problems)
+    if replace and (count := update_total(plan_year)):
+        result.problems.append(_replace_refused(plan_year, count))
     if positions is None:
         return result
+    result.has_ref = REF in positions
+    refs = _read_rows(plan_year, table.rows[1:], positions, len(header), result)
+    if result.has_ref and not replace:
+        check = match_refs(plan_year, result.rows, refs, result.period)
+        result.problems.extend(check.problems)
+        result.changes, result.ignored = check.changes, check.ignored
+    if not period_code and (needs := _needs_period(result.rows)):
+        result.problems.append(needs)
+    if not result.rows and not result.problems:
+        result.problems.append(ImportProblem("The file has a header row but no actions."))
+    return result
+
+
+def _read_rows(
+    plan_year: PlanYear,
+    rows: list[tuple[int, list[str]]],
+    positions: dict[str, int],
+    width: int,
+    result: ValidatedImport,
+) -> dict[int, str]:
+    """Check each row's cells into result.rows; returns the non-blank Ref cells by row number."""
     partnership = plan_year.partnership
     names = organisation_by_name(partnership)
     statuses = {s.name.strip().lower(): s for s in selectors.statuses(partnership, active_only=True)}
-    width = len(header)
-    for number, cells in table.rows[1:]:
+    refs: dict[int, str] = {}
+    for number, cells in rows:
         if not any(cells):
             continue
         extra = [i for i, value in enumerate(cells[width:], start=width + 1) if value]
@@ -95,18 +153,25 @@ def action_plan_validate(plan_year: PlanYear, data: bytes, period_code: str | No
                 ImportProblem(f"has a value in column {extra[0]}, which has no heading.", row=number)
             )
         values = {name: unguard(cells[i]) if i < len(cells) else "" for name, i in positions.items()}
+        if values.get(REF, "").strip():
+            refs[number] = values[REF].strip()
         row = _row(number, values, names, statuses, result.problems)
         if row is not None:
             result.rows.append(row)
-    if not period_code and (needs := _needs_period(result.rows)):
-        result.problems.append(needs)
-    if not result.rows and not result.problems:
-        result.problems.append(ImportProblem("The file has a header row but no actions."))
-    return result
+    return refs
+
+
+def _replace_refused(plan_year: PlanYear, count: int) -> ImportProblem:
+    return ImportProblem(
+        f"{plan_year.label}'s actions have {count} update{'s' if count != 1 else ''}: replacing the actions "
+        "would delete them, and an import never deletes updates or history. Import without replacing "
+        "instead: rows with a Ref update their action, rows without one add an action."
+    )
 
 
 def _header_positions(header: list[str], number: int, problems: list[ImportProblem]) -> dict[str, int] | None:
-    wanted = {" ".join(c.split()).lower(): c for c in COLUMNS}
+    """Where each column is; Ref is optional (files exported before Refs have none)."""
+    wanted = {" ".join(c.split()).lower(): c for c in (REF, *COLUMNS)}
     positions: dict[str, int] = {}
     bad = False
     for index, heading in enumerate(header):
@@ -118,7 +183,7 @@ def _header_positions(header: list[str], number: int, problems: list[ImportProbl
                 ImportProblem(
                     f"heading {heading!r} (column {index + 1}) is not one of the expected columns: "
                     + ", ".join(COLUMNS)
-                    + ".",
+                    + f" (and {REF}, optional).",
                     row=number,
                 )
             )
@@ -240,21 +305,32 @@ def action_plan_import(
     actor: Actor,
     period_code: str | None = None,
     replace: bool = False,
+    apply_changes: bool = False,
+    expected_basis: dict[str, list[int]] | None = None,
 ) -> ImportResult:
-    """Add the file's rows as actions of the plan year (after removing its actions when `replace`).
+    """Import the file: a row with a Ref updates that action (its update for the period; its text and
+    owners only when `apply_changes`), a row without one adds an action. `replace` first removes the
+    year's actions, and is refused when any of them has an update.
 
     Raises ActionImportError listing every problem; nothing is saved unless the whole file is valid.
+    expected_basis is ValidatedImport.basis() of the check the coordinator confirmed: when someone
+    has since changed an action or update the file names, nothing is saved (ConflictError).
     """
     if not access.can_manage_plan(actor, plan_year):
         raise AccessDenied("Only the partnership coordinator can import an action plan.")
-    checked = action_plan_validate(plan_year, data, period_code)
+    checked = action_plan_validate(plan_year, data, period_code, replace=replace, apply_changes=apply_changes)
     if checked.problems:
         raise ActionImportError(checked.problems)
-    result = ImportResult()
+    if expected_basis is not None:
+        _check_basis(checked, expected_basis)
+    result = ImportResult(checked=checked)
     if replace:
         result.removed = services.plan_year_actions_delete(plan_year=plan_year, actor=actor)
     priorities: dict[str, Priority] = {}
     for row in checked.rows:
+        if row.target is not None:
+            _update_row(row, row.target, checked, actor, result)
+            continue
         key = row.priority.strip().lower()
         if key not in priorities:
             match = services.priority_match(plan_year, row.priority)
@@ -266,13 +342,59 @@ def action_plan_import(
             plan_year=plan_year, priority=priorities[key], text=row.action, owners=row.owners, actor=actor
         )
         result.actions += 1
-        if row.update or row.status is not None:
-            services.action_update_record(
-                action=action,
-                actor=actor,
-                narrative=row.update,
-                status=row.status,
-                period=checked.period,
-            )
+        if row.has_update:
+            _record(action, row, checked.period, actor, None)
             result.updates += 1
     return result
+
+
+def _check_basis(checked: ValidatedImport, expected: dict[str, list[int]]) -> None:
+    now = checked.basis()
+    stale = [
+        int(number)
+        for number in sorted(set(now) | set(expected), key=int)
+        if now.get(number) != expected.get(number)
+    ]
+    if stale:
+        rows = ", ".join(str(number) for number in stale)
+        raise ConflictError(
+            f"Someone changed the action or update of row{'s' if len(stale) > 1 else ''} {rows} since you "
+            "checked the file, and an import never overwrites their work: check the file again."
+        )
+
+
+def _update_row(
+    row: ImportRow, target: Action, checked: ValidatedImport, actor: Actor, result: ImportResult
+) -> None:
+    """A Ref row: its update for the period through the update service (history, audit, conflicts),
+    then its changed text and owners when the coordinator asked for them."""
+    if row.outcome(checked.apply_changes) == UNCHANGED:
+        result.unchanged += 1
+        return
+    result.updated += 1
+    if row.update_differs:
+        existing = selectors.update_for_period(target, checked.period)
+        _record(target, row, checked.period, actor, existing.version if existing else None)
+        result.updates += 1
+    if checked.apply_changes and (row.text_differs or row.owners_differ):
+        fields = {"text": row.action.strip()} if row.text_differs else {}
+        services.action_edit(
+            action=target,
+            expected_version=target.version,
+            actor=actor,
+            owners=row.owners if row.owners_differ else None,
+            **fields,
+        )
+
+
+def _record(
+    action: Action, row: ImportRow, period: ReportingPeriod | None, actor: Actor, version: int | None
+) -> None:
+    services.action_update_record(
+        action=action,
+        actor=actor,
+        narrative=row.update,
+        status=row.status,
+        period=period,
+        expected_version=version,
+    )

@@ -12,10 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.access import Purpose
+from core.errors import ServiceError
 from planning import access, selectors
 from planning.action_io import (
     COLUMNS,
+    EXPORT_COLUMNS,
+    REF,
     ActionImportError,
+    ValidatedImport,
     action_plan_csv,
     action_plan_import,
     action_plan_validate,
@@ -33,7 +37,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Action plan file",
         help_text="A CSV file (UTF-8 or Windows-1252) or an Excel workbook (.xlsx) whose first row has "
-        "the headings " + ", ".join(COLUMNS) + ".",
+        f"the headings {REF} (as exported), " + ", ".join(COLUMNS) + ".",
         widget=forms.FileInput(attrs={"accept": f".csv,.xlsx,text/csv,{XLSX_TYPE}"}),
         error_messages={
             "required": "Choose a CSV or Excel file to import",
@@ -46,7 +50,8 @@ class ImportForm(forms.Form):
         required=False,
     )
     replace = forms.BooleanField(
-        label="Remove this plan year's actions (and their updates) before importing", required=False
+        label="Remove this plan year's actions before importing (only while none of them has an update)",
+        required=False,
     )
 
     def clean_file(self) -> Any:
@@ -86,7 +91,7 @@ def index(request: HttpRequest, partnership: str, year: str | None = None) -> Ht
     context = _context(
         plan_year,
         f"Import and export the action plan {plan_year.label}",
-        columns=COLUMNS,
+        columns=EXPORT_COLUMNS,
         can_import=access.can_manage_plan(request.user, plan_year),
         action_count=selectors.action_count(plan_year),
         other_years=selectors.plan_years(plan_year.partnership).exclude(pk=plan_year.pk),
@@ -133,30 +138,38 @@ def import_upload(request: HttpRequest, partnership: str, year: str) -> HttpResp
     if form.is_bound and form.is_valid():
         data = form.cleaned_data["file"].read()
         period_code = form.cleaned_data["period"] or None
-        checked = action_plan_validate(plan_year, data, period_code)
+        replace = form.cleaned_data["replace"]
+        checked = action_plan_validate(plan_year, data, period_code, replace=replace)
         if not checked.problems:
             request.session[SESSION_KEY] = {
                 "plan_year": plan_year.pk,
                 "data": base64.b64encode(data).decode("ascii"),
                 "period": period_code,
-                "replace": form.cleaned_data["replace"],
+                "replace": replace,
                 "name": form.cleaned_data["file"].name,
+                "basis": checked.basis(),
             }
-            existing = {p.title.strip().lower() for p in selectors.priorities(plan_year)}
-            context = _context(
-                plan_year,
-                "Check the actions before importing them",
-                checked=checked,
-                file_name=form.cleaned_data["file"].name,
-                replace=form.cleaned_data["replace"],
-                action_count=selectors.action_count(plan_year),
-                new_priorities=[t for t in checked.new_priorities if t.strip().lower() not in existing],
-                update_count=sum(1 for r in checked.rows if r.update or r.status),
-            )
-            return render(request, "planning/io/import_preview.html", context)
+            return render(request, "planning/io/import_preview.html", _preview(plan_year, checked, form))
         _with_problems(form, checked.problems)
     title = ("Error: " if form.errors else "") + f"Import actions into {plan_year.label}"
     return render(request, "planning/io/import.html", _context(plan_year, title, form=form, columns=COLUMNS))
+
+
+def _preview(plan_year: PlanYear, checked: ValidatedImport, form: ImportForm) -> dict[str, Any]:
+    existing = {p.title.strip().lower() for p in selectors.priorities(plan_year)}
+    return _context(
+        plan_year,
+        "Check the actions before importing them",
+        checked=checked,
+        summary=checked.summary(apply_changes=False),
+        summary_applied=checked.summary(apply_changes=True),
+        rows=[(row, row.outcome(False)) for row in checked.rows],
+        file_name=form.cleaned_data["file"].name,
+        replace=checked.replace,
+        action_count=selectors.action_count(plan_year),
+        new_priorities=[t for t in checked.new_priorities if t.strip().lower() not in existing],
+        update_count=sum(1 for r in checked.rows if r.has_update),
+    )
 
 
 @login_required
@@ -176,6 +189,8 @@ def import_confirm(request: HttpRequest, partnership: str, year: str) -> HttpRes
             actor=request.user,
             period_code=pending["period"],
             replace=pending["replace"],
+            apply_changes=request.POST.get("apply_changes") == "on",
+            expected_basis=pending.get("basis", {}),
         )
     except ActionImportError as error:
         form = ImportForm(data={"period": pending["period"] or "", "replace": pending["replace"]})
@@ -185,11 +200,15 @@ def import_confirm(request: HttpRequest, partnership: str, year: str) -> HttpRes
         return render(
             request, "planning/io/import.html", _context(plan_year, title, form=form, columns=COLUMNS)
         )
+    except ServiceError as error:  # someone changed the plan since the check: nothing was saved
+        del request.session[SESSION_KEY]
+        messages.error(request, str(error))
+        return redirect("planning_io:import", partnership=partnership, year=year)
     del request.session[SESSION_KEY]
     removed = f"Removed {result.removed} actions, then imported" if result.removed else "Imported"
     messages.success(
         request,
-        f"{removed} {result.actions} actions and {result.updates} updates from {pending['name']} "
-        f"({result.priorities_created} new priorities).",
+        f"{removed} {pending['name']} into {plan_year.label}: {result.summary} "
+        f"({result.priorities_created} new priorities, {result.updates} updates recorded).",
     )
     return redirect("planning_io:index", partnership=partnership, year=year)

@@ -57,8 +57,8 @@ def test_member_downloads_csv_and_xlsx(client, world):
     assert "Hold a monthly meeting" in response.content.decode("utf-8-sig")
     response = client.get(_url("export_xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [c.value for c in sheet[1]] == list(COLUMNS)
-    assert sheet["B2"].value == "Hold a monthly meeting"
+    assert [c.value for c in sheet[1]] == ["Ref", *COLUMNS]
+    assert (sheet["A2"].value, sheet["C2"].value) == (str(world.action.pk), "Hold a monthly meeting")
 
 
 @pytest.mark.django_db
@@ -82,6 +82,7 @@ def test_upload_preview_then_confirm(client, world):
     assert response.status_code == 200
     assert "Check the actions before importing them" in page
     assert "Fresh action" in page and "TP (Test Police)" in page and "New priority" in page
+    assert "Importing it: 0 updated, 1 added, 0 unchanged" in page and "has no Ref column" in page
     assert world.plan_year.actions.count() == 1  # nothing saved before confirming
     response = client.post(_url("import_confirm"))
     assert response.status_code == 302 and response["Location"] == _url("index")
@@ -89,7 +90,7 @@ def test_upload_preview_then_confirm(client, world):
     assert action_owner_names(action) == ["TBC", "TP"]
     assert action.updates.get().status.name == "On track"
     page = client.get(_url("index")).content.decode()
-    assert "Imported 1 actions and 1 updates from plan.csv" in page
+    assert "Imported plan.csv into 2020/21: 0 updated, 1 added, 0 unchanged" in page
     assert client.post(_url("import_confirm")).status_code == 302  # a second confirm imports nothing
     assert world.plan_year.actions.count() == 2
 

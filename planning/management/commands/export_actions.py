@@ -11,7 +11,7 @@ from planning.action_io import action_plan_csv, action_plan_xlsx
 
 
 class Command(BaseCommand):
-    help = "Export a plan year's action plan (Priority, Action, Owner/lead agency, Update, Status)."
+    help = "Export a plan year's action plan (Ref, Priority, Action, Owner/lead agency, Update, Status)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("partnership", help="Partnership slug, e.g. tonbridge-malling")

@@ -1,0 +1,168 @@
+"""Rows with a Ref: find the action each names and work out what importing the row would change."""
+
+from dataclasses import dataclass, field
+
+from partnership.models import Organisation
+from planning import selectors
+from planning.action_io.common import ACTION, OWNER_SEPARATOR, OWNERS, PRIORITY, REF, UPDATE, ImportProblem
+from planning.models import Action, PlanYear, ReportingPeriod, Status, Update
+
+ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+
+
+@dataclass
+class ImportRow:
+    """One valid row of the file and, for a row with a Ref, the action it names and what differs."""
+
+    row: int
+    priority: str
+    action: str
+    owners: list[tuple[Organisation, str]]
+    update: str
+    status: Status | None
+    ref: str = ""
+    target: Action | None = None
+    text_differs: bool = False
+    owners_differ: bool = False
+    update_differs: bool = False
+    basis: tuple[int, int] = (0, 0)  # versions checked: the action's, its update's for the period (0: none)
+
+    def outcome(self, apply_changes: bool) -> str:
+        """added, updated or unchanged: what importing this row does."""
+        if self.target is None:
+            return ADDED
+        if self.update_differs or (apply_changes and (self.text_differs or self.owners_differ)):
+            return UPDATED
+        return UNCHANGED
+
+    @property
+    def has_update(self) -> bool:
+        return bool(self.update) or self.status is not None
+
+
+@dataclass
+class RefCheck:
+    """What comparing the file's Ref rows with the stored actions found."""
+
+    problems: list[ImportProblem] = field(default_factory=list)
+    changes: list[ImportProblem] = field(default_factory=list)  # titles/owners: applied only on request
+    ignored: list[ImportProblem] = field(default_factory=list)  # never applied by an import
+
+
+def match_refs(
+    plan_year: PlanYear, rows: list[ImportRow], refs: dict[int, str], period: ReportingPeriod | None
+) -> RefCheck:
+    """Give each row with a Ref (row number → Ref cell) its action of the plan year and compare them."""
+    check = RefCheck()
+    actions = {action.pk: action for action in selectors.actions_for_year(plan_year)}
+    seen: dict[int, int] = {}
+    by_number = {row.row: row for row in rows}
+    for number, written in refs.items():
+        pk = _ref_number(written)
+        if pk is None:
+            check.problems.append(
+                ImportProblem(
+                    f"{written!r} is not a Ref: a Ref is the whole number an export gives each action. "
+                    "Leave it blank to add a new action.",
+                    row=number,
+                    column=REF,
+                )
+            )
+        elif pk not in actions:
+            check.problems.append(
+                ImportProblem(
+                    f"there is no action {pk} in {plan_year.label}: a Ref must come from this year's "
+                    "export. Leave it blank to add a new action (delete the Ref column to copy another "
+                    "year's plan into this one).",
+                    row=number,
+                    column=REF,
+                )
+            )
+        elif pk in seen:
+            check.problems.append(
+                ImportProblem(
+                    f"action {pk} is already on row {seen[pk]}; a file can have each action once.",
+                    row=number,
+                    column=REF,
+                )
+            )
+        else:
+            seen[pk] = number
+            if (row := by_number.get(number)) is not None:
+                row.ref, row.target = written, actions[pk]
+                _compare(row, actions[pk], period, check)
+    return check
+
+
+def _ref_number(written: str) -> int | None:
+    text = written.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None
+
+
+def _compare(row: ImportRow, action: Action, period: ReportingPeriod | None, check: RefCheck) -> None:
+    if row.priority.strip().lower() != action.priority.title.strip().lower():
+        check.ignored.append(
+            ImportProblem(
+                f"“{row.priority}” differs from action {action.pk}'s priority “{action.priority.title}”; "
+                "an import never moves an action to another priority (change it on the action's page).",
+                row=row.row,
+                column=PRIORITY,
+            )
+        )
+    if row.action.strip() != action.text.strip():
+        row.text_differs = True
+        check.changes.append(
+            ImportProblem(
+                f"differs from action {action.pk}'s text “{action.text}”.", row=row.row, column=ACTION
+            )
+        )
+    stored = [(owner.organisation_id, owner.display_name) for owner in selectors.action_owners(action)]
+    if _owner_keys(row.owners) != stored:
+        row.owners_differ = True
+        names = OWNER_SEPARATOR.join(name for _, name in stored)
+        check.changes.append(
+            ImportProblem(f"differs from action {action.pk}'s owners “{names}”.", row=row.row, column=OWNERS)
+        )
+    update = selectors.update_for_period(action, period)
+    row.basis = (action.version, update.version if update else 0)
+    if not row.has_update:
+        return
+    status_id = row.status.pk if row.status is not None else None
+    if update is None and (latest := _as_exported(row, action, status_id)) is not None:
+        check.ignored.append(
+            ImportProblem(
+                f"the Update and Status are those exported from action {action.pk}'s "
+                f"{latest.period.get_code_display()} update, so no new update is recorded for this "
+                "period; change them to record one.",
+                row=row.row,
+                column=UPDATE,
+            )
+        )
+        return
+    row.update_differs = (
+        update is None or update.narrative.strip() != row.update.strip() or update.status_id != status_id
+    )
+
+
+def _as_exported(row: ImportRow, action: Action, status_id: int | None) -> Update | None:
+    """The action's latest update when the row's Update and Status are just what the export wrote
+    (not filled in for the new period: copying them would report last quarter's words again)."""
+    latest = selectors.latest_update(action)
+    if latest is None or latest.narrative.strip() != row.update.strip():
+        return None
+    status = selectors.current_status(action)
+    return latest if status_id == (status.pk if status else None) else None
+
+
+def _owner_keys(owners: list[tuple[Organisation, str]]) -> list[tuple[int, str]]:
+    """The owners as the action would store them: each organisation once, in order."""
+    keys: list[tuple[int, str]] = []
+    for organisation, written in owners:
+        if all(pk != organisation.pk for pk, _ in keys):
+            keys.append((organisation.pk, written.strip()))
+    return keys
+
+
+def update_total(plan_year: PlanYear) -> int:
+    """How many updates the plan year's actions have (an import that replaces would delete them)."""
+    return sum(len(selectors.action_updates(action)) for action in selectors.actions_for_year(plan_year))
