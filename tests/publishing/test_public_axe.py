@@ -40,7 +40,7 @@ def published(transactional_db):  # type: ignore[no-untyped-def]
     organisation.save()
     ActionFactory(priority=PriorityFactory(plan_year=plan_year, title="Violent crime"), owners=[organisation])
     GlossaryTermFactory(partnership=partnership, term="ASB", meaning="Anti-social behaviour")
-    services.plan_publish(plan_year=plan_year, actor=system_user())
+    services.plan_publish(plan_year=plan_year, actor=system_user(), confirmed=True)
     return partnership
 
 
