@@ -19,7 +19,6 @@ from publishing.selectors import (
     previous_year,
 )
 
-
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
