@@ -152,7 +152,7 @@ class PlanPublication(models.Model):
     def withdrawal_or_none(self) -> "PlanWithdrawal | None":
         """The version's withdrawal, None while it stands (select_related("withdrawal") to read it once)."""
         try:
-            return self.withdrawal  # type: ignore[attr-defined,no-any-return]
+            return self.withdrawal
         except ObjectDoesNotExist:
             return None
 
