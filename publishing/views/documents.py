@@ -50,10 +50,12 @@ def _year_url(plan_year: PlanYear) -> str:
 def documents(request: HttpRequest, partnership: str) -> HttpResponse:
     """The plan years, each with its published versions."""
     found = selectors.partnership(request.user, partnership)
-    years = [
-        (year, selectors.publications(request.user, year))
-        for year in selectors.plan_years(request.user, found)
-    ]
+    years = []
+    for plan_year in selectors.plan_years(request.user, found):
+        versions = list(selectors.publications(request.user, plan_year))
+        withdrawn = selectors.withdrawals(request.user, plan_year)
+        standing = next((v for v in versions if v.pk not in withdrawn), None)
+        years.append((plan_year, versions, standing))
     return render(
         request,
         "publishing/documents.html",

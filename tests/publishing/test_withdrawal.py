@@ -111,5 +111,7 @@ def test_the_withdraw_page(client, world):
     year_page = client.get(reverse("publishing:year", kwargs={"partnership": "test-csp", "year": "2020-21"}))
     assert REASON in year_page.content.decode()  # members see the reason; the public never does
     assert b"was withdrawn on" in client.get(url).content
+    documents = client.get(reverse("publishing:documents", kwargs={"partnership": "test-csp"})).content
+    assert b"Version 1, " in documents and b"Version 2, " not in documents  # the latest standing
     client.force_login(world.member)
     assert client.post(url, {"reason": "x"}).status_code == 404
