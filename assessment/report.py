@@ -18,9 +18,10 @@ from core.text import render_markdown
 from crimedata.models import PopulationTable, WeightSet
 from partnership.models import Partnership
 from planning import selectors as planning_selectors
-from planning.models import PlanYear
+from planning.models import PlanYear, StatusMeaning
 
 EXAMPLE_NOTE = "Example data — not official figures"
+DELIVERED = frozenset({StatusMeaning.COMPLETED, StatusMeaning.ONGOING})
 
 
 def partnership_districts(partnership: Partnership) -> list[DistrictRef]:
@@ -159,6 +160,7 @@ def delivery(plan_year: PlanYear | None) -> dict[str, Any] | None:
         )
     total = sum(totals.values())
     return {
+        "summary": delivery_summary([a["status"] for a in actions]),
         "plan_year": plan_year,
         "columns": columns,
         "rows": rows,
@@ -167,6 +169,14 @@ def delivery(plan_year: PlanYear | None) -> dict[str, Any] | None:
         "actions": actions,
         "has_example": any(a["is_example"] for a in actions),
     }
+
+
+def delivery_summary(statuses: Sequence[Any]) -> str:
+    """ "N of M actions completed or ongoing (K with no status recorded)", by status meaning."""
+    done = sum(1 for s in statuses if s is not None and s.meaning in DELIVERED)
+    unrecorded = sum(1 for s in statuses if s is None)
+    noun = "action" if len(statuses) == 1 else "actions"
+    return f"{done} of {len(statuses)} {noun} completed or ongoing ({unrecorded} with no status recorded)"
 
 
 def indicator_chart(series: dict[str, Any]) -> charts.Chart:

@@ -234,7 +234,7 @@ def _narrative(assessment: Assessment) -> dict[str, Any]:
         "hotspots_narrative": hotspots_text,
         "partner_narrative": "DAVSS received 326 referrals in 2019/20, up from 276 the year before.",
         "community_narrative": "Residents most often named anti-social behaviour as the issue to tackle (example survey).",
-        "delivery_narrative": "Most actions of the last plan were completed or are ongoing; see the table below.",
+        "delivery_narrative": "The tables below show how far each action of the last plan got.",
         "recommendations": "The scoring workshop recommends five priorities, carried into the draft 2021/22 plan.",
     }
 

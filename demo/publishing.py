@@ -46,7 +46,7 @@ def plan_document_load(*, partnership: Partnership, actor: User, stdout: TextIOB
     if plan_publications_visible_to(actor).filter(plan_year=plan_year).exists():
         stdout.write(f"Plan documents: {plan_year.label} is already published; no new version.\n")
         return
-    publication = services.plan_publish(plan_year=plan_year, actor=actor)
+    publication = services.plan_publish(plan_year=plan_year, actor=actor, confirmed=True)
     stdout.write(
         f"Plan documents: published the {plan_year.label} plan as version {publication.number} "
         f"(/p/{partnership.slug}/plan/{plan_year.slug}/).\n"

@@ -1,8 +1,9 @@
 """Who may see, edit and publish plan documents: one visibility queryset and one door per record.
 
 Every member of a partnership reads its narratives, reviews, quotes, photographs and published
-versions (VIEW); coordinators change them and publish (MANAGE). Nobody reports on them (REPORT
-answers none). Published versions never change, so MANAGE answers none for them too.
+versions and withdrawals (VIEW); coordinators change them, publish and withdraw (MANAGE). Nobody
+reports on them (REPORT answers none). Published versions and withdrawals never change, so MANAGE
+answers none for them too.
 
 The public pages under /p/ read *published* versions without an actor: that is the one public
 exception, kept apart in `publishing.selectors.published_*` and never through these doors.
@@ -16,7 +17,14 @@ from partnership import access as partnership_access
 from partnership.access import partnerships_visible_to
 from partnership.models import Partnership
 from planning.models import PlanYear
-from publishing.models import FeedbackQuote, PlanNarrative, PlanPublication, ProjectPhoto, ProjectReview
+from publishing.models import (
+    FeedbackQuote,
+    PlanNarrative,
+    PlanPublication,
+    PlanWithdrawal,
+    ProjectPhoto,
+    ProjectReview,
+)
 
 # Every record also names its partnership: it must be its plan year's (defence in depth).
 
@@ -62,6 +70,14 @@ def plan_publications_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) 
     return PlanPublication.objects.filter(
         partnership__in=partnerships_visible_to(actor, for_=for_), plan_year__partnership=F("partnership")
     )
+
+
+@restricted(PlanWithdrawal, partnership="publication__partnership")
+def plan_withdrawals_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[PlanWithdrawal]:
+    """Members see the withdrawals (with their reasons) of their partnership's versions; nobody changes one."""
+    if for_ != Purpose.VIEW:
+        return PlanWithdrawal.objects.none()
+    return PlanWithdrawal.objects.filter(publication__in=plan_publications_visible_to(actor, for_=for_))
 
 
 def _within(**parent: object) -> dict[str, object] | None:
@@ -131,6 +147,23 @@ def access_plan_publication_by_id(
         for_=for_,
         within=_within(plan_year=plan_year),
         queryset=lambda qs: qs.defer("html", "pdf", "docx").select_related("plan_year", "partnership"),
+    )
+
+
+def access_plan_withdrawal_by_id(
+    actor: Actor,
+    withdrawal_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    publication: PlanPublication | None = None,
+) -> PlanWithdrawal:
+    return open_door(
+        PlanWithdrawal,
+        actor,
+        withdrawal_id,
+        for_=for_,
+        within=_within(publication=publication),
+        queryset=lambda qs: qs.select_related("publication__plan_year", "publication__partnership"),
     )
 
 

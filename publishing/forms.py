@@ -88,3 +88,20 @@ class PhotoForm(forms.Form):
             raise forms.ValidationError(f"{error}.") from error
         stem = (upload.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "photo"
         return SimpleUploadedFile(f"{stem}.{image.extension}", image.data, image.content_type)
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I have read the checklist and want to publish this plan now",
+        error_messages={"required": "Confirm that you have read the checklist and want to publish the plan"},
+    )
+
+
+class WithdrawForm(TextLimitMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is this version being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Kept with the version for the partnership. The public page shows only the date.",
+        error_messages={"required": "Enter why the version is being withdrawn"},
+    )

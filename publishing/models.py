@@ -4,6 +4,7 @@ import hashlib
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -147,6 +148,14 @@ class PlanPublication(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("Published plan versions are kept.")
 
+    @property
+    def withdrawal_or_none(self) -> "PlanWithdrawal | None":
+        """The version's withdrawal, None while it stands (select_related("withdrawal") to read it once)."""
+        try:
+            return self.withdrawal
+        except ObjectDoesNotExist:
+            return None
+
     def intact(self) -> bool:
         """Whether the stored files still match the checksums taken when they were published."""
         return (
@@ -154,3 +163,41 @@ class PlanPublication(models.Model):
             and sha256(bytes(self.pdf)) == self.pdf_sha256
             and sha256(bytes(self.docx)) == self.docx_sha256
         )
+
+
+class WithdrawalQuerySet(models.QuerySet["PlanWithdrawal"]):
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableError("Withdrawals are kept as they were recorded.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("Withdrawals are kept as they were recorded.")
+
+
+class PlanWithdrawal(models.Model):
+    """The withdrawal of one published version: its own append-only record (the version never changes).
+
+    A withdrawn version's public URLs answer 410 Gone; the plan year's URLs serve the newest version
+    that is not withdrawn (ADR 0006, addendum).
+    """
+
+    publication = models.OneToOneField(PlanPublication, on_delete=models.PROTECT, related_name="withdrawal")
+    withdrawn_at = models.DateTimeField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(
+        help_text="Why the version was withdrawn (kept for the partnership, not shown publicly)."
+    )
+
+    objects = WithdrawalQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Withdrawal of {self.publication}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("Withdrawals are kept as they were recorded.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("Withdrawals are kept as they were recorded.")

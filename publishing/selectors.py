@@ -18,7 +18,14 @@ from planning import access as planning_access
 from planning import selectors as planning_selectors
 from planning.models import Action, Measure, MeasureKind, PlanYear, Priority, Update
 from publishing import access
-from publishing.models import FeedbackQuote, PlanNarrative, PlanPublication, ProjectPhoto, ProjectReview
+from publishing.models import (
+    FeedbackQuote,
+    PlanNarrative,
+    PlanPublication,
+    PlanWithdrawal,
+    ProjectPhoto,
+    ProjectReview,
+)
 
 # Listing versions never loads the stored files.
 _FILES = ("html", "pdf", "docx")
@@ -27,14 +34,28 @@ _FILES = ("html", "pdf", "docx")
 # --- Public pages (no sign-in): only what has been published ----------------------------------
 
 
+class Withdrawn(Exception):
+    """Public: the version asked for (or every version of the year) was withdrawn: 410 Gone."""
+
+    def __init__(self, notice: str) -> None:
+        super().__init__(notice)
+        self.notice = notice
+
+
+def withdrawal_of(publication: PlanPublication) -> PlanWithdrawal | None:
+    """The withdrawal of a version already read (selected with it), None when it stands."""
+    return publication.withdrawal_or_none
+
+
 @dataclass
 class PublishedYear:
     plan_year: PlanYear
     versions: list[PlanPublication]
 
     @property
-    def latest(self) -> PlanPublication:
-        return self.versions[0]
+    def latest(self) -> PlanPublication | None:
+        """The newest version not withdrawn (None when every version was withdrawn)."""
+        return next((v for v in self.versions if withdrawal_of(v) is None), None)
 
 
 def published_partnership(slug: str) -> Partnership:
@@ -46,11 +67,11 @@ def published_partnership(slug: str) -> Partnership:
 
 
 def published_years(partnership: Partnership) -> list[PublishedYear]:
-    """Public: the partnership's published versions, by plan year (newest first)."""
+    """Public: the partnership's published versions (withdrawn ones marked), by plan year, newest first."""
     versions = (
         PlanPublication.objects.filter(partnership=partnership)
         .defer(*_FILES)
-        .select_related("plan_year")
+        .select_related("plan_year", "withdrawal")
         .order_by("-plan_year__start_date", "-number")
     )
     years: dict[int, PublishedYear] = {}
@@ -59,17 +80,31 @@ def published_years(partnership: Partnership) -> list[PublishedYear]:
     return list(years.values())
 
 
+def withdrawn_notice(withdrawal: PlanWithdrawal, what: str = "This version") -> str:
+    """The public notice of a withdrawal: its date, never its reason."""
+    return f"{what} was withdrawn on {withdrawal.withdrawn_at:%-d %B %Y}."
+
+
 def published_version(partnership_slug: str, year_slug: str, number: int | None = None) -> PlanPublication:
-    """Public: the latest (or the numbered) published version of a plan year; 404 when there is none."""
-    qs = PlanPublication.objects.filter(
-        partnership__slug=partnership_slug, plan_year__slug=year_slug
-    ).select_related("plan_year", "partnership")
+    """Public: the numbered version, or the newest version not withdrawn, of a plan year.
+
+    404 when there is no such version; `Withdrawn` (410) when it, or every version, was withdrawn.
+    """
+    qs = (
+        PlanPublication.objects.filter(partnership__slug=partnership_slug, plan_year__slug=year_slug)
+        .select_related("plan_year", "partnership", "withdrawal")
+        .order_by("-number")
+    )
     if number is not None:
         qs = qs.filter(number=number)
-    publication = qs.order_by("-number").first()
-    if publication is None:
+    publications = list(qs.defer(*_FILES))
+    if not publications:
         raise Http404("No published plan.")
-    return publication
+    standing = next((p for p in publications if withdrawal_of(p) is None), None)
+    if standing is None:
+        last = max((w for p in publications if (w := withdrawal_of(p))), key=lambda w: w.withdrawn_at)
+        raise Withdrawn(withdrawn_notice(last, "This version" if number is not None else "This plan"))
+    return qs.get(pk=standing.pk)
 
 
 # --- Signed-in pages --------------------------------------------------------------------------
@@ -107,6 +142,27 @@ def publications(actor: Actor, plan_year: PlanYear) -> QuerySet[PlanPublication]
         .select_related("published_by")
         .order_by("-number")
     )
+
+
+def withdrawals(actor: Actor, plan_year: PlanYear) -> dict[int, PlanWithdrawal]:
+    """The withdrawals of the plan year's versions, by version id."""
+    found = (
+        access.plan_withdrawals_visible_to(actor)
+        .filter(publication__plan_year=plan_year)
+        .select_related("withdrawn_by")
+    )
+    return {w.publication_id: w for w in found}
+
+
+def publication(actor: Actor, plan_year: PlanYear, number: int) -> PlanPublication:
+    """One version of the plan year by its number, through the door (NotFound otherwise)."""
+    found = (
+        access.plan_publications_visible_to(actor)
+        .filter(plan_year=plan_year, number=number)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return access.access_plan_publication_by_id(actor, found, plan_year=plan_year)
 
 
 def narrative(actor: Actor, plan_year: PlanYear) -> PlanNarrative | None:

@@ -14,7 +14,15 @@ from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
 from planning.models import PlanYear, Priority
 from publishing import access
-from publishing.models import FeedbackQuote, PlanNarrative, PlanPublication, ProjectPhoto, ProjectReview
+from publishing.checks import publish_checklist
+from publishing.models import (
+    FeedbackQuote,
+    PlanNarrative,
+    PlanPublication,
+    PlanWithdrawal,
+    ProjectPhoto,
+    ProjectReview,
+)
 from publishing.render import html as html_render
 from publishing.render import pdf as pdf_render
 from publishing.render import word as word_render
@@ -37,17 +45,27 @@ def _require_coordinator(actor: Actor, plan_year: PlanYear) -> None:
 
 
 @transaction.atomic
-def plan_publish(*, plan_year: PlanYear, actor: Actor) -> PlanPublication:
+def plan_publish(*, plan_year: PlanYear, actor: Actor, confirmed: bool = False) -> PlanPublication:
     """Render the current data to HTML, PDF and Word and store them as the next, immutable version.
 
-    Independent of the plan year's draft/live/closed state. The plan year row is locked while the
-    version number is chosen, so two people publishing at once get numbers n and n + 1.
+    Only live and closed years are published, a draft never (even confirmed). When the checklist
+    (`publishing.checks`) finds anything, the coordinator must have seen it and `confirmed`. The plan
+    year row is locked while the version number is chosen, so two people publishing at once get
+    numbers n and n + 1.
     """
     _require_coordinator(actor, plan_year)
     PlanYear.objects.select_for_update().filter(pk=plan_year.pk).first()
+    doc = build_plan(plan_year)
+    checklist = publish_checklist(plan_year, doc)
+    if checklist.refusal:
+        raise ServiceError(checklist.refusal)
+    if checklist.checks and not confirmed:
+        raise ServiceError(
+            f"Check these before publishing the {plan_year.label} plan, then confirm: "
+            + " ".join(c.problem.rstrip(":") + "." for c in checklist.checks)
+        )
     number = (PlanPublication.objects.filter(plan_year=plan_year).aggregate(n=Max("number"))["n"] or 0) + 1
     published_at = timezone.now()
-    doc = build_plan(plan_year)
     doc.version, doc.published_at = number, published_at
     slug = plan_year.partnership.slug
     html = html_render.plan_html(
@@ -70,6 +88,30 @@ def plan_publish(*, plan_year: PlanYear, actor: Actor) -> PlanPublication:
         pdf=pdf_render.plan_pdf(doc),
         docx=word_render.plan_docx(doc),
     )
+
+
+@transaction.atomic
+def plan_withdraw(*, publication: PlanPublication, actor: Actor, reason: str) -> PlanWithdrawal:
+    """Withdraw a published version: a new, append-only record; the version itself never changes.
+
+    Its public URLs then answer 410 Gone and the year's URLs serve the newest version left.
+    """
+    _require_coordinator(actor, publication.plan_year)
+    if not reason.strip():
+        raise ServiceError("Give the reason for withdrawing the version (it is kept, not shown publicly).")
+    PlanPublication.objects.select_for_update().filter(pk=publication.pk).first()
+    if PlanWithdrawal.objects.filter(publication=publication).exists():
+        raise ServiceError(
+            f"Version {publication.number} of the {publication.plan_year.label} plan is already withdrawn."
+        )
+    withdrawal = PlanWithdrawal(
+        publication=publication,
+        withdrawn_at=timezone.now(),
+        withdrawn_by=actor if isinstance(actor, User) else None,
+        reason=reason.strip(),
+    )
+    save_as(withdrawal, actor)
+    return withdrawal
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ urlpatterns = [
     path(Y + "draft.pdf", views.draft_file, {"kind": "pdf"}, name="draft_pdf"),
     path(Y + "draft.docx", views.draft_file, {"kind": "docx"}, name="draft_docx"),
     path(Y + "publish/", views.publish, name="publish"),
+    path(Y + "versions/<int:number>/withdraw/", views.withdraw, name="withdraw"),
     path(Y + "narrative/", views.narrative, name="narrative"),
     path(Y + "progress.pdf", views.progress, {"kind": "pdf"}, name="progress_pdf"),
     path(Y + "progress.docx", views.progress, {"kind": "docx"}, name="progress_docx"),

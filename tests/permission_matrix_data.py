@@ -19,7 +19,7 @@ from django.test import Client
 from assessment.models import CandidateIssue, CommunityView, ScoringCriterion
 from partnership.models import GlossaryTerm, Invitation, Membership
 from planning.models import Action, Measure, PlanYear, Priority, Update
-from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
+from publishing.models import FeedbackQuote, PlanPublication, PlanWithdrawal, ProjectPhoto, ProjectReview
 from tests.permission_matrix_records import (
     Objects,
     coordinator_is_dpo,
@@ -156,6 +156,7 @@ KW: dict[str, Kwargs] = {
     "run": lambda o: {"run_id": o.import_run.pk},
     "kind": lambda o: {"kind": "population"},
     "version": lambda o: {**o.y, "number": 1},
+    "published_version": lambda o: {**o.y, "number": o.publication.number},
 }
 
 
@@ -433,8 +434,23 @@ BASE: list[Case] = [
     get("publishing:preview", DOCS + "preview/", "y", MEMBERS),
     get("publishing:draft_pdf", DOCS + "draft.pdf", "y", MEMBERS),
     get("publishing:draft_docx", DOCS + "draft.docx", "y", MEMBERS),
+    # the checklist, then publishing once confirmed
+    get("publishing:publish", DOCS + "publish/", "y", COORDINATOR),
     post(
-        "publishing:publish", DOCS + "publish/", "y", COORDINATOR, lambda o: PlanPublication.objects.count()
+        "publishing:publish",
+        DOCS + "publish/",
+        "y",
+        COORDINATOR,
+        lambda o: PlanPublication.objects.count(),
+        data={"confirm": "on"},
+    ),
+    *get_and_post(
+        "publishing:withdraw",
+        DOCS + "versions/<int:number>/withdraw/",
+        "published_version",
+        COORDINATOR,
+        lambda o: list(PlanWithdrawal.objects.values()),
+        data={"reason": "Withdrawn by the permission matrix"},
     ),
     get("publishing:narrative", DOCS + "narrative/", "y", COORDINATOR),
     get("publishing:progress_pdf", DOCS + "progress.pdf", "y", MEMBERS),

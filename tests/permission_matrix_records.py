@@ -126,7 +126,9 @@ class Objects:
 
     @cached_property
     def publication(self) -> PlanPublication:
-        return publishing_services.plan_publish(plan_year=self.world.plan_year, actor=self.world.coordinator)
+        return publishing_services.plan_publish(
+            plan_year=self.world.plan_year, actor=self.world.coordinator, confirmed=True
+        )
 
     @cached_property
     def review(self) -> ProjectReview:

@@ -186,6 +186,9 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
     add_markdown(document, narrative["delivery_narrative"], heading_base=1)
     delivered = d["delivery"]
     if delivered:
+        document.add_paragraph(
+            f"{delivered['summary']} in the {delivered['plan_year'].label} plan, by each action's latest status."
+        )
         add_table(
             document,
             ["Priority", *delivered["columns"], "Total"],

@@ -19,6 +19,14 @@ from publishing.selectors import (
     previous_year,
 )
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def count_words(count: int, one: str, many: str) -> str:
+    """ "five priorities": counts below ten as words, larger ones as digits (house style)."""
+    number = NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else f"{count:,}"
+    return f"{number} {one if count == 1 else many}"
+
 
 def clean(text: str | None) -> str:
     """User text without characters that cannot appear in an XML document (core.text.xml_safe)."""
@@ -108,7 +116,8 @@ class PlanDocument:
     projects_introduction: str
     projects: list[ProjectSection]
     priority_issues_before: str
-    priorities: list[PrioritySection]
+    priority_list: list[PrioritySection]  # the "Priority Issues" list, in the coordinator's order
+    priorities: list[PrioritySection]  # the action tables
     priority_issues_after: str
     members: list[Member]
     glossary: list[tuple[str, str]]
@@ -127,6 +136,14 @@ class PlanDocument:
     def has_example_data(self) -> bool:
         rows = [r for s in self.review_sections + self.priorities for r in s.rows]
         return any(r.is_example for r in rows) or any(f.is_example for f in self.key_figures)
+
+    @property
+    def review_priorities_sentence(self) -> str:
+        """ "During 2019/20 the Partnership had five priorities:" ("" without review sections)."""
+        if not self.review_sections:
+            return ""
+        count = count_words(len(self.review_sections), "priority", "priorities")
+        return f"During {self.previous_label} the Partnership had {count}:"
 
     @property
     def has_review(self) -> bool:
@@ -156,9 +173,10 @@ class PlanDocument:
             ("priority-issues", f"Priority Issues for {self.long_label}"),
             ("action-plans", f"Action Plans {self.long_label}"),
             ("membership", "Membership of the Community Safety Partnership and contact details"),
-            ("glossary", "Glossary"),
-            ("contact", "Contact details"),
         ]
+        if self.glossary:
+            entries.append(("glossary", "Glossary"))
+        entries.append(("contact", "Contact details"))
         return entries
 
 
@@ -217,6 +235,21 @@ def _priority_sections(
             )
         )
     return sections
+
+
+def _priority_list(plan_year: PlanYear) -> list[PrioritySection]:
+    """The priorities as the coordinator ordered them (Priority.order), whatever order the tables take."""
+    listed = sorted(document_priorities(plan_year), key=lambda found: (found[0].order, found[0].pk))
+    return [
+        PrioritySection(
+            heading=clean(priority_heading(p.title, [clean(n) for n in names])),
+            anchor=f"priority-issue-{index}",
+            title=clean(p.title),
+            sub_themes=[clean(n) for n in names],
+            description=clean(p.description),
+        )
+        for index, (p, names) in enumerate(listed, start=1)
+    ]
 
 
 def _key_figures(plan_year: PlanYear) -> list[KeyFigure]:
@@ -301,6 +334,7 @@ def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
         projects_introduction=text("projects_introduction"),
         projects=_projects(plan_year),
         priority_issues_before=text("priority_issues_before"),
+        priority_list=_priority_list(plan_year),
         priorities=_priority_sections(plan_year, "plan", year_end=False),
         priority_issues_after=text("priority_issues_after"),
         members=[

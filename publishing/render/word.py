@@ -71,6 +71,60 @@ def _add_photo(document: Any, photo: Any) -> None:
         document.add_paragraph(photo.caption, style="Caption")
 
 
+MEMBER_COLUMNS = (("Telephone", "phone"), ("Website", "website"), ("Email", "email"))
+
+
+def _members_table(document: Any, doc: PlanDocument) -> None:
+    """Organisation and only the contact columns some member has a value for (as the web page)."""
+    columns = [(label, name) for label, name in MEMBER_COLUMNS if any(getattr(m, name) for m in doc.members)]
+    add_table(
+        document,
+        ("Organisation", *(label for label, _ in columns)),
+        [[m.name, *(getattr(m, name) for _, name in columns)] for m in doc.members],
+        row_headers=True,
+    )
+
+
+# What follows w:updateFields in settings.xml (the schema's order; Word rejects elements out of it).
+_AFTER_UPDATE_FIELDS = [
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+]
+
+
+def _update_fields_on_open(document: Any) -> None:
+    """settings.xml `w:updateFields`: Word fills in the contents (the TOC field) when it opens the file."""
+    settings = document.settings.element
+    found = settings.find(qn("w:updateFields"))
+    if found is None:
+        found = OxmlElement("w:updateFields")
+        later = [child for child in settings if child.tag in {qn(f"w:{n}") for n in _AFTER_UPDATE_FIELDS}]
+        if later:
+            later[0].addprevious(found)
+        else:
+            settings.append(found)
+    found.set(qn("w:val"), "true")
+
+
 def plan_docx(doc: PlanDocument) -> bytes:
     document = new_document(
         title=doc.title, author=doc.author, subject=f"Partnership Plan {doc.year_label}", draft=doc.draft
@@ -88,6 +142,7 @@ def plan_docx(doc: PlanDocument) -> bytes:
     page_break(document)
     document.add_paragraph("Contents", style="TOC Heading" if "TOC Heading" in document.styles else None)
     _toc(document, [label for _, label in doc.toc])
+    _update_fields_on_open(document)
     page_break(document)
 
     document.add_heading("Introduction", level=1)
@@ -110,8 +165,8 @@ def plan_docx(doc: PlanDocument) -> bytes:
             ]
             headers = ("Figure", "Value", "Period", "Compared with", "Change", "Source")
             add_table(document, headers, rows, row_headers=True)
-        if doc.review_sections:
-            document.add_paragraph(f"During {doc.previous_label} the Partnership had these priorities:")
+        if doc.review_priorities_sentence:
+            document.add_paragraph(doc.review_priorities_sentence)
         add_action_sections(document, doc.review_sections)
     if doc.has_projects:
         document.add_heading(doc.projects_heading, level=1)
@@ -127,21 +182,17 @@ def plan_docx(doc: PlanDocument) -> bytes:
                     document.add_paragraph(quote.attribution)
     document.add_heading(f"Priority Issues for {doc.long_label}", level=1)
     add_markdown(document, doc.priority_issues_before)
-    for section in doc.priorities:
+    for section in doc.priority_list:
         document.add_paragraph(section.heading, style="List Bullet")
         add_markdown(document, section.description)
     add_markdown(document, doc.priority_issues_after)
     document.add_heading(f"Action Plans {doc.long_label}", level=1)
     add_action_sections(document, doc.priorities)
     document.add_heading("Membership of the Community Safety Partnership and contact details", level=1)
-    add_table(
-        document,
-        ("Organisation", "Telephone", "Website", "Email"),
-        [[m.name, m.phone, m.website, m.email] for m in doc.members],
-        row_headers=True,
-    )
-    document.add_heading("Glossary", level=1)
-    add_table(document, ("Term", "Meaning"), [list(t) for t in doc.glossary], row_headers=True)
+    _members_table(document, doc)
+    if doc.glossary:
+        document.add_heading("Glossary", level=1)
+        add_table(document, ("Term", "Meaning"), [list(t) for t in doc.glossary], row_headers=True)
     document.add_heading("Contact details", level=1)
     document.add_paragraph().add_run(doc.partnership_name).bold = True
     if doc.contact_block:

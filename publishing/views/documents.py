@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from core.access import Purpose
 from core.history import history_rows
@@ -13,7 +13,8 @@ from core.middleware import private_response
 from core.views import run_service
 from planning.models import PlanYear
 from publishing import access, selectors, services
-from publishing.forms import NarrativeForm
+from publishing.checks import publish_checklist
+from publishing.forms import NarrativeForm, PublishForm, WithdrawForm
 from publishing.progress import build_progress
 from publishing.render import html as html_render
 from publishing.render import pdf as pdf_render
@@ -49,10 +50,12 @@ def _year_url(plan_year: PlanYear) -> str:
 def documents(request: HttpRequest, partnership: str) -> HttpResponse:
     """The plan years, each with its published versions."""
     found = selectors.partnership(request.user, partnership)
-    years = [
-        (year, selectors.publications(request.user, year))
-        for year in selectors.plan_years(request.user, found)
-    ]
+    years = []
+    for plan_year in selectors.plan_years(request.user, found):
+        versions = list(selectors.publications(request.user, plan_year))
+        withdrawn = selectors.withdrawals(request.user, plan_year)
+        standing = next((v for v in versions if v.pk not in withdrawn), None)
+        years.append((plan_year, versions, standing))
     return render(
         request,
         "publishing/documents.html",
@@ -64,10 +67,11 @@ def documents(request: HttpRequest, partnership: str) -> HttpResponse:
 @require_GET
 def year(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
     plan_year = selectors.plan_year(request.user, partnership, year)
+    withdrawals = selectors.withdrawals(request.user, plan_year)
     context = {
         "partnership": plan_year.partnership,
         "plan_year": plan_year,
-        "versions": selectors.publications(request.user, plan_year),
+        "versions": [(v, withdrawals.get(v.pk)) for v in selectors.publications(request.user, plan_year)],
         "can_edit": access.can_edit_documents(request.user, plan_year),
         "reviews": selectors.project_reviews(request.user, plan_year),
         "page_title": f"Plan document {plan_year.label}",
@@ -102,15 +106,81 @@ def draft_file(request: HttpRequest, partnership: str, year: str, kind: str) -> 
     return download(data, kind, f"{partnership}-plan-{year}-draft.{kind}")
 
 
+def _breadcrumbs(plan_year: PlanYear, label: str) -> list[dict[str, str]]:
+    return [
+        {
+            "label": "Plan documents",
+            "url": reverse("publishing:documents", args=[plan_year.partnership.slug]),
+        },
+        {"label": plan_year.label, "url": _year_url(plan_year)},
+        {"label": label, "url": ""},
+    ]
+
+
 @login_required
-@require_POST
 def publish(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
+    """The checklist, then publishing once the coordinator confirms it (a draft year never publishes)."""
     plan_year = selectors.plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
-    publication = services.plan_publish(plan_year=plan_year, actor=request.user)
-    messages.success(
-        request, f"Published the {plan_year.label} plan as version {publication.number}. It is now public."
+    form = PublishForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        publication, done = run_service(
+            form, services.plan_publish, plan_year=plan_year, actor=request.user, confirmed=True
+        )
+        if done and publication is not None:
+            messages.success(
+                request,
+                f"Published the {plan_year.label} plan as version {publication.number}. It is now public.",
+            )
+            return redirect(_year_url(plan_year))
+    return render(
+        request,
+        "publishing/publish.html",
+        {
+            "partnership": plan_year.partnership,
+            "plan_year": plan_year,
+            "checklist": publish_checklist(plan_year),
+            "form": form,
+            "page_title": f"Publish the {plan_year.label} plan",
+            "breadcrumbs": _breadcrumbs(plan_year, "Publish"),
+        },
     )
-    return redirect(_year_url(plan_year))
+
+
+@login_required
+def withdraw(request: HttpRequest, partnership: str, year: str, number: int) -> HttpResponse:
+    """Withdraw a published version with a reason: its public pages then answer 410 Gone."""
+    plan_year = selectors.plan_year(request.user, partnership, year, for_=Purpose.MANAGE)
+    publication = selectors.publication(request.user, plan_year, number)
+    withdrawn = selectors.withdrawals(request.user, plan_year).get(publication.pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and withdrawn is None and form.is_valid():
+        _, done = run_service(
+            form,
+            services.plan_withdraw,
+            publication=publication,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        if done:
+            messages.success(
+                request,
+                f"Withdrew version {publication.number} of the {plan_year.label} plan. "
+                "Its public pages now say it was withdrawn.",
+            )
+            return redirect(_year_url(plan_year))
+    return render(
+        request,
+        "publishing/withdraw.html",
+        {
+            "partnership": plan_year.partnership,
+            "plan_year": plan_year,
+            "publication": publication,
+            "withdrawn": withdrawn,
+            "form": form,
+            "page_title": f"Withdraw version {publication.number} of the {plan_year.label} plan",
+            "breadcrumbs": _breadcrumbs(plan_year, f"Withdraw version {publication.number}"),
+        },
+    )
 
 
 @login_required

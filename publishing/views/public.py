@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.views import gone
 from publishing import selectors
 from publishing.models import PlanPublication
 
@@ -61,11 +62,20 @@ def partnership_plans(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @require_GET
 def plan(request: HttpRequest, partnership: str, year: str, number: int | None = None) -> HttpResponse:
-    return html_page(bytes(selectors.published_version(partnership, year, number).html))
+    """The numbered version, or the year's newest version not withdrawn; 410 Gone when withdrawn."""
+    try:
+        publication = selectors.published_version(partnership, year, number)
+    except selectors.Withdrawn as withdrawn:
+        return gone(request, withdrawn.notice)
+    return html_page(bytes(publication.html))
 
 
 @require_GET
 def plan_file(
     request: HttpRequest, partnership: str, year: str, kind: str, number: int | None = None
 ) -> HttpResponse:
-    return _file(selectors.published_version(partnership, year, number), kind)
+    try:
+        publication = selectors.published_version(partnership, year, number)
+    except selectors.Withdrawn as withdrawn:
+        return gone(request, withdrawn.notice)
+    return _file(publication, kind)

@@ -160,7 +160,7 @@ def test_doors_answer_by_purpose(world):
 
 
 def test_members_see_every_version_and_nobody_manages_one(world):
-    publication = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
+    publication = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
     assert list(access.plan_publications_visible_to(world.member)) == [publication]
     assert not access.plan_publications_visible_to(world.outsider).exists()
     assert not access.plan_publications_visible_to(world.coordinator, for_=Purpose.MANAGE).exists()

@@ -60,8 +60,8 @@ def test_output_folder_must_exist(world, tmp_path):
 
 
 def test_publish_plan_records_who_and_adds_versions(world):
-    assert "as version 1" in run("publish_plan", "test-csp", "2020-21", "--as", "coord")
-    assert "as version 2" in run("publish_plan", "test-csp", "2020-21")
+    assert "as version 1" in run("publish_plan", "test-csp", "2020-21", "--confirm", "--as", "coord")
+    assert "as version 2" in run("publish_plan", "test-csp", "2020-21", "--confirm")
     first, second = PlanPublication.objects.order_by("number")
     assert first.published_by == world.coordinator
     assert second.published_by.username == "csphub-system"

@@ -7,6 +7,7 @@ import pytest
 
 from core.actors import system_user
 from publishing import services
+from publishing.models import PlanPublication
 from tests.factories import (
     ActionFactory,
     GlossaryTermFactory,
@@ -40,11 +41,11 @@ def published(transactional_db):  # type: ignore[no-untyped-def]
     organisation.save()
     ActionFactory(priority=PriorityFactory(plan_year=plan_year, title="Violent crime"), owners=[organisation])
     GlossaryTermFactory(partnership=partnership, term="ASB", meaning="Anti-social behaviour")
-    services.plan_publish(plan_year=plan_year, actor=system_user())
+    services.plan_publish(plan_year=plan_year, actor=system_user(), confirmed=True)
     return partnership
 
 
-def test_public_pages_have_no_axe_violations(live_server, published):
+def check_pages(live_server, paths: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(
@@ -59,9 +60,9 @@ def test_public_pages_have_no_axe_violations(live_server, published):
             ],
         )
         page = browser.new_page(bypass_csp=True)  # lets the test inject axe-core
-        for path in ("/p/axe-csp/", "/p/axe-csp/plan/2020-21/", "/p/axe-csp/plan/2020-21/versions/1/"):
+        for path, status in paths.items():
             response = page.goto(live_server.url + path)
-            assert response is not None and response.status == 200, path
+            assert response is not None and response.status == status, path
             page.add_script_tag(path=str(AXE))
             result = page.evaluate(
                 "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21aa','wcag22aa']}})"
@@ -69,3 +70,18 @@ def test_public_pages_have_no_axe_violations(live_server, published):
             violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
             assert violations == [], (path, violations)
         browser.close()
+
+
+def test_public_pages_have_no_axe_violations(live_server, published):
+    pages = ("/p/axe-csp/", "/p/axe-csp/plan/2020-21/", "/p/axe-csp/plan/2020-21/versions/1/")
+    check_pages(live_server, dict.fromkeys(pages, 200))
+
+
+def test_withdrawn_pages_have_no_axe_violations(live_server, published):
+    """The index with a withdrawn version, and the 410 notice of a withdrawn version and year."""
+    publication = PlanPublication.objects.get(partnership=published)
+    services.plan_withdraw(publication=publication, actor=system_user(), reason="Wrong")
+    check_pages(
+        live_server,
+        {"/p/axe-csp/": 200, "/p/axe-csp/plan/2020-21/": 410, "/p/axe-csp/plan/2020-21/versions/1/": 410},
+    )

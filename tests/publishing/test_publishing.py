@@ -27,7 +27,7 @@ def url(name: str, world, **kwargs) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_publishing_stores_immutable_versions(world):
-    first = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
+    first = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
     html, pdf, docx = bytes(first.html), bytes(first.pdf), bytes(first.docx)
     assert first.number == 1 and first.published_by == world.coordinator
     assert "Hold a monthly meeting" in html_text(html)
@@ -47,7 +47,7 @@ def test_publishing_stores_immutable_versions(world):
     with pytest.raises(ImmutableError):
         stored.delete()
 
-    second = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
+    second = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
     assert second.number == 2
     assert "A completely rewritten action" in html_text(bytes(second.html))
     assert "A completely rewritten action" not in html_text(
@@ -59,15 +59,15 @@ def test_publishing_stores_immutable_versions(world):
 def test_only_coordinators_publish_through_the_service(world):
     for user in (world.member, world.lead_officer, world.outsider):
         with pytest.raises(AccessDenied):
-            services.plan_publish(plan_year=world.plan_year, actor=user)
+            services.plan_publish(plan_year=world.plan_year, actor=user, confirmed=True)
     assert not PlanPublication.objects.exists()
 
 
 def test_public_pages_serve_the_stored_versions(client, world):
-    first = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
+    first = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
     world.action.text = "Changed after version 1"
     world.action.save()
-    second = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
+    second = services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
     base = "/p/test-csp/plan/2020-21/"
 
     index = client.get("/p/test-csp/")
@@ -129,7 +129,7 @@ def test_unpublished_partnership_year_is_not_public_even_when_it_exists(client, 
     PlanYearFactory(partnership=world.partnership, slug="2021-22")
     world.plan_year.state = "closed"  # publishing does not depend on the year's state
     world.plan_year.save()
-    services.plan_publish(plan_year=world.plan_year, actor=world.coordinator)
+    services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
     assert client.get("/p/test-csp/plan/2020-21/").status_code == 200
     assert client.get("/p/test-csp/plan/2021-22/").status_code == 404
     assert b"2021/22" not in client.get("/p/test-csp/").content
@@ -149,7 +149,7 @@ def test_permissions_on_signed_in_pages(client, world):
     assert client.post(url("publish", world, **year)).status_code == 404
     assert client.get(url("narrative", world, **year)).status_code == 404
     assert client.get(url("project_add", world, **year)).status_code == 404
-    assert b"Publish the 2020/21 plan" not in client.get(url("year", world, **year)).content
+    assert b"Check and publish the 2020/21 plan" not in client.get(url("year", world, **year)).content
     client.force_login(world.lead_officer)
     assert client.post(url("publish", world, **year)).status_code == 404
     # Someone from another partnership learns nothing.
@@ -163,10 +163,13 @@ def test_permissions_on_signed_in_pages(client, world):
     client.force_login(world.site_admin)
     assert client.post(url("publish", world, **year)).status_code == 404
     assert not PlanPublication.objects.exists()
-    # The coordinator publishes with a POST; GET is not allowed.
+    # The coordinator sees the checklist (GET) and publishes by confirming it (POST).
     client.force_login(world.coordinator)
-    assert client.get(url("publish", world, **year)).status_code == 405
-    response = client.post(url("publish", world, **year))
+    assert b"Checklist" in client.get(url("publish", world, **year)).content
+    unconfirmed = client.post(url("publish", world, **year))
+    assert unconfirmed.status_code == 200 and not PlanPublication.objects.exists()
+    assert b"Confirm that you have read the checklist" in unconfirmed.content
+    response = client.post(url("publish", world, **year), {"confirm": "on"})
     assert response.status_code == 302
     assert PlanPublication.objects.get().published_by == world.coordinator
     assert b"Version 1" in client.get(url("year", world, **year)).content
