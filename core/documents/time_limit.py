@@ -28,16 +28,24 @@ def document_time_limit(what: str, seconds: float | None = None) -> Iterator[Non
         yield
         return
 
+    message = (
+        f"Building the {what} took longer than {budget:g} seconds and was stopped. "
+        "Shorten or simplify the longest texts (for example heavy formatting) and try again."
+    )
+    expired = False
+
     def stop(signum: int, frame: FrameType | None) -> None:
-        raise DocumentTooSlow(
-            f"Building the {what} took longer than {budget:g} seconds and was stopped. "
-            "Shorten or simplify the longest texts (for example heavy formatting) and try again."
-        )
+        nonlocal expired
+        expired = True
+        raise DocumentTooSlow(message)
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, budget)
+    # The alarm repeats: a renderer that swallows the first exception is interrupted again.
+    signal.setitimer(signal.ITIMER_REAL, budget, 0.1)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if expired:  # interrupted, but something swallowed it: the result cannot be trusted
+        raise DocumentTooSlow(message)

@@ -12,6 +12,7 @@ from demo.partnership import demo_load
 from partnership.models import Role
 from planning import services
 from planning.models import Action, Update
+from planning.selectors import action_owner_names
 from tests.factories import MembershipFactory, UserFactory
 
 KW = {"partnership": "test-csp", "year": "2020-21"}
@@ -85,7 +86,7 @@ def test_tick_box_applies_changed_titles_and_owners(client, world, tick):
         if tick
         else ("Hold a monthly meeting", ["Test Borough Council"])
     )
-    assert (action.text, action.owner_names) == expected
+    assert (action.text, action_owner_names(action)) == expected
     assert action.updates.get().narrative == "Met."
 
 
