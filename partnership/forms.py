@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from core.forms import TextLimitMixin
 from partnership.models import GlossaryTerm, Grant, Organisation, Partnership, Role
 
 
-class PartnershipSettingsForm(forms.ModelForm):
+class PartnershipSettingsForm(TextLimitMixin, forms.ModelForm):
     class Meta:
         model = Partnership
         fields = ["name", "short_name", "phone", "email", "website", "address", "social_links"]
@@ -20,7 +21,7 @@ class PartnershipSettingsForm(forms.ModelForm):
         error_messages = {"name": {"required": "Enter the partnership's name"}}
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(TextLimitMixin, forms.ModelForm):
     other_names_text = forms.CharField(
         label="Other names",
         required=False,
@@ -64,7 +65,7 @@ class OrganisationForm(forms.ModelForm):
         """Uniqueness is checked by the service with a clearer message."""
 
 
-class GlossaryTermForm(forms.ModelForm):
+class GlossaryTermForm(TextLimitMixin, forms.ModelForm):
     class Meta:
         model = GlossaryTerm
         fields = ["term", "meaning"]

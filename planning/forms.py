@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from core.dates import GovukDateField
+from core.forms import TextLimitMixin
 from core.input import model_field_problem
 from partnership.models import Organisation
 from planning import selectors
@@ -132,7 +133,7 @@ def _figure_problem(parsed: tuple[str, Decimal, str]) -> str | None:
     )
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(TextLimitMixin, forms.Form):
     """An action's update for the open period, with optional figures.
 
     `version` is the version the author loaded; `figures_shown` marks a post that carried the
@@ -225,7 +226,7 @@ class UpdateForm(forms.Form):
         return initial
 
 
-class PriorityForm(forms.Form):
+class PriorityForm(TextLimitMixin, forms.Form):
     title = forms.CharField(label="Title", max_length=300, error_messages={"required": "Enter a title"})
     description = forms.CharField(
         label="Description", required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -252,7 +253,7 @@ class PriorityForm(forms.Form):
         }
 
 
-class ActionForm(forms.Form):
+class ActionForm(TextLimitMixin, forms.Form):
     """An action with up to OWNER_ROWS owners, each an organisation and the name written for it."""
 
     priority: forms.ModelChoiceField[Priority] = forms.ModelChoiceField(
@@ -374,7 +375,7 @@ class StatusForm(forms.Form):
     )
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(TextLimitMixin, forms.ModelForm):
     class Meta:
         model = Measure
         fields = [

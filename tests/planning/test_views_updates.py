@@ -150,3 +150,13 @@ def test_review_without_open_year_end_has_no_forms(client, world):
     page = client.get(reverse("planning:review", kwargs=Y)).content.decode()
     assert "year-end review is not open" in page
     assert "Save year-end update" not in page
+
+
+def test_an_update_of_any_length_is_refused_above_the_limit(client, world, settings):
+    settings.MAX_NARRATIVE_CHARS = 2_000
+    world.plan_year.refresh_from_db()
+    client.force_login(world.lead_officer)
+    response = client.post(_url(world.action), {"narrative": "x" * 2_001, "status": "", "version": 0})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Shorten this text to 2,000 characters or fewer" in page
+    assert not world.action.updates.exists()
