@@ -21,6 +21,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -127,7 +128,7 @@ def build(partnerships: int) -> dict[str, object]:
     year.save()
     template.current_plan_year = year
     template.save()
-    user = UserFactory(username="bench-coordinator")
+    user: Any = UserFactory(username="bench-coordinator")
     organisation = Organisation.objects.filter(partnership=template).first()
     Membership.objects.create(
         user=user, partnership=template, organisation=organisation, role=Role.COORDINATOR
@@ -140,7 +141,7 @@ def build(partnerships: int) -> dict[str, object]:
     return {"user": user, "action": big[150].pk, "small_year": "2024-25"}
 
 
-def fill(chunk, template, years, periods, narrative) -> None:  # type: ignore[no-untyped-def]
+def fill(chunk, template, years, periods, narrative) -> None:
     """Plan years (the template's are made by the service), priorities, organisations, actions,
     owners and updates for a few partnerships at a time, in bulk."""
     from partnership.models import Organisation
@@ -214,7 +215,7 @@ def fill(chunk, template, years, periods, narrative) -> None:  # type: ignore[no
     Update.objects.bulk_create(updates, batch_size=5000)
 
 
-def session_cookie(user) -> str:  # type: ignore[no-untyped-def]
+def session_cookie(user) -> str:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
