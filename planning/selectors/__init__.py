@@ -5,6 +5,7 @@ from planning.access import access_plan_year, access_plan_year_by_id, plan_years
 from planning.selectors.actions import (
     action_count,
     action_ids,
+    action_list_search,
     action_owner_names,
     action_owners,
     action_page,
@@ -62,6 +63,7 @@ __all__ = [
     "access_plan_year_by_id",
     "action_count",
     "action_ids",
+    "action_list_search",
     "action_owner_names",
     "action_owners",
     "action_page",

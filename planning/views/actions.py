@@ -26,10 +26,7 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
         owners=selectors.owner_organisations(plan_year),
         statuses=selectors.statuses(plan_year.partnership),
     )
-    actions = list(selectors.action_search(request.user, plan_year, **form.filters()))
-    for action in actions:
-        action.latest = selectors.latest_update(action)  # type: ignore[attr-defined]
-        action.status_now = selectors.current_status(action)  # type: ignore[attr-defined]
+    actions = selectors.action_list_search(request.user, plan_year, **form.filters())
     by_priority = {k: list(g) for k, g in groupby(actions, key=lambda a: a.priority_id)}
     groups = [(p, by_priority.get(p.pk, [])) for p in selectors.priorities_for_year(plan_year)]
     filtered = bool(request.GET and form.is_valid() and any(form.cleaned_data.values()))
@@ -47,6 +44,11 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
             count=len(actions),
             filtered=filtered,
             year_links=year_links(plan_year, "planning:action_list"),
+            # Row links are `<actions_url><pk>/` and `<actions_url><pk>/move/` (one reverse, not 3 a row).
+            actions_url=reverse(
+                "planning:action_list",
+                kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug},
+            ),
         ),
     )
 

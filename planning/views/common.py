@@ -20,8 +20,11 @@ def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra:
     }
 
 
-def year_links(plan_year: PlanYear, url_name: str) -> list[dict[str, Any]]:
-    """A link to the same page for each plan year of the partnership, newest first."""
+def year_links(
+    plan_year: PlanYear, url_name: str, years: list[PlanYear] | None = None
+) -> list[dict[str, Any]]:
+    """A link to the same page for each plan year of the partnership, newest first (`years`: the
+    partnership's years already read, newest first)."""
     slug = plan_year.partnership.slug
     return [
         {
@@ -29,7 +32,7 @@ def year_links(plan_year: PlanYear, url_name: str) -> list[dict[str, Any]]:
             "url": reverse(url_name, kwargs={"partnership": slug, "year": year.slug}),
             "current": year.pk == plan_year.pk,
         }
-        for year in selectors.plan_years(plan_year.partnership)
+        for year in (selectors.plan_years(plan_year.partnership) if years is None else years)
     ]
 
 
