@@ -243,6 +243,10 @@ def capture(shooter: Shooter, tmp: Path) -> None:
     s.go(admin, "/crime-data/")
     s.shot(admin, "13-crime-data-upload", height=1100)
 
+    dpo = s.sign_in("dpo")
+    s.go(dpo, f"{P}/audit/?object_type=planning.action")
+    s.shot(dpo, "14-audit-log", height=1000)
+
 
 def first_action(page: Page) -> str:
     """The first link to an action's page on the current page."""
