@@ -122,7 +122,7 @@ class AssessmentEditForm(TextLimitMixin, forms.Form):
                 label=heading,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 6}),
-                help_text="Markdown: blank line between paragraphs, - for a bullet.",
+                help_text="Formatting: a blank line between paragraphs, **bold**, lists with - at the start of a line.",
             )
 
     def clean(self) -> dict[str, Any]:

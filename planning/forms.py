@@ -141,12 +141,14 @@ class UpdateForm(TextLimitMixin, forms.Form):
     """
 
     narrative = forms.CharField(
-        label="Update",
+        label="Update (needed unless you choose a status)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="What has been done this period. You can use Markdown for lists and links.",
+        help_text="What has been done this period. Formatting: **bold**, lists with - at the start of a line.",
     )
-    status = forms.ChoiceField(label="Status", required=False, widget=forms.RadioSelect)
+    status = forms.ChoiceField(
+        label="Status (needed unless you write an update)", required=False, widget=forms.RadioSelect
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     figures_shown = forms.BooleanField(widget=forms.HiddenInput, required=False)
 

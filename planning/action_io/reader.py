@@ -159,7 +159,16 @@ def _check_zip(data: bytes) -> None:
     total_limit, ratio = limit("XLSX_MAX_UNCOMPRESSED_BYTES"), limit("ZIP_MAX_RATIO")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # "zip file version 6.4": a member needs a zip feature Python lacks
+        RuntimeError,
+        OSError,
+        zlib.error,
+    ) as error:
         raise TableReadError(
             f"The Excel workbook cannot be opened: it is not a readable zip archive ({error})."
         ) from None

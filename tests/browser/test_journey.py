@@ -73,7 +73,7 @@ def lead_officer_journey(page: Any, world: Any, audit: Callable[[str], None]) ->
     audit("update form with an error")
     assert not Update.objects.exists()
 
-    page.get_by_label("Update (optional)").fill(NARRATIVE)
+    page.get_by_label("Update (needed unless you choose a status)").fill(NARRATIVE)
     page.get_by_label("On track").check()
     follow(page.get_by_role("button", name="Save update"))
 

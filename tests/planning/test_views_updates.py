@@ -160,3 +160,11 @@ def test_an_update_of_any_length_is_refused_above_the_limit(client, world, setti
     page = response.content.decode()
     assert response.status_code == 200 and "Shorten this text to 2,000 characters or fewer" in page
     assert not world.action.updates.exists()
+
+
+def test_update_form_says_what_is_needed_in_plain_words(client, world):
+    client.force_login(world.lead_officer)
+    page = client.get(_url(world.action)).content.decode()
+    assert "Update (needed unless you choose a status)" in page
+    assert "Status (needed unless you write an update)" in page
+    assert "Formatting: **bold**, lists with -" in page and "Markdown" not in page
