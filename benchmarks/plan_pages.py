@@ -124,8 +124,7 @@ def build(partnerships: int) -> dict[str, object]:
         chunk = ([template] + others)[chunk_start : chunk_start + 10]
         fill(chunk, template, years, periods, narrative)
     year = years[CURRENT]
-    year.open_period = periods[CURRENT][-1]
-    year.save()
+    ReportingPeriod.objects.filter(pk=periods[CURRENT][-1].pk).update(is_open=True)
     template.current_plan_year = year
     template.save()
     user: Any = UserFactory(username="bench-coordinator")

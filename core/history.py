@@ -52,6 +52,8 @@ class _Names:
             return self.cache[key]
         if field.choices:
             return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
         return value
 
 

@@ -19,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 
 MEMBERS = "members"  # anyone with a membership
 COORDINATORS = "coordinators"
+LEAD_OFFICERS = "lead_officers"  # people who report for an organisation
 
 
 @dataclass(frozen=True)

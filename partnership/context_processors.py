@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from core.navigation import COORDINATORS, MEMBERS, menu_for
+from core.navigation import COORDINATORS, LEAD_OFFICERS, MEMBERS, menu_for
 from partnership import access
 from partnership.models import Grant, Partnership
 
@@ -30,6 +30,8 @@ def _audience(user: Any, partnership: Partnership) -> Any:
             return True
         if name == COORDINATORS:
             return access.is_coordinator(user, partnership)
+        if name == LEAD_OFFICERS:
+            return access.lead_organisation_id(user, partnership) is not None
         if name == "data_protection_lead":
             return access.holds_grant(user, partnership, Grant.DATA_PROTECTION_LEAD)
         return False

@@ -15,9 +15,11 @@ from core.actors import Actor, is_signed_in
 from partnership import access as partnership_access
 from partnership.access import partnerships_visible_to
 from partnership.models import Membership, Partnership, Role
+from planning import reporting
 from planning.models import (
     Action,
     ActionOwner,
+    Contribution,
     Measure,
     PlanYear,
     PlanYearState,
@@ -47,8 +49,24 @@ def owns_action(actor: Actor, action: Action) -> bool:
     return any(owner.organisation_id == organisation_id for owner in action.owners.all())
 
 
+def open_periods(plan_year: PlanYear) -> list[ReportingPeriod]:
+    """The year's reporting periods open for updates, in order (several may be open at once).
+
+    Uses the year's prefetched periods when the door loaded them."""
+    return sorted((p for p in plan_year.periods.all() if p.is_open), key=lambda p: p.order)
+
+
 def is_open_for_updates(plan_year: PlanYear) -> bool:
-    return plan_year.open_period_id is not None and plan_year.state != PlanYearState.CLOSED
+    return plan_year.state != PlanYearState.CLOSED and bool(open_periods(plan_year))
+
+
+def is_period_open(plan_year: PlanYear, period: ReportingPeriod) -> bool:
+    """Whether lead officers may write updates for this period now."""
+    return (
+        plan_year.state != PlanYearState.CLOSED
+        and period.plan_year_id == plan_year.pk
+        and any(p.pk == period.pk for p in open_periods(plan_year))
+    )
 
 
 def can_report_on(actor: Actor, action: Action) -> bool:
@@ -59,6 +77,31 @@ def can_report_on(actor: Actor, action: Action) -> bool:
     if not is_open_for_updates(action.plan_year):
         return False
     return can_manage_plan(actor, action.plan_year) or owns_action(actor, action)
+
+
+def owner_ids(action: Action) -> list[int]:
+    """The action's owner organisations in order; the first is the lead (prefetched owners used)."""
+    owners = sorted(action.owners.all(), key=lambda owner: (owner.order, owner.pk))
+    return [owner.organisation_id for owner in owners]
+
+
+def can_write_update(actor: Actor, action: Action) -> bool:
+    """The action's update: coordinators, and lead officers of its lead organisation (of its only
+    owner, when it has one); other owners of a joint action add a contribution instead."""
+    if not is_open_for_updates(action.plan_year):
+        return False
+    if can_manage_plan(actor, action.plan_year):
+        return True
+    organisation_id = partnership_access.lead_organisation_id(actor, action.plan_year.partnership)
+    return reporting.writes_update(organisation_id, owner_ids(action))
+
+
+def can_contribute(actor: Actor, action: Action) -> bool:
+    """Lead officers of a joint action's other owners add their organisation's contribution."""
+    if not is_open_for_updates(action.plan_year):
+        return False
+    organisation_id = partnership_access.lead_organisation_id(actor, action.plan_year.partnership)
+    return reporting.writes_contribution(organisation_id, owner_ids(action))
 
 
 # --- Visibility querysets: the one answer per model to "which of these, for what?". ---
@@ -116,7 +159,7 @@ def actions_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySe
     )
     return (
         Action.objects.filter(coordinated | owned)
-        .filter(plan_year__open_period__isnull=False)
+        .filter(plan_year__in=PlanYear._default_manager.filter(periods__is_open=True))
         .exclude(plan_year__state=PlanYearState.CLOSED)
     )
 
@@ -132,6 +175,14 @@ def updates_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySe
     if for_ == Purpose.REPORT:
         return Update.objects.filter(action__in=actions_visible_to(actor, for_=Purpose.REPORT))
     return _in_partnerships(Update, "action__plan_year__partnership", actor, for_)
+
+
+@restricted(Contribution, partnership="action__plan_year__partnership", audit_reads=True)
+def contributions_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Contribution]:
+    """Owners' contributions to joint actions: read like updates, changed by those who report."""
+    if for_ == Purpose.REPORT:
+        return Contribution.objects.filter(action__in=actions_visible_to(actor, for_=Purpose.REPORT))
+    return _in_partnerships(Contribution, "action__plan_year__partnership", actor, for_)
 
 
 @restricted(Measure, partnership="partnership")
@@ -163,7 +214,7 @@ def access_plan_year_by_id(
         plan_year_id,
         for_=for_,
         within=_within("partnership", partnership),
-        queryset=_related("partnership", "open_period"),
+        queryset=lambda qs: qs.select_related("partnership").prefetch_related("periods"),
     )
 
 
@@ -258,7 +309,9 @@ def access_action_by_id(
         action_id,
         for_=for_,
         within=_within("plan_year", plan_year),
-        queryset=_related("plan_year__partnership", "plan_year__open_period", "priority"),
+        queryset=lambda qs: qs.select_related("plan_year__partnership", "priority").prefetch_related(
+            "plan_year__periods"
+        ),
         audit=None if audit else False,
     )
 
@@ -288,6 +341,19 @@ def access_update_by_id(
         queryset=lambda qs: qs.select_related(
             "period", "status", "author", "action__plan_year__partnership"
         ).prefetch_related("measures"),
+    )
+
+
+def access_contribution_by_id(
+    actor: Actor, contribution_id: object, *, for_: Purpose = Purpose.VIEW, action: Action | None = None
+) -> Contribution:
+    return open_door(
+        Contribution,
+        actor,
+        contribution_id,
+        for_=for_,
+        within=_within("action", action),
+        queryset=_related("period", "organisation", "author", "action__plan_year__partnership"),
     )
 
 

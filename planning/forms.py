@@ -16,6 +16,7 @@ from partnership.models import Organisation
 from planning import selectors
 from planning.models import (
     Action,
+    Contribution,
     Measure,
     PlanYear,
     PlanYearState,
@@ -158,6 +159,7 @@ class UpdateForm(TextLimitMixin, forms.Form):
         super().__init__(*args, **kwargs)
         _choices(self, "status", status_choices(statuses, current_status))
         self.vocabulary = statuses
+        self.current_status = current_status
         for index in range(1, FIGURE_ROWS + 1):
             self.fields[f"figure_name_{index}"] = forms.CharField(
                 label=f"Figure {index}: what is counted", required=False, max_length=200
@@ -226,6 +228,24 @@ class UpdateForm(TextLimitMixin, forms.Form):
             initial[f"figure_value_{index}"] = f"{measure.value_qualifier} {number}{percent}".strip()
             initial[f"figure_unit_{index}"] = "" if percent else measure.unit
         return initial
+
+
+class ContributionForm(TextLimitMixin, forms.Form):
+    """An owner's own contribution to a joint action's update for a period."""
+
+    narrative = forms.CharField(
+        label="Your organisation's contribution",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What your organisation has done this period. Formatting: **bold**, lists with - at the start of a line.",
+        error_messages={"required": "Enter your organisation's contribution"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    @staticmethod
+    def initial_for(contribution: Contribution | None) -> dict[str, Any]:
+        if contribution is None:
+            return {"narrative": "", "version": 0}
+        return {"narrative": contribution.narrative, "version": contribution.version}
 
 
 class PriorityForm(TextLimitMixin, forms.Form):
@@ -335,17 +355,15 @@ class PlanYearStateForm(forms.Form):
 
 
 class OpenPeriodForm(forms.Form):
-    period = forms.ChoiceField(
-        label="Reporting period open for updates", widget=forms.RadioSelect, required=False
+    periods = forms.MultipleChoiceField(
+        label="Reporting periods open for updates",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     def __init__(self, *args: Any, periods: Iterable[ReportingPeriod], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(
-            self,
-            "period",
-            [(p.code, p.get_code_display()) for p in periods] + [("", "None: no updates can be made")],
-        )
+        _choices(self, "periods", [(p.code, p.get_code_display()) for p in periods])
 
 
 class PeriodForm(forms.Form):

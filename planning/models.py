@@ -29,14 +29,6 @@ class PlanYear(models.Model):
     start_date = models.DateField()
     end_date = models.DateField()
     state = models.CharField(max_length=10, choices=PlanYearState.choices, default=PlanYearState.DRAFT)
-    open_period = models.ForeignKey(
-        "ReportingPeriod",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The one reporting period open for updates.",
-    )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -92,6 +84,9 @@ class ReportingPeriod(models.Model):
     start_date = models.DateField()
     end_date = models.DateField()
     due_date = models.DateField(help_text="When updates for this period are due.")
+    is_open = models.BooleanField(
+        default=False, help_text="Open for updates; several periods may be open at once (Q4 and year-end)."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -279,6 +274,41 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} update for {self.action}"
+
+
+class Contribution(models.Model):
+    """One owner organisation's own report on a joint action for a period.
+
+    The lead organisation (the first owner) or the coordinator writes the action's update, the
+    combined text the plan prints; every other owner adds its contribution here, so each owner's
+    missing update is tracked separately."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="contributions")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="contributions")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="contributions")
+    narrative = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="action_contributions",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    is_example = models.BooleanField(default=False, help_text="Example data made up for the demo.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "period__order", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "period", "organisation"], name="one_contribution_per_owner_and_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} contribution to {self.period} update for {self.action}"
 
 
 class MeasureKind(models.TextChoices):

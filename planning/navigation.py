@@ -1,8 +1,15 @@
 """The planning app's entries in the partnership menu (collected by `core.navigation`)."""
 
-from core.navigation import COORDINATORS, MenuEntry
+from core.navigation import COORDINATORS, LEAD_OFFICERS, MenuEntry
 
 MENU = [
+    MenuEntry(
+        "My actions",
+        "planning:my_actions",
+        ("planning:my_actions", "planning:my_period_updates", "planning:action_contribution"),
+        15,
+        audience=LEAD_OFFICERS,
+    ),
     MenuEntry("Dashboard", "planning:dashboard", ("planning:dashboard", "planning:dashboard_year"), 10),
     MenuEntry(
         "Action plans",

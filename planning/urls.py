@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning.views import actions, dashboard, figures, manage, review, setup, years
+from planning.views import actions, dashboard, figures, manage, my_actions, review, setup, years
 
 app_name = "planning"
 Y = "years/<str:year>/"
@@ -14,6 +14,11 @@ urlpatterns = [
     path(f"{Y}actions/new/", manage.action_form, name="action_create"),
     path(f"{Y}actions/<int:pk>/", actions.action_detail, name="action"),
     path(f"{Y}actions/<int:pk>/update/", actions.action_update, name="action_update"),
+    path(f"{Y}actions/<int:pk>/contribution/", my_actions.contribution, name="action_contribution"),
+    # A lead officer's actions and their updates for a period in one page
+    path("my-actions/", my_actions.my_actions, name="my_actions"),
+    path(f"{Y}my-actions/", my_actions.my_actions, name="my_actions"),
+    path(f"{Y}my-actions/<str:code>/", my_actions.period_updates, name="my_period_updates"),
     path(f"{Y}actions/<int:pk>/edit/", manage.action_form, name="action_edit"),
     path(f"{Y}actions/<int:pk>/delete/", manage.action_delete, name="action_delete"),
     path(f"{Y}actions/<int:pk>/move/", manage.action_move, name="action_move"),

@@ -99,11 +99,11 @@ def _actions_without_owners(doc: PlanDocument) -> Check | None:
 
 
 def _missing_updates(plan_year: PlanYear) -> Check | None:
-    """Updates missing for the periods before the open one (every period of a closed year)."""
+    """Updates missing for the periods before the first open one (every period of a closed year)."""
     periods = list(planning_selectors.periods(plan_year))
     if plan_year.state != PlanYearState.CLOSED:
-        open_period = next((p for p in periods if p.pk == plan_year.open_period_id), None)
-        periods = [p for p in periods if open_period is not None and p.order < open_period.order]
+        first_open = next(iter(planning_selectors.open_periods(plan_year)), None)
+        periods = [p for p in periods if first_open is not None and p.order < first_open.order]
     if not periods:
         return None
     found = []

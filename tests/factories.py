@@ -105,9 +105,21 @@ class PlanYearFactory(factory.django.DjangoModelFactory):
     def periods(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create and not self.periods.exists():
             for period in default_periods(self.start_date):
-                self.periods.create(**period)
-            self.open_period = self.periods.get(code="Q1")
-            self.save()
+                self.periods.create(**period, is_open=period["code"] == "Q1")
+
+
+def open_only(plan_year: PlanYear, *codes: str) -> None:
+    """Open exactly these reporting periods of the year (none: close them all), as tests set up."""
+    plan_year.periods.update(is_open=False)
+    if codes:
+        plan_year.periods.filter(code__in=codes).update(is_open=True)
+    if hasattr(plan_year, "_prefetched_objects_cache"):
+        plan_year._prefetched_objects_cache.pop("periods", None)
+
+
+def open_period(plan_year: PlanYear):  # type: ignore[no-untyped-def]
+    """The first open reporting period of the year, or None."""
+    return plan_year.periods.filter(is_open=True).order_by("order").first()
 
 
 class PriorityFactory(factory.django.DjangoModelFactory):

@@ -18,7 +18,7 @@ from django.test import Client
 
 from assessment.models import CandidateIssue, CommunityView, ScoringCriterion
 from partnership.models import GlossaryTerm, Invitation, Membership
-from planning.models import Action, Measure, PlanYear, Priority, Update
+from planning.models import Action, Contribution, Measure, PlanYear, Priority, Update
 from publishing.models import FeedbackQuote, PlanPublication, PlanWithdrawal, ProjectPhoto, ProjectReview
 from tests.permission_matrix_records import (
     Objects,
@@ -102,6 +102,7 @@ class Case:
     method: str = "GET"
     variant: str = ""
     data: dict[str, str] = field(default_factory=dict)
+    data_from: Callable[[Objects], dict[str, str]] | None = None  # POST data that needs the records
     prepare: Callable[[Client, Objects], None] | None = None
     guard: Callable[[Objects], Any] | None = None
     changes: bool = False
@@ -130,6 +131,7 @@ KW: dict[str, Kwargs] = {
     "y": lambda o: o.y,
     "action": lambda o: o.action(o.world.action.pk),
     "other_action": lambda o: o.action(o.other_action.pk),
+    "joint_action": lambda o: o.action(o.joint_action.pk),
     "closed_action": lambda o: {**o.y, "year": "2019-20", "pk": o.closed_year_action.pk},
     "closed_action_this_year": lambda o: o.action(o.closed_year_action.pk),
     "unopened_action": lambda o: {**o.y, "year": "2021-22", "pk": o.unopened_year_action.pk},
@@ -370,6 +372,41 @@ BASE: list[Case] = [
         REPORTERS,
         lambda o: list(Update.objects.filter(action=o.world.action).values()),
         data=UPDATE_BODY,
+    ),
+    # joint actions: the lead organisation writes the update, the other owners a contribution
+    get(
+        "planning:action_update",
+        ACTION + "update/",
+        "joint_action",
+        allowed(OTHER_LEAD, COORD),
+        "joint action, lead organisation",
+    ),
+    get("planning:action_contribution", ACTION + "contribution/", "joint_action", allowed(LEAD)),
+    get("planning:action_contribution", ACTION + "contribution/", "action", NOBODY, "one owner"),
+    post(
+        "planning:action_contribution",
+        ACTION + "contribution/",
+        "joint_action",
+        allowed(LEAD),
+        lambda o: list(
+            Contribution.objects.filter(action=o.joint_action).values("organisation_id", "narrative")
+        ),
+        data={"narrative": "Our patrols ran weekly", "version": "0", "period": "Q1"},
+    ),
+    # a lead officer's own actions, and all their updates for a period in one POST
+    get("planning:my_actions", PP + "my-actions/", "p", MEMBERS),
+    get("planning:my_actions", PY + "my-actions/", "y", MEMBERS),
+    get("planning:my_period_updates", PY + "my-actions/<str:code>/", "period", allowed(OTHER_LEAD, LEAD)),
+    post(
+        "planning:my_period_updates",
+        PY + "my-actions/<str:code>/",
+        "period",
+        allowed(OTHER_LEAD, LEAD),
+        lambda o: list(Update.objects.filter(action=o.world.action).values("narrative")),
+        data_from=lambda o: {
+            f"a{o.world.action.pk}-narrative": "All done",
+            f"a{o.world.action.pk}-version": "0",
+        },
     ),
     get("planning:action_edit", ACTION + "edit/", "action", COORDINATOR),
     *get_and_post(

@@ -24,7 +24,14 @@ from planning.views.io import SESSION_KEY as IMPORT_SESSION_KEY
 from publishing import services as publishing_services
 from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
 from tests.assessment.helpers import district
-from tests.factories import ActionFactory, GlossaryTermFactory, PlanYearFactory, PriorityFactory, UserFactory
+from tests.factories import (
+    ActionFactory,
+    GlossaryTermFactory,
+    PlanYearFactory,
+    PriorityFactory,
+    UserFactory,
+    open_only,
+)
 
 
 class Objects:
@@ -45,6 +52,15 @@ class Objects:
         return {**self.y, "pk": pk}
 
     @cached_property
+    def joint_action(self) -> Action:
+        """A joint action led by the other lead officer's organisation; the lead officer's
+        organisation is its second owner and adds a contribution."""
+        w = self.world
+        return ActionFactory(
+            priority=w.priority, text="Joint patrols", owners=[w.other_organisation, w.organisation]
+        )
+
+    @cached_property
     def other_action(self) -> Action:
         """An action owned by the other lead officer's organisation only."""
         w = self.world
@@ -63,8 +79,7 @@ class Objects:
     def unopened_year_action(self) -> Action:
         """An action of the lead officer's organisation in a live year with no period open."""
         year = PlanYearFactory(partnership=self.world.partnership, slug="2021-22")
-        year.open_period = None
-        year.save()
+        open_only(year)
         priority = PriorityFactory(plan_year=year, title="Next priority")
         return ActionFactory(priority=priority, text="Next year's action", owners=[self.world.organisation])
 

@@ -99,7 +99,8 @@ def request_as(case: Case, objects: Objects, url: str, role: Who) -> str:
     if case.prepare is not None:
         case.prepare(client, objects)
     try:
-        response = client.post(url, case.data) if case.method == "POST" else client.get(url)
+        data = case.data_from(objects) if case.data_from else case.data
+        response = client.post(url, data) if case.method == "POST" else client.get(url)
     except Exception as error:  # noqa: BLE001 - a server error is a finding, not a crash of the matrix
         return f"exception {type(error).__name__}: {error}"
     return outcome_of(response)

@@ -3,6 +3,7 @@
 Loaded as a builtin (see settings.TEMPLATES), so every template can use them without `{% load %}`.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms, template
@@ -33,6 +34,12 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
             for message in field_errors:
                 errors.append({"href": href, "text": message})
     return {"errors": errors}
+
+
+@register.inclusion_tag("govuk/error_summary.html")
+def govuk_error_summary_all(forms_: Iterable[forms.BaseForm]) -> dict[str, Any]:
+    """One error summary for a list of forms (a page with a form per row)."""
+    return govuk_error_summary(*forms_)
 
 
 def _first_input_id(bound: forms.BoundField) -> str:

@@ -7,13 +7,17 @@ from django.shortcuts import redirect, render
 from accounts import access as accounts_access
 from accounts import services as accounts_services
 from partnership import selectors
+from partnership.access import lead_organisation_id
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Straight to the dashboard of a user's only partnership; otherwise a choice."""
+    """Straight to a user's only partnership (a lead officer's own actions, else the dashboard);
+    otherwise a choice."""
     partnerships = list(selectors.partnerships_for_user(request.user))
     if len(partnerships) == 1:
+        if lead_organisation_id(request.user, partnerships[0]) is not None:
+            return redirect("planning:my_actions", partnership=partnerships[0].slug)
         return redirect("planning:dashboard", partnership=partnerships[0].slug)
     return render(
         request, "partnership/home.html", {"partnerships": partnerships, "page_title": "Your partnerships"}

@@ -1,7 +1,14 @@
 """Reads of plans. Restricted records come only through the doors and visibility querysets of
 `planning.access`; every function here is re-exported, so callers write `selectors.<name>`."""
 
-from planning.access import access_plan_year, access_plan_year_by_id, plan_years_visible_to
+from planning.access import (
+    access_plan_year,
+    access_plan_year_by_id,
+    is_open_for_updates,
+    is_period_open,
+    open_periods,
+    plan_years_visible_to,
+)
 from planning.selectors.actions import (
     action_count,
     action_ids,
@@ -35,9 +42,21 @@ from planning.selectors.actions import (
 from planning.selectors.dashboard import (
     NO_STATUS,
     PriorityStatusCounts,
-    missing_updates,
     recent_updates,
     status_counts,
+)
+from planning.selectors.reporting import (
+    Due,
+    MyAction,
+    PeriodMissing,
+    action_contributions,
+    action_reports,
+    contribution_form_target,
+    missing_updates,
+    my_actions,
+    my_organisation,
+    period_contributions,
+    reportable,
 )
 from planning.selectors.years import (
     access_key_figure,
@@ -55,6 +74,19 @@ from planning.selectors.years import (
 )
 
 __all__ = [
+    "Due",
+    "MyAction",
+    "PeriodMissing",
+    "action_contributions",
+    "action_reports",
+    "contribution_form_target",
+    "my_actions",
+    "my_organisation",
+    "period_contributions",
+    "reportable",
+    "is_open_for_updates",
+    "is_period_open",
+    "open_periods",
     "NO_STATUS",
     "PriorityStatusCounts",
     "access_key_figure",

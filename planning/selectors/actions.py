@@ -202,16 +202,16 @@ def action_page(
     return action
 
 
-def update_form_target(actor: Actor, plan_year: PlanYear, action_id: object) -> tuple[Action, Update | None]:
-    """The action the actor may report on now and its update for the open period, if any.
+def update_form_target(
+    actor: Actor, plan_year: PlanYear, action_id: object, period: ReportingPeriod
+) -> tuple[Action, Update | None]:
+    """The action the actor may report on now and its update for the period, if any.
 
     Writes one `viewed` event: for the update shown, or for the action when there is none yet.
     """
     action = access_action_by_id(actor, action_id, for_=Purpose.REPORT, plan_year=plan_year, audit=False)
     prefetch_related_objects([action], DETAILS[0])
-    existing = Update.objects.filter(action=action, period_id=plan_year.open_period_id).values_list(
-        "pk", flat=True
-    )
+    existing = Update.objects.filter(action=action, period=period).values_list("pk", flat=True)
     update_id = existing.first()
     if update_id is None:
         audit_record(

@@ -3,10 +3,9 @@
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
-from partnership.models import Organisation
-from planning.models import Action, ActionOwner, PlanYear, Priority, Update
+from planning.models import Action, PlanYear, Priority, Update
 from planning.selectors.actions import priorities, with_current_status
 from planning.selectors.years import statuses
 
@@ -42,23 +41,6 @@ def status_counts(
         row.total += 1
         totals[name] += 1
     return names, list(rows.values()), totals
-
-
-def missing_updates(plan_year: PlanYear) -> list[tuple[Organisation, list[Action]]]:
-    """Actions with no update for the open period, under each owner organisation (by name)."""
-    if plan_year.open_period_id is None:
-        return []
-    actions = (
-        Action.objects.filter(plan_year=plan_year)
-        .exclude(updates__period_id=plan_year.open_period_id)
-        .prefetch_related(Prefetch("owners", queryset=ActionOwner.objects.select_related("organisation")))
-        .order_by("priority__order", "order", "pk")
-    )
-    groups: dict[int, tuple[Organisation, list[Action]]] = {}
-    for action in actions:
-        for owner in action.owners.all():
-            groups.setdefault(owner.organisation_id, (owner.organisation, []))[1].append(action)
-    return sorted(groups.values(), key=lambda group: group[0].name.lower())
 
 
 def recent_updates(plan_year: PlanYear, limit: int = 10) -> QuerySet[Update]:

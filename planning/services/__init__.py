@@ -4,6 +4,12 @@ The functions live in modules by topic; they are all re-exported here, so caller
 `from planning import services` or `from planning.services import plan_year_create`.
 """
 
+from planning.services.contributions import (
+    ReportConflicts,
+    ReportEntry,
+    action_contribution_record,
+    period_reports_record,
+)
 from planning.services.plans import (
     action_create,
     action_delete,
@@ -18,7 +24,7 @@ from planning.services.plans import (
     priority_move,
 )
 from planning.services.roll_forward import plan_year_roll_forward, priority_key, priority_match_loose
-from planning.services.updates import UpdateFigure, action_update_record
+from planning.services.updates import UpdateFigure, action_update_record, only_open_period
 from planning.services.vocabulary import (
     MEASURE_FIELDS,
     measure_delete,
@@ -34,6 +40,7 @@ from planning.services.years import (
     plan_year_create_next,
     plan_year_open_period,
     plan_year_set_current,
+    plan_year_set_open_periods,
     plan_year_set_state,
     plan_year_set_up,
     reporting_period_edit,
@@ -41,6 +48,11 @@ from planning.services.years import (
 )
 
 __all__ = [
+    "ReportConflicts",
+    "ReportEntry",
+    "period_reports_record",
+    "action_contribution_record",
+    "only_open_period",
     "MEASURE_FIELDS",
     "PLAN_YEAR_STATE_CHANGES",
     "UpdateFigure",
@@ -56,6 +68,7 @@ __all__ = [
     "plan_year_create",
     "plan_year_create_next",
     "plan_year_open_period",
+    "plan_year_set_open_periods",
     "plan_year_roll_forward",
     "plan_year_set_current",
     "plan_year_set_state",

@@ -36,6 +36,18 @@ def _person_id(actor: Actor) -> int | None:
     return actor.pk if isinstance(actor, AbstractUser) else None
 
 
+def only_open_period(action: Action) -> ReportingPeriod:
+    """The period an update goes into when none is named: the one open period, else an error."""
+    plan_year = action.plan_year
+    periods = access.open_periods(plan_year)
+    if not periods:
+        raise ServiceError(f"No reporting period is open for updates in {plan_year.label}.")
+    if len(periods) > 1:
+        names = " and ".join(p.get_code_display() for p in periods)
+        raise ServiceError(f"Choose the reporting period: {names} are open.")
+    return periods[0]
+
+
 @transaction.atomic
 def action_update_record(
     *,
@@ -48,7 +60,7 @@ def action_update_record(
     is_example: bool = False,
     figures: Sequence[UpdateFigure] | None = None,
 ) -> Update:
-    """Create or edit the action's update for a period (the open one by default).
+    """Create or edit the action's update for a period (the one open period by default).
 
     expected_version is the version of the update the author started from (None when they
     started a new one): a mismatch means someone else saved first, and nothing is overwritten.
@@ -57,15 +69,18 @@ def action_update_record(
     year; lead officers only for the open period of their organisation's actions.
     """
     plan_year = action.plan_year
-    period = period or plan_year.open_period
-    if period is None:
-        raise ServiceError(f"No reporting period is open for updates in {plan_year.label}.")
+    period = period or only_open_period(action)
     if period.plan_year_id != plan_year.pk:
         raise ServiceError("That reporting period belongs to another plan year.")
     if not access.can_manage_plan(actor, plan_year):
         if not access.can_report_on(actor, action):
             raise AccessDenied("You can only update actions your organisation leads.")
-        if period.pk != plan_year.open_period_id:
+        if not access.can_write_update(actor, action):
+            raise AccessDenied(
+                "This is a joint action: its lead organisation writes the update. "
+                "Add your organisation's contribution instead."
+            )
+        if not access.is_period_open(plan_year, period):
             raise AccessDenied(f"{period.get_code_display()} is not open for updates.")
     if status is not None and status.partnership_id != plan_year.partnership_id:
         raise ServiceError("That status belongs to another partnership.")

@@ -1,6 +1,7 @@
 """Plan years and their reporting periods: creation, state, the open period, dates."""
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -93,14 +94,36 @@ def plan_year_create(
 
 
 @transaction.atomic
-def plan_year_open_period(*, plan_year: PlanYear, period: ReportingPeriod | None, actor: Actor) -> PlanYear:
-    """Open one reporting period for updates (None closes them all)."""
+def plan_year_set_open_periods(
+    *, plan_year: PlanYear, periods: Sequence[ReportingPeriod], actor: Actor
+) -> list[ReportingPeriod]:
+    """Open exactly these reporting periods for updates (none closes them all); returns them.
+
+    Several may be open at once, e.g. Q4 and the year-end review. Each change is in the period's
+    history."""
     _require_coordinator(actor, plan_year.partnership)
-    if period is not None and period.plan_year_id != plan_year.pk:
+    if any(period.plan_year_id != plan_year.pk for period in periods):
         raise ServiceError("That reporting period belongs to another plan year.")
-    plan_year.open_period = period
-    save_as(plan_year, actor)
-    return plan_year
+    wanted = {period.pk for period in periods}
+    if wanted and plan_year.state == PlanYearState.CLOSED:
+        raise ServiceError(f"{plan_year.label} is closed: make it live again before opening a period.")
+    opened = []
+    for period in ReportingPeriod.objects.filter(plan_year=plan_year).order_by("order"):
+        if period.is_open != (period.pk in wanted):
+            period.is_open = period.pk in wanted
+            save_as(period, actor)
+        if period.is_open:
+            opened.append(period)
+    if hasattr(plan_year, "_prefetched_objects_cache"):
+        plan_year._prefetched_objects_cache.pop("periods", None)
+    return opened
+
+
+def plan_year_open_period(
+    *, plan_year: PlanYear, period: ReportingPeriod | None, actor: Actor
+) -> list[ReportingPeriod]:
+    """Open this one reporting period and close the others (None closes them all)."""
+    return plan_year_set_open_periods(plan_year=plan_year, periods=[period] if period else [], actor=actor)
 
 
 @transaction.atomic
@@ -150,9 +173,9 @@ def plan_year_set_state(
         missing = unreviewed_actions(plan_year)
         if missing:
             raise UnreviewedActions(plan_year, missing)
-    plan_year.state = state
     if state == PlanYearState.CLOSED:
-        plan_year.open_period = None
+        plan_year_set_open_periods(plan_year=plan_year, periods=[], actor=actor)
+    plan_year.state = state
     save_as(plan_year, actor)
     return plan_year
 

@@ -8,13 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.access import NotFound
 from core.errors import ConflictError
 from core.history import history_rows
 from core.views import run_service
-from planning import access, selectors, services
+from planning import selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
 from planning.models import Action, PlanYear, Status, Update
-from planning.views.common import action_url, crumbs, year_context, year_links
+from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
 
 
 @login_required
@@ -58,7 +59,11 @@ def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) ->
     plan_year = selectors.access_plan_year(request.user, partnership, year)
     action = selectors.action_page(request.user, plan_year, pk)
     updates = selectors.action_updates(action)
-    open_update = selectors.update_for_period(action, plan_year.open_period)
+    may_write = selectors.reportable(request.user, action)
+    open_reports = [
+        {"period": period, "update": selectors.update_for_period(action, period)}
+        for period in selectors.open_periods(plan_year)
+    ]
     return render(
         request,
         "planning/action_detail.html",
@@ -69,8 +74,9 @@ def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) ->
             action=action,
             updates=updates,
             current_status=selectors.current_status(action),
-            can_report=access.can_report_on(request.user, action),
-            open_update=open_update,
+            may_write=may_write,
+            open_reports=open_reports,
+            reports=selectors.action_reports(request.user, action, updates),
             history=history_rows(action),
             owner_history=selectors.owner_history(action),
             update_histories=[(u, history_rows(u)) for u in updates],
@@ -106,8 +112,10 @@ def _update_form(
 def action_update(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
     """Add or edit the action's update for the open period, never silently overwriting another's."""
     plan_year = selectors.access_plan_year(request.user, partnership, year)
-    action, existing = selectors.update_form_target(request.user, plan_year, pk)
-    period = plan_year.open_period
+    period = open_period_or_404(plan_year, request.POST.get("period") or request.GET.get("period"))
+    action, existing = selectors.update_form_target(request.user, plan_year, pk, period)
+    if selectors.reportable(request.user, action) != "update":
+        raise NotFound("The lead organisation of this joint action writes its update.")
     current_status = existing.status if existing else None
     conflict: Update | None = None
     conflict_message = ""
@@ -122,6 +130,7 @@ def action_update(request: HttpRequest, partnership: str, year: str, pk: int) ->
                     actor=request.user,
                     narrative=form.cleaned_data["narrative"].strip(),
                     status=form.chosen_status(),
+                    period=period,
                     expected_version=form.cleaned_data["version"],
                     figures=form.cleaned_data["figures"],
                 )
@@ -139,9 +148,7 @@ def action_update(request: HttpRequest, partnership: str, year: str, pk: int) ->
                 )
             else:
                 if ok:
-                    messages.success(
-                        request, f"Update for {period.get_code_display() if period else ''} saved."
-                    )
+                    messages.success(request, f"Update for {period.get_code_display()} saved.")
                     return redirect(_next_url(request, action))
     else:
         form = _update_form(
@@ -153,9 +160,10 @@ def action_update(request: HttpRequest, partnership: str, year: str, pk: int) ->
         year_context(
             request,
             plan_year,
-            f"Update for {period.get_code_display() if period else ''}",
+            f"Update for {period.get_code_display()}",
             action=action,
             period=period,
+            contributions=selectors.period_contributions(request.user, action, period),
             form=form,
             existing=existing,
             conflict=conflict,

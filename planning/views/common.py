@@ -5,8 +5,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+from core.access import NotFound
 from planning import access, selectors
-from planning.models import PlanYear
+from planning.models import PlanYear, ReportingPeriod
 
 
 def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra: Any) -> dict[str, Any]:
@@ -15,6 +16,7 @@ def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra:
         "partnership": plan_year.partnership,
         "plan_year": plan_year,
         "is_coordinator": access.can_manage_plan(request.user, plan_year),
+        "open_periods": access.open_periods(plan_year),
         "page_title": title,
         **extra,
     }
@@ -57,3 +59,12 @@ def action_url(action: Any, name: str = "planning:action") -> str:
             "pk": action.pk,
         },
     )
+
+
+def open_period_or_404(plan_year: PlanYear, code: str | None) -> ReportingPeriod:
+    """The open period named by its code (the first open one when none is named); 404 otherwise."""
+    periods = selectors.open_periods(plan_year) if selectors.is_open_for_updates(plan_year) else []
+    chosen = next((p for p in periods if p.code == code), None) if code else next(iter(periods), None)
+    if chosen is None:
+        raise NotFound("That reporting period is not open for updates.")
+    return chosen

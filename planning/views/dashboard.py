@@ -39,7 +39,6 @@ def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -
             action_total=sum(row.total for row in rows),
             year_form=YearSelectForm(initial={"year": plan_year.slug}, years=years),
             year_links=year_links(plan_year, "planning:dashboard_year", years),
-            open_period=plan_year.open_period,
             missing=selectors.missing_updates(plan_year),
             recent=selectors.recent_updates(plan_year),
         ),

@@ -19,13 +19,13 @@ def review(request: HttpRequest, partnership: str, year: str | None = None) -> H
     """Every action with its year-end update; a form for each one the user may report on now."""
     plan_year = selectors.access_plan_year(request.user, partnership, year)
     year_end = selectors.period_by_code(plan_year, PeriodCode.YEAR_END)
-    year_end_open = year_end is not None and plan_year.open_period_id == year_end.pk
+    year_end_open = year_end is not None and selectors.is_period_open(plan_year, year_end)
     statuses = selectors.statuses_for(request.user, plan_year.partnership)
     rows = []
     for action in selectors.action_search(request.user, plan_year, page="year-end review"):
         update = selectors.update_for_period(action, year_end)
         form = None
-        if year_end_open and access.can_report_on(request.user, action):
+        if year_end_open and access.can_write_update(request.user, action):
             form = UpdateForm(
                 initial=UpdateForm.initial_for(update),
                 statuses=statuses,

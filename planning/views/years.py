@@ -65,12 +65,16 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
                 return None
             return plan_year if ok else None
     elif which == "period":
-        form = forms_["period_form"] = OpenPeriodForm(request.POST, periods=selectors.periods(plan_year))
+        periods = list(selectors.periods(plan_year))
+        form = forms_["period_form"] = OpenPeriodForm(request.POST, periods=periods)
         if form.is_valid():
-            code = form.cleaned_data["period"]
-            period = selectors.period_by_code(plan_year, code)
+            chosen = set(form.cleaned_data["periods"])
             _, ok = run_service(
-                form, services.plan_year_open_period, plan_year=plan_year, period=period, actor=user
+                form,
+                services.plan_year_set_open_periods,
+                plan_year=plan_year,
+                periods=[p for p in periods if p.code in chosen],
+                actor=user,
             )
             return plan_year if ok else None
     elif which == "current":
@@ -84,6 +88,15 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
         )
         return created if ok else None
     return None
+
+
+def _period_history(plan_year: PlanYear) -> list[dict[str, Any]]:
+    """Changes to the year's reporting periods (dates, opening and closing), newest first."""
+    rows = []
+    for period in selectors.periods(plan_year):
+        for row in history_rows(period):
+            rows.append({**row, "name": period.get_code_display()})
+    return sorted(rows, key=lambda row: row["date"], reverse=True)[:50]
 
 
 def _close_confirm(request: HttpRequest, plan_year: PlanYear, error: UnreviewedActions) -> HttpResponse:
@@ -124,7 +137,7 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
     forms_.setdefault(
         "period_form",
         OpenPeriodForm(
-            initial={"period": plan_year.open_period.code if plan_year.open_period else ""},
+            initial={"periods": [p.code for p in selectors.open_periods(plan_year)]},
             periods=selectors.periods(plan_year),
         ),
     )
@@ -143,6 +156,7 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
             is_current=plan_year.partnership.current_plan_year_id == plan_year.pk,
             error_forms=[f for f in forms_.values() if f.is_bound],
             history=history_rows(plan_year),
+            period_history=_period_history(plan_year),
             **forms_,
         ),
     )

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from core.navigation import COORDINATORS, MenuEntry, collected_menu
+from core.navigation import COORDINATORS, LEAD_OFFICERS, MenuEntry, collected_menu
 
 pytestmark = pytest.mark.django_db
 
@@ -12,6 +12,7 @@ def test_menu_collected_from_the_apps_in_order():
     labels = [entry.label for entry in collected_menu()]
     assert labels == [
         "Dashboard",
+        "My actions",
         "Action plans",
         "Year-end review",
         "Plan year settings",
@@ -25,6 +26,8 @@ def test_menu_collected_from_the_apps_in_order():
     ]
     settings_entry = next(e for e in collected_menu() if e.label == "Settings")
     assert settings_entry.audience == COORDINATORS
+    my_actions = next(e for e in collected_menu() if e.label == "My actions")
+    assert my_actions.audience == LEAD_OFFICERS
 
 
 def test_current_entry_by_name_or_namespace():

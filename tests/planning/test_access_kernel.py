@@ -21,7 +21,7 @@ from planning.models import (
     SubTheme,
     Update,
 )
-from tests.factories import ActionFactory, UpdateFactory
+from tests.factories import ActionFactory, UpdateFactory, open_period
 
 Y = {"partnership": "test-csp", "year": "2020-21"}
 PLANNING_MODELS = [
@@ -81,7 +81,7 @@ def test_update_form_views_the_action_when_there_is_no_update_yet(client, world)
 
 @pytest.mark.django_db
 def test_update_form_views_the_update_it_shows(client, world):
-    update = UpdateFactory(action=world.action, period=world.plan_year.open_period, narrative="Half done")
+    update = UpdateFactory(action=world.action, period=open_period(world.plan_year), narrative="Half done")
     client.force_login(world.lead_officer)
     response = client.get(_url("planning:action_update", world.action.pk))
     assert response.status_code == 200 and "Half done" in response.content.decode()

@@ -12,6 +12,7 @@ from core.access import REGISTRY
 from core.history import history_rows
 from planning import selectors, services
 from planning.models import PlanYear
+from tests.factories import PlanYearFactory
 
 PLANNING = Path(__file__).resolve().parents[2] / "planning"
 # admin.py is restricted by another change; models.py is covered by the check in tests/kernel.
@@ -119,6 +120,9 @@ def test_history_rows_label_choices_and_hide_bookkeeping(world):
     ]
     period = ReportingPeriod.objects.filter(plan_year=world.plan_year).get(code="Q2")
     services.plan_year_open_period(plan_year=world.plan_year, period=period, actor=world.coordinator)
-    change = history_rows(world.plan_year)[0]["changes"]
-    assert change == [{"field": "Open period", "old": "Quarter 1 2020/21", "new": "Quarter 2 2020/21"}]
-    assert history_rows(world.plan_year, readable=False)[0]["changes"][0]["new"] == period.pk
+    assert history_rows(period)[0]["changes"] == [{"field": "Is open", "old": "No", "new": "Yes"}]
+    later = PlanYearFactory(partnership=world.partnership, slug="2021-22")
+    services.plan_year_set_current(plan_year=later, actor=world.coordinator)
+    change = history_rows(world.partnership)[0]["changes"]
+    assert change == [{"field": "Current plan year", "old": "2020/21", "new": "2021/22"}]
+    assert history_rows(world.partnership, readable=False)[0]["changes"][0]["new"] == later.pk

@@ -42,7 +42,7 @@ def test_a_fully_reviewed_year_closes_without_confirmation(world):
     _year_end_update(world.action)
     services.plan_year_set_state(plan_year=world.plan_year, state="closed", actor=world.coordinator)
     world.plan_year.refresh_from_db()
-    assert world.plan_year.state == "closed" and world.plan_year.open_period is None
+    assert world.plan_year.state == "closed" and world.plan_year.periods.filter(is_open=True).count() == 0
 
 
 @pytest.mark.django_db

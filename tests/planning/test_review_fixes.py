@@ -128,10 +128,11 @@ def test_action_list_links_to_import_and_export_and_filters_have_no_optional_lab
 def test_plan_year_settings_show_the_years_history(client, world):
     client.force_login(world.coordinator)
     url = reverse("planning:year_settings", kwargs=Y)
-    client.post(url, {"form": "period", "period": "Q2"})
+    client.post(url, {"form": "period", "periods": ["Q2"]})
     page = client.get(url).content.decode()
     assert "Changes to plan year 2020/21" in page
-    assert "Quarter 2 2020/21</ins>" in page
+    assert "Changes to its reporting periods" in page
+    assert "Changed: Quarter 2" in page and "Is open: <del>No</del> → <ins>Yes</ins>" in page
 
 
 def test_services_package_reexports_every_service():

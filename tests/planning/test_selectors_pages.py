@@ -5,7 +5,7 @@ import pytest
 from core.history import history_rows
 from planning import selectors, services
 from planning.models import Measure
-from tests.factories import ActionFactory, PlanYearFactory, UpdateFactory
+from tests.factories import ActionFactory, PlanYearFactory, UpdateFactory, open_only
 
 
 @pytest.mark.django_db
@@ -37,9 +37,11 @@ def test_status_counts_use_latest_period_with_a_status(world):
 def test_missing_updates_by_organisation(world):
     shared = ActionFactory(priority=world.priority, owners=[world.organisation, world.other_organisation])
     UpdateFactory(action=world.action)  # Q1 is open: world.action is done
-    groups = {org.name: acts for org, acts in selectors.missing_updates(world.plan_year)}
+    [q1] = selectors.missing_updates(world.plan_year)
+    groups = {org.name: acts for org, acts in q1.groups}
+    assert q1.period.code == "Q1"
     assert groups == {"Test Borough Council": [shared], "Test Police": [shared]}
-    world.plan_year.open_period = None
+    open_only(world.plan_year)
     assert selectors.missing_updates(world.plan_year) == []
 
 

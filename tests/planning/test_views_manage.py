@@ -147,12 +147,15 @@ def test_move_priority(coord, world):
 @pytest.mark.django_db
 def test_year_settings_state_period_current_and_next_year(coord, world):
     url = reverse("planning:year_settings", kwargs=Y)
-    coord.post(url, {"form": "period", "period": "Q2"})
-    world.plan_year.refresh_from_db()
-    assert world.plan_year.open_period.code == "Q2"
-    coord.post(url, {"form": "period", "period": ""})
-    world.plan_year.refresh_from_db()
-    assert world.plan_year.open_period is None
+    coord.post(url, {"form": "period", "periods": ["Q2"]})
+    assert list(world.plan_year.periods.filter(is_open=True).values_list("code", flat=True)) == ["Q2"]
+    coord.post(url, {"form": "period", "periods": ["Q4", "year-end"]})
+    assert list(world.plan_year.periods.filter(is_open=True).values_list("code", flat=True)) == [
+        "Q4",
+        "year-end",
+    ]
+    coord.post(url, {"form": "period"})
+    assert not world.plan_year.periods.filter(is_open=True).exists()
     response = coord.post(url, {"form": "next"})
     new = PlanYear.objects.get(partnership=world.partnership, slug="2021-22")
     assert new.state == "draft" and new.periods.count() == 5

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from planning.models import Update
-from tests.factories import ActionFactory, UpdateFactory
+from tests.factories import ActionFactory, UpdateFactory, open_only, open_period
 
 Y = {"partnership": "test-csp", "year": "2020-21"}
 
@@ -23,7 +23,7 @@ def test_lead_officer_adds_update_for_open_period(client, world):
     assert response.status_code == 302
     update = Update.objects.get(action=world.action)
     assert (update.narrative, update.status, update.author) == ("Met twice.", on_track, world.lead_officer)
-    assert update.period == world.plan_year.open_period
+    assert update.period == open_period(world.plan_year)
     page = client.get(_url(world.action, "planning:action")).content.decode()
     assert "Met twice." in page and "On track" in page and "Edit the update for Quarter 1" in page
 
@@ -59,10 +59,9 @@ def test_lead_officer_of_other_org_and_member_cannot_post(client, world):
 @pytest.mark.django_db
 def test_no_updates_when_no_period_is_open_or_year_closed(client, world):
     client.force_login(world.lead_officer)
-    world.plan_year.open_period = None
-    world.plan_year.save()
+    open_only(world.plan_year)
     assert client.post(_url(world.action), {"narrative": "x", "version": 0}).status_code == 404
-    world.plan_year.open_period = world.plan_year.periods.get(code="Q2")
+    open_only(world.plan_year, "Q2")
     world.plan_year.state = "closed"
     world.plan_year.save()
     assert client.get(_url(world.action)).status_code == 404
@@ -128,8 +127,7 @@ def test_action_detail_shows_history_of_action_and_updates(client, world):
 @pytest.mark.django_db
 def test_year_end_review_form_records_year_end_update(client, world):
     year_end = world.plan_year.periods.get(code="year-end")
-    world.plan_year.open_period = year_end
-    world.plan_year.save()
+    open_only(world.plan_year, "year-end")
     client.force_login(world.coordinator)
     review_url = reverse("planning:review", kwargs=Y)
     page = client.get(review_url).content.decode()

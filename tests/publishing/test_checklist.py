@@ -11,7 +11,7 @@ from planning.models import PlanYearState
 from publishing import services
 from publishing.checks import publish_checklist, title_key
 from publishing.models import PlanPublication
-from tests.factories import ActionFactory, PlanYearFactory, PriorityFactory, UpdateFactory
+from tests.factories import ActionFactory, PlanYearFactory, PriorityFactory, UpdateFactory, open_only
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +74,13 @@ def test_actions_without_owners_and_example_data_are_listed(world):
 
 def test_missing_updates_before_the_open_period_and_in_every_period_of_a_closed_year(world):
     year = world.plan_year
-    year.open_period = year.periods.get(code="Q3")
-    year.save()
+    open_only(year, "Q3")
     UpdateFactory(action=world.action, period=year.periods.get(code="Q1"))
     assert problems(year)["1 action is missing updates:"] == [
         "Hold a monthly meeting: no update for Quarter 2"
     ]
 
-    year.open_period = year.periods.get(code="Q1")
-    year.save()
+    open_only(year, "Q1")
     assert not any("missing updates" in p for p in problems(year))
 
     year.state = PlanYearState.CLOSED
