@@ -37,7 +37,9 @@ def lead_officer_journey(page: Any, world: Any, audit: Callable[[str], None]) ->
         priority=world.priority, text="Run a night-time economy patrol", owners=[world.other_organisation]
     )
     sign_in(page, "lead", PASSWORD)
-    assert page.url.endswith("/partnerships/test-csp/")
+    assert page.url.endswith("/partnerships/test-csp/my-actions/")  # a lead officer's home
+    assert page.get_by_role("heading", level=1).inner_text() == "My actions 2020/21"
+    follow(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard"))
     assert page.get_by_role("heading", level=1).inner_text() == "Dashboard 2020/21"
     before = dashboard_totals(page)
     assert before["No status recorded"] == 2 and before["On track"] == 0
