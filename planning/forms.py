@@ -55,9 +55,17 @@ def date_field(label: str, required: bool = True) -> GovukDateField:
     return GovukDateField(label=label, required=required)
 
 
-def status_choices(statuses: QuerySet[Status], current: Status | None = None) -> list[tuple[str, str]]:
-    """Active statuses in order, the current one kept even if deactivated, then "No status"."""
-    active = list(statuses.filter(is_active=True).order_by("order", "name"))
+def active_statuses(statuses: QuerySet[Status]) -> list[Status]:
+    return list(statuses.filter(is_active=True).order_by("order", "name"))
+
+
+def status_choices(
+    statuses: QuerySet[Status], current: Status | None = None, active: list[Status] | None = None
+) -> list[tuple[str, str]]:
+    """Active statuses in order, the current one kept even if deactivated, then "No status".
+
+    `active`: the active statuses already read (a page with a form per row reads them once)."""
+    active = list(active) if active is not None else active_statuses(statuses)
     if current is not None and current not in active:
         active.append(current)
     return [(str(s.pk), s.name) for s in active] + [NO_STATUS_CHOICE]
@@ -154,10 +162,16 @@ class UpdateForm(TextLimitMixin, forms.Form):
     figures_shown = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     def __init__(
-        self, *args: Any, statuses: QuerySet[Status], current_status: Status | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        statuses: QuerySet[Status],
+        current_status: Status | None = None,
+        active: list[Status] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "status", status_choices(statuses, current_status))
+        _choices(self, "status", status_choices(statuses, current_status, active))
+        self.active = active
         self.vocabulary = statuses
         self.current_status = current_status
         for index in range(1, FIGURE_ROWS + 1):
@@ -211,17 +225,21 @@ class UpdateForm(TextLimitMixin, forms.Form):
         return self.vocabulary.get(pk=pk) if pk else None
 
     @staticmethod
-    def initial_for(update: Update | None) -> dict[str, Any]:
+    def initial_for(update: Update | None, *, figures: bool = True) -> dict[str, Any]:
+        """The form's starting values; figures=False leaves the figure rows out (they are not
+        shown, and the update's figures stay as they are)."""
         if update is None:
             return {"narrative": "", "status": "", "version": 0, "figures_shown": True}
         initial: dict[str, Any] = {
             "narrative": update.narrative,
             "status": str(update.status_id) if update.status_id else "",
             "version": update.version,
-            "figures_shown": True,
+            "figures_shown": figures,
         }
-        figures = selectors.update_figures(update)
-        for index, measure in enumerate(figures[:FIGURE_ROWS], start=1):
+        if not figures:
+            return initial
+        figures_ = selectors.update_figures(update)
+        for index, measure in enumerate(figures_[:FIGURE_ROWS], start=1):
             number = measure.format_number(measure.value).replace(",", "")
             percent = "%" if measure.unit == "%" else ""
             initial[f"figure_name_{index}"] = measure.name

@@ -15,7 +15,7 @@ from core.access import NotFound
 from core.errors import ConflictError
 from core.views import run_service
 from planning import selectors, services
-from planning.forms import ContributionForm, UpdateForm
+from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
 from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
 
@@ -94,6 +94,7 @@ def _rows(request: HttpRequest, plan_year: PlanYear, period: ReportingPeriod, da
     if organisation is None:
         raise NotFound("Only lead officers write updates for their organisation's actions.")
     statuses = selectors.statuses_for(request.user, plan_year.partnership)
+    active = active_statuses(statuses)
     rows = []
     for _, items in selectors.my_actions(request.user, plan_year, organisation):
         for item in items:
@@ -101,13 +102,14 @@ def _rows(request: HttpRequest, plan_year: PlanYear, period: ReportingPeriod, da
             prefix = f"a{item.action.pk}"
             form: forms.Form
             if item.kind == "update":
-                initial = UpdateForm.initial_for(due.update) | {"figures_shown": False}
+                initial = UpdateForm.initial_for(due.update, figures=False)
                 form = UpdateForm(
                     data,
                     initial=initial,
                     prefix=prefix,
                     statuses=statuses,
                     current_status=due.update.status if due.update else None,
+                    active=active,
                 )
             else:
                 form = ContributionForm(
@@ -120,7 +122,7 @@ def _rows(request: HttpRequest, plan_year: PlanYear, period: ReportingPeriod, da
 def _unbound_kwargs(form: forms.Form) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"initial": form.initial, "prefix": form.prefix}
     if isinstance(form, UpdateForm):
-        kwargs |= {"statuses": form.vocabulary, "current_status": form.current_status}
+        kwargs |= {"statuses": form.vocabulary, "current_status": form.current_status, "active": form.active}
     return kwargs
 
 
