@@ -34,6 +34,7 @@ from planning.models import (
     ActionOwner,
     Measure,
     MeasureKind,
+    OwnerRole,
     PeriodCode,
     PlanYear,
     PlanYearState,
@@ -239,6 +240,7 @@ def _plan(
                     organisation=organisation,
                     order=o_index,
                     name_as_written="" if written == organisation.name else written,
+                    role=OwnerRole.LEAD if o_index == 1 else OwnerRole.SUPPORTING,
                 )
             )
     _bulk(ActionOwner, owners, actor, result)

@@ -19,14 +19,18 @@ from planning import reporting
 from planning.models import (
     Action,
     ActionOwner,
+    Approach,
     Contribution,
     Measure,
+    Outcome,
+    Place,
     PlanYear,
     PlanYearState,
     Priority,
     ReportingPeriod,
     Status,
     SubTheme,
+    Theme,
     Update,
 )
 
@@ -79,29 +83,29 @@ def can_report_on(actor: Actor, action: Action) -> bool:
     return can_manage_plan(actor, action.plan_year) or owns_action(actor, action)
 
 
-def owner_ids(action: Action) -> list[int]:
-    """The action's owner organisations in order; the first is the lead (prefetched owners used)."""
+def owners_of(action: Action) -> reporting.Owners:
+    """The action's owner organisations in order and its lead, if any (prefetched owners used)."""
     owners = sorted(action.owners.all(), key=lambda owner: (owner.order, owner.pk))
-    return [owner.organisation_id for owner in owners]
+    return reporting.Owners.of([(owner.organisation_id, owner.is_lead) for owner in owners])
 
 
 def can_write_update(actor: Actor, action: Action) -> bool:
-    """The action's update: coordinators, and lead officers of its lead organisation (of its only
-    owner, when it has one); other owners of a joint action add a contribution instead."""
+    """The action's update: coordinators, and lead officers of its lead organisation; the other
+    owners add a contribution instead."""
     if not is_open_for_updates(action.plan_year):
         return False
     if can_manage_plan(actor, action.plan_year):
         return True
     organisation_id = partnership_access.lead_organisation_id(actor, action.plan_year.partnership)
-    return reporting.writes_update(organisation_id, owner_ids(action))
+    return reporting.writes_update(organisation_id, owners_of(action))
 
 
 def can_contribute(actor: Actor, action: Action) -> bool:
-    """Lead officers of a joint action's other owners add their organisation's contribution."""
+    """Lead officers of an action's supporting owners add their organisation's contribution."""
     if not is_open_for_updates(action.plan_year):
         return False
     organisation_id = partnership_access.lead_organisation_id(actor, action.plan_year.partnership)
-    return reporting.writes_contribution(organisation_id, owner_ids(action))
+    return reporting.writes_contribution(organisation_id, owners_of(action))
 
 
 # --- Visibility querysets: the one answer per model to "which of these, for what?". ---
@@ -144,6 +148,26 @@ def _lead_organisations(actor: Actor) -> QuerySet[Membership, Any]:
     return Membership.objects.filter(
         user_id=actor.pk or 0, is_active=True, role=Role.LEAD_OFFICER, organisation__isnull=False
     ).values("organisation_id")
+
+
+@restricted(Approach, partnership="priority__plan_year__partnership")
+def approaches_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Approach]:
+    return _in_partnerships(Approach, "priority__plan_year__partnership", actor, for_)
+
+
+@restricted(Outcome, partnership="priority__plan_year__partnership")
+def outcomes_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Outcome]:
+    return _in_partnerships(Outcome, "priority__plan_year__partnership", actor, for_)
+
+
+@restricted(Theme, partnership="partnership")
+def themes_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Theme]:
+    return _in_partnerships(Theme, "partnership", actor, for_)
+
+
+@restricted(Place, partnership="partnership")
+def places_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Place]:
+    return _in_partnerships(Place, "partnership", actor, for_)
 
 
 @restricted(Action, partnership="plan_year__partnership", audit_reads=True)
@@ -290,6 +314,58 @@ def access_sub_theme_by_id(
         for_=for_,
         within=_within("priority", priority),
         queryset=_related("priority__plan_year__partnership"),
+    )
+
+
+def access_approach_by_id(
+    actor: Actor, approach_id: object, *, for_: Purpose = Purpose.VIEW, priority: Priority | None = None
+) -> Approach:
+    return open_door(
+        Approach,
+        actor,
+        approach_id,
+        for_=for_,
+        within=_within("priority", priority),
+        queryset=_related("priority__plan_year__partnership"),
+    )
+
+
+def access_outcome_by_id(
+    actor: Actor, outcome_id: object, *, for_: Purpose = Purpose.VIEW, priority: Priority | None = None
+) -> Outcome:
+    return open_door(
+        Outcome,
+        actor,
+        outcome_id,
+        for_=for_,
+        within=_within("priority", priority),
+        queryset=_related("priority__plan_year__partnership", "approach"),
+    )
+
+
+def access_theme_by_id(
+    actor: Actor, theme_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> Theme:
+    return open_door(
+        Theme,
+        actor,
+        theme_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=_related("partnership"),
+    )
+
+
+def access_place_by_id(
+    actor: Actor, place_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> Place:
+    return open_door(
+        Place,
+        actor,
+        place_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=_related("partnership"),
     )
 
 

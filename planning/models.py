@@ -21,6 +21,13 @@ class PlanYearState(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class OwnerLayout(models.TextChoices):
+    """How a plan year's documents and spreadsheets show an action's owners."""
+
+    SINGLE = "single", "Single Owner/lead agency column"
+    LEAD_SUPPORTING = "lead_supporting", "Lead + Supporting"
+
+
 class PlanYear(models.Model):
     """A partnership's plan year, 1 April to 31 March, slug `2020-21`, shown as 2020/21."""
 
@@ -29,6 +36,12 @@ class PlanYear(models.Model):
     start_date = models.DateField()
     end_date = models.DateField()
     state = models.CharField(max_length=10, choices=PlanYearState.choices, default=PlanYearState.DRAFT)
+    owner_layout = models.CharField(
+        max_length=20,
+        choices=OwnerLayout.choices,
+        default=OwnerLayout.SINGLE,
+        help_text="One Owner/lead agency column (as the seed plan), or separate Lead and Supporting columns.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -169,8 +182,50 @@ NOT_COMPLETED = frozenset(set(StatusMeaning) - {StatusMeaning.COMPLETED})
 AT_RISK_OR_OFF_TRACK = frozenset({StatusMeaning.AT_RISK, StatusMeaning.OFF_TRACK})
 
 
+class Theme(models.Model):
+    """A cross-cutting theme of the partnership (e.g. an objective of the PCC's plan) that
+    priorities and actions are tagged with; lists, exports and reports filter by it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "order", "name"]
+        constraints = [
+            models.UniqueConstraint("partnership", Lower("name"), name="theme_name_unique_in_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Place(models.Model):
+    """A place the partnership works in (a ward, town centre or estate), optionally made of LSOAs."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="places")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=60, blank=True, help_text='e.g. "Ward", "Town centre", "Estate"')
+    description = models.TextField(blank=True)
+    lsoa_codes = models.JSONField(
+        default=list, blank=True, help_text="The LSOAs the place covers (ONS codes), if known."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [
+            models.UniqueConstraint("partnership", Lower("name"), name="place_name_unique_in_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Priority(models.Model):
-    """A priority of a plan year, with its ordered sub-themes."""
+    """A priority of a plan year, with its ordered sub-themes, approaches and outcomes."""
 
     plan_year = models.ForeignKey(PlanYear, on_delete=models.CASCADE, related_name="priorities")
     title = models.CharField(max_length=300)
@@ -179,7 +234,9 @@ class Priority(models.Model):
     carried_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
     )
-    history = HistoricalRecords()
+    themes = models.ManyToManyField(Theme, blank=True, related_name="priorities")
+    places = models.ManyToManyField(Place, blank=True, related_name="priorities")
+    history = HistoricalRecords(m2m_fields=[themes, places])
 
     class Meta:
         ordering = ["plan_year", "order", "pk"]
@@ -202,11 +259,50 @@ class SubTheme(models.Model):
         return self.name
 
 
+class Approach(models.Model):
+    """An optional level inside a priority ("Early intervention and prevention"); documents group
+    the priority's actions under their approach."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="approaches")
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Outcome(models.Model):
+    """What the partnership wants to achieve ("We want to …") under a priority or one of its
+    approaches."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="outcomes")
+    approach = models.ForeignKey(
+        Approach, null=True, blank=True, on_delete=models.CASCADE, related_name="outcomes"
+    )
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
 class Action(models.Model):
     """An action of a plan year's action plan under one priority, owned by one or more organisations."""
 
     plan_year = models.ForeignKey(PlanYear, on_delete=models.CASCADE, related_name="actions")
     priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="actions")
+    approach = models.ForeignKey(
+        Approach, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
     text = models.TextField()
     target = models.TextField(blank=True)
     due_date = models.DateField(null=True, blank=True)
@@ -215,7 +311,9 @@ class Action(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
     )
     version = models.PositiveIntegerField(default=1, help_text="Raised on every edit; stops lost updates.")
-    history = HistoricalRecords()
+    themes = models.ManyToManyField(Theme, blank=True, related_name="actions")
+    places = models.ManyToManyField(Place, blank=True, related_name="actions")
+    history = HistoricalRecords(m2m_fields=[themes, places])
 
     class Meta:
         ordering = ["plan_year", "priority__order", "order", "pk"]
@@ -224,18 +322,31 @@ class Action(models.Model):
         return self.text[:80]
 
 
+class OwnerRole(models.TextChoices):
+    LEAD = "lead", "Lead"
+    SUPPORTING = "supporting", "Supporting"
+
+
 class ActionOwner(models.Model):
-    """An owner of an action, with the name written for it in this action ("Look Ahead")."""
+    """An owner of an action, with the name written for it in this action ("Look Ahead").
+
+    At most one owner leads; an action without a lead is printed "To be confirmed"."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owners")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="owned_actions")
     name_as_written = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=12, choices=OwnerRole.choices, default=OwnerRole.SUPPORTING)
     order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["action", "organisation"], name="action_owner_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "organisation"], name="action_owner_unique"),
+            models.UniqueConstraint(
+                fields=["action"], condition=models.Q(role="lead"), name="one_lead_owner_per_action"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -243,6 +354,10 @@ class ActionOwner(models.Model):
     @property
     def display_name(self) -> str:
         return self.name_as_written or self.organisation.name
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == OwnerRole.LEAD
 
 
 class Update(models.Model):

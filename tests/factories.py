@@ -146,7 +146,8 @@ class ActionFactory(factory.django.DjangoModelFactory):
             return
         organisations = extracted or [OrganisationFactory(partnership=self.plan_year.partnership)]
         for index, organisation in enumerate(organisations, start=1):
-            ActionOwner.objects.create(action=self, organisation=organisation, order=index)
+            role = "lead" if index == 1 else "supporting"  # the first listed leads
+            ActionOwner.objects.create(action=self, organisation=organisation, order=index, role=role)
 
 
 class UpdateFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,7 @@
 """Validate an action plan file against a plan year, then save it all or nothing."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 
@@ -377,7 +378,7 @@ def _update_row(
         _record(target, row, checked.period, actor, existing.version if existing else None)
         result.updates += 1
     if checked.apply_changes and (row.text_differs or row.owners_differ):
-        fields = {"text": row.action.strip()} if row.text_differs else {}
+        fields: dict[str, Any] = {"text": row.action.strip()} if row.text_differs else {}
         services.action_edit(
             action=target,
             expected_version=target.version,

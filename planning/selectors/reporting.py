@@ -19,7 +19,7 @@ from planning.access import (
     can_write_update,
     contributions_visible_to,
     open_periods,
-    owner_ids,
+    owners_of,
 )
 from planning.models import Action, ActionOwner, Contribution, PlanYear, Priority, ReportingPeriod, Update
 
@@ -86,7 +86,7 @@ def missing_updates(plan_year: PlanYear) -> list[PeriodMissing]:
             key = (action.pk, period.pk)
             owners = {o.organisation_id: o.organisation for o in action.owners.all()}
             for organisation_id in reporting.owners_missing(
-                owner_ids(action), has_update=key in reports.updates, contributed=reports.contributed(key)
+                owners_of(action), has_update=key in reports.updates, contributed=reports.contributed(key)
             ):
                 groups.setdefault(organisation_id, (owners[organisation_id], []))[1].append(action)
         result.append(PeriodMissing(period, sorted(groups.values(), key=lambda g: g[0].name.lower())))
@@ -144,7 +144,7 @@ def my_actions(
     reports = _reports([a.pk for a in actions], periods)
     grouped: dict[int, tuple[Priority, list[MyAction]]] = {}
     for action in actions:
-        owners = owner_ids(action)
+        owners = owners_of(action)
         kind = "contribution" if reporting.writes_contribution(organisation.pk, owners) else "update"
         due = []
         for period in periods:

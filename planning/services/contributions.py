@@ -19,7 +19,7 @@ from planning.services.updates import action_update_record, only_open_period
 def _contributor(actor: Actor, action: Action, organisation: Organisation | None) -> int:
     """The organisation the contribution is for: the actor's own, or (coordinators) the one named."""
     plan_year = action.plan_year
-    owners = access.owner_ids(action)
+    owners = access.owners_of(action)
     if access.can_manage_plan(actor, plan_year):
         if organisation is None:
             raise ServiceError("Choose the organisation whose contribution this is.")
@@ -29,11 +29,11 @@ def _contributor(actor: Actor, action: Action, organisation: Organisation | None
         if organisation is not None and organisation.pk != organisation_id:
             raise AccessDenied("You can only add your own organisation's contribution.")
     if not reporting.writes_contribution(organisation_id, owners):
-        if organisation_id in owners and not reporting.is_joint(owners):
+        if organisation_id == owners.lead and len(owners.all) == 1:
             raise ServiceError("This action has one owner: write its update, not a contribution.")
-        if organisation_id in owners:
+        if organisation_id == owners.lead:
             raise ServiceError("The lead organisation writes the action's update, not a contribution.")
-        raise AccessDenied("Only the other owners of a joint action add contributions to it.")
+        raise AccessDenied("Only the supporting owners of an action add contributions to it.")
     return organisation_id
 
 

@@ -16,6 +16,7 @@ from planning import access
 from planning.models import (
     Action,
     ActionOwner,
+    OwnerRole,
     PlanYear,
     Priority,
     SubTheme,
@@ -70,13 +71,15 @@ def action_create(
     target: str = "",
     due_date: datetime.date | None = None,
     carried_from: Action | None = None,
+    has_lead: bool = True,
 ) -> Action:
-    """An action with its owners in order; each owner is (organisation, name as written here)."""
+    """An action with its owners in order; each owner is (organisation, name as written here).
+
+    The first owner leads unless `has_lead` is False (the lead is "To be confirmed"); the others
+    support. An action may start with no owner at all (its lead to be confirmed)."""
     _require_coordinator(actor, plan_year.partnership)
     if priority.plan_year_id != plan_year.pk:
         raise ServiceError("The priority belongs to another plan year.")
-    if not owners:
-        raise ServiceError("An action needs at least one owner.")
     order = (plan_year.actions.filter(priority=priority).aggregate(m=Max("order"))["m"] or 0) + 1
     action = save_as(
         Action(
@@ -90,11 +93,13 @@ def action_create(
         ),
         actor,
     )
-    _set_owners(action, owners, actor)
+    _set_owners(action, owners, actor, has_lead=has_lead)
     return action
 
 
-def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], actor: Actor) -> None:
+def _set_owners(
+    action: Action, owners: Sequence[tuple[Organisation, str]], actor: Actor, *, has_lead: bool = True
+) -> None:
     seen: set[int] = set()
     for existing in list(action.owners.all()):
         delete_as(existing, actor)
@@ -111,6 +116,7 @@ def _set_owners(action: Action, owners: Sequence[tuple[Organisation, str]], acto
                 organisation=organisation,
                 order=index,
                 name_as_written="" if written == organisation.name else written,
+                role=OwnerRole.LEAD if has_lead and len(seen) == 1 else OwnerRole.SUPPORTING,
             ),
             actor,
         )
@@ -123,9 +129,12 @@ def action_edit(
     expected_version: int,
     actor: Actor,
     owners: Sequence[tuple[Organisation, str]] | None = None,
+    has_lead: bool = True,
     **fields: Any,
 ) -> Action:
-    """Edit an action unless someone saved a newer version since the editor loaded it."""
+    """Edit an action unless someone saved a newer version since the editor loaded it.
+
+    `owners` (when given) replace the owners in order; the first leads unless `has_lead` is False."""
     if not access.can_manage_plan(actor, action.plan_year):
         raise AccessDenied("Only the partnership coordinator can edit actions.")
     current = Action.objects.select_for_update().get(pk=action.pk)
@@ -137,7 +146,7 @@ def action_edit(
     save_as(current, actor)
     current.refresh_from_db()
     if owners is not None:
-        _set_owners(current, owners, actor)
+        _set_owners(current, owners, actor, has_lead=has_lead)
     return current
 
 

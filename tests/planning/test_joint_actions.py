@@ -71,7 +71,7 @@ def test_only_other_owners_contribute_and_only_the_lead_writes_the_update(world,
         services.action_contribution_record(action=action, actor=world.other_lead_officer, narrative="x")
     with pytest.raises(ServiceError, match="one owner"):
         services.action_contribution_record(action=world.action, actor=world.lead_officer, narrative="x")
-    with pytest.raises(AccessDenied, match="Only the other owners"):
+    with pytest.raises(AccessDenied, match="Only the supporting owners"):
         services.action_contribution_record(
             action=world.action, actor=world.other_lead_officer, narrative="x"
         )
