@@ -44,6 +44,10 @@ class _Names:
     def __call__(self, field: Any, value: Any) -> Any:
         if value is None:
             return None
+        if isinstance(value, list):  # a many-to-many field: rows like {"action": 1, "theme": 2}
+            key = field.related_model._meta.model_name
+            names = [self(field, row.get(key) if isinstance(row, dict) else row) for row in value]
+            return "; ".join(str(name) for name in names) or "(none)"
         if field.is_relation and field.related_model is not None:
             key = (field.related_model, value)
             if key not in self.cache:

@@ -27,7 +27,6 @@ from planning.models import (
     StatusMeaning,
     Update,
 )
-from planning.services.plans import priority_fingerprint
 from planning.services.roll_forward import priority_match_loose
 from planning.services.updates import UpdateFigure
 
@@ -264,108 +263,6 @@ class ContributionForm(TextLimitMixin, forms.Form):
         if contribution is None:
             return {"narrative": "", "version": 0}
         return {"narrative": contribution.narrative, "version": contribution.version}
-
-
-class PriorityForm(TextLimitMixin, forms.Form):
-    title = forms.CharField(label="Title", max_length=300, error_messages={"required": "Enter a title"})
-    description = forms.CharField(
-        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    sub_themes = forms.CharField(
-        label="Sub-themes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="One per line, in order. For example, mental health",
-    )
-
-    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def sub_theme_list(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["sub_themes"].splitlines() if line.strip()]
-
-    @staticmethod
-    def initial_for(priority: Priority) -> dict[str, Any]:
-        return {
-            "title": priority.title,
-            "description": priority.description,
-            "sub_themes": "\n".join(selectors.sub_theme_names(priority)),
-            "fingerprint": priority_fingerprint(priority),
-        }
-
-
-class ActionForm(TextLimitMixin, forms.Form):
-    """An action with up to OWNER_ROWS owners, each an organisation and the name written for it."""
-
-    priority: forms.ModelChoiceField[Priority] = forms.ModelChoiceField(
-        label="Priority", queryset=None, error_messages={"required": "Choose a priority"}
-    )
-    text = forms.CharField(
-        label="Action",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the action"},
-    )
-    target = forms.CharField(label="Target", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    due_date = date_field("Due date", required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(
-        self, *args: Any, priorities: QuerySet[Priority], organisations: QuerySet[Organisation], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["priority"]).queryset = priorities
-        for index in range(1, OWNER_ROWS + 1):
-            self.fields[f"owner_{index}"] = forms.ModelChoiceField(
-                label=f"Owner {index}",
-                queryset=organisations,
-                required=False,
-                empty_label="Choose an organisation" if index == 1 else "No further owner",
-            )
-            self.fields[f"written_{index}"] = forms.CharField(
-                label=f"Name written for owner {index}",
-                required=False,
-                max_length=200,
-                help_text="As the plan writes it, for example Look Ahead. Leave blank to use the organisation's name."
-                if index == 1
-                else "",
-            )
-
-    def owner_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[f"owner_{i}"], self[f"written_{i}"]) for i in range(1, OWNER_ROWS + 1)]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        owners: list[tuple[Organisation, str]] = []
-        seen: set[int] = set()
-        for index in range(1, OWNER_ROWS + 1):
-            organisation = data.get(f"owner_{index}")
-            written = (data.get(f"written_{index}") or "").strip()
-            if organisation is None:
-                if written:
-                    self.add_error(f"owner_{index}", f"Choose the organisation for “{written}”")
-                continue
-            if organisation.pk in seen:
-                self.add_error(f"owner_{index}", f"{organisation.name} is already an owner of this action")
-                continue
-            seen.add(organisation.pk)
-            owners.append((organisation, written or organisation.name))
-        if not owners and not any(f"owner_{i}" in self.errors for i in range(1, OWNER_ROWS + 1)):
-            self.add_error("owner_1", "Choose at least one owner")
-        data["owners"] = owners
-        return data
-
-    @staticmethod
-    def initial_for(action: Action) -> dict[str, Any]:
-        initial: dict[str, Any] = {
-            "priority": action.priority_id,
-            "text": action.text,
-            "target": action.target,
-            "due_date": action.due_date,
-            "version": action.version,
-        }
-        for index, owner in enumerate(selectors.action_owners(action), start=1):
-            initial[f"owner_{index}"] = owner.organisation_id
-            initial[f"written_{index}"] = owner.name_as_written
-        return initial
 
 
 class PlanYearStateForm(forms.Form):

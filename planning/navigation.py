@@ -30,6 +30,20 @@ MENU = [
     ),
     MenuEntry("Year-end review", "planning:review", ("planning:review", "planning:roll_forward"), 30),
     MenuEntry(
+        "Themes and places",
+        "planning:themes",
+        (
+            "planning:themes",
+            "planning:theme_create",
+            "planning:theme_edit",
+            "planning:theme_delete",
+            "planning:place_create",
+            "planning:place_edit",
+            "planning:place_delete",
+        ),
+        45,
+    ),
+    MenuEntry(
         "Key figures",
         "planning:key_figures",
         (

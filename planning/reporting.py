@@ -7,8 +7,12 @@ contribution, so one partner's report never clears another's. Without a lead ("T
 the coordinator writes the update and each owner contributes.
 """
 
+import datetime
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+from planning.models import StatusMeaning
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,17 @@ def owners_missing(owners: Owners, *, has_update: bool, contributed: Collection[
         for organisation in owners.all
         if not (has_update if organisation == owners.lead else organisation in contributed)
     ]
+
+
+class HasMeaning(Protocol):
+    @property
+    def meaning(self) -> str: ...
+
+
+def is_overdue(due_date: datetime.date | None, status: HasMeaning | None, today: datetime.date) -> bool:
+    """Past its due date and not completed (no status recorded counts as not completed)."""
+    return (
+        due_date is not None
+        and due_date < today
+        and (status is None or status.meaning != StatusMeaning.COMPLETED)
+    )

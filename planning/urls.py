@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning.views import actions, dashboard, figures, manage, my_actions, review, setup, years
+from planning.views import actions, dashboard, figures, manage, my_actions, review, setup, structure, years
 
 app_name = "planning"
 Y = "years/<str:year>/"
@@ -23,6 +23,27 @@ urlpatterns = [
     path(f"{Y}actions/<int:pk>/delete/", manage.action_delete, name="action_delete"),
     path(f"{Y}actions/<int:pk>/move/", manage.action_move, name="action_move"),
     path(f"{Y}priorities/new/", manage.priority_form, name="priority_create"),
+    path(f"{Y}priorities/<int:pk>/", structure.priority_detail, name="priority"),
+    path(f"{Y}priorities/<int:pk>/approaches/new/", structure.approach_form, name="approach_create"),
+    path(
+        f"{Y}priorities/<int:pk>/approaches/<int:approach_id>/edit/",
+        structure.approach_form,
+        name="approach_edit",
+    ),
+    path(
+        f"{Y}priorities/<int:pk>/approaches/<int:approach_id>/delete/",
+        structure.approach_delete,
+        name="approach_delete",
+    ),
+    path(f"{Y}priorities/<int:pk>/outcomes/new/", structure.outcome_form, name="outcome_create"),
+    path(
+        f"{Y}priorities/<int:pk>/outcomes/<int:outcome_id>/edit/", structure.outcome_form, name="outcome_edit"
+    ),
+    path(
+        f"{Y}priorities/<int:pk>/outcomes/<int:outcome_id>/delete/",
+        structure.outcome_delete,
+        name="outcome_delete",
+    ),
     path(f"{Y}priorities/<int:pk>/edit/", manage.priority_form, name="priority_edit"),
     path(f"{Y}priorities/<int:pk>/delete/", manage.priority_delete, name="priority_delete"),
     path(f"{Y}priorities/<int:pk>/move/", manage.priority_move, name="priority_move"),
@@ -39,6 +60,14 @@ urlpatterns = [
     path("statuses/new/", years.status_form, name="status_create"),
     path("statuses/<int:pk>/edit/", years.status_form, name="status_edit"),
     path("statuses/<int:pk>/move/", years.status_move, name="status_move"),
+    # Cross-cutting themes and places
+    path("themes/", structure.themes, name="themes"),
+    path("themes/new/", structure.theme_form, name="theme_create"),
+    path("themes/<int:pk>/edit/", structure.theme_form, name="theme_edit"),
+    path("themes/<int:pk>/delete/", structure.theme_delete, name="theme_delete"),
+    path("places/new/", structure.place_form, name="place_create"),
+    path("places/<int:pk>/edit/", structure.place_form, name="place_edit"),
+    path("places/<int:pk>/delete/", structure.place_delete, name="place_delete"),
     # Key figures
     path("key-figures/", figures.key_figures, name="key_figures"),
     path("key-figures/new/", figures.measure_form, name="measure_create"),

@@ -18,7 +18,18 @@ from django.test import Client
 
 from assessment.models import CandidateIssue, CommunityView, ScoringCriterion
 from partnership.models import GlossaryTerm, Invitation, Membership
-from planning.models import Action, Contribution, Measure, PlanYear, Priority, Update
+from planning.models import (
+    Action,
+    Approach,
+    Contribution,
+    Measure,
+    Place,
+    PlanYear,
+    Priority,
+    Theme,
+    Update,
+)
+from planning.models import Outcome as PlanOutcome
 from publishing.models import FeedbackQuote, PlanPublication, PlanWithdrawal, ProjectPhoto, ProjectReview
 from tests.permission_matrix_records import (
     Objects,
@@ -136,6 +147,10 @@ KW: dict[str, Kwargs] = {
     "closed_action_this_year": lambda o: o.action(o.closed_year_action.pk),
     "unopened_action": lambda o: {**o.y, "year": "2021-22", "pk": o.unopened_year_action.pk},
     "priority": lambda o: o.action(o.world.priority.pk),
+    "theme": lambda o: {**o.p, "pk": o.theme.pk},
+    "place": lambda o: {**o.p, "pk": o.place.pk},
+    "approach": lambda o: {**o.action(o.world.priority.pk), "approach_id": o.approach.pk},
+    "outcome": lambda o: {**o.action(o.world.priority.pk), "outcome_id": o.outcome.pk},
     "empty_priority": lambda o: o.action(o.empty_priority.pk),
     "organisation": lambda o: {**o.p, "pk": o.world.organisation.pk},
     "term": lambda o: {**o.p, "pk": o.glossary_term.pk},
@@ -414,6 +429,112 @@ BASE: list[Case] = [
     ),
     post("planning:action_move", ACTION + "move/", "action", COORDINATOR, data={"direction": "up"}),
     get("planning:priority_create", PY + "priorities/new/", "y", COORDINATOR),
+    # a priority's page, its approaches and outcomes; the partnership's themes and places
+    get("planning:priority", PRIORITY, "priority", MEMBERS),
+    get("planning:approach_create", PRIORITY + "approaches/new/", "priority", COORDINATOR),
+    post(
+        "planning:approach_create",
+        PRIORITY + "approaches/new/",
+        "priority",
+        COORDINATOR,
+        lambda o: sorted(Approach.objects.filter(priority=o.world.priority).values_list("title", flat=True)),
+        data={"title": "Managing perpetrators"},
+    ),
+    *get_and_post(
+        "planning:approach_edit",
+        PRIORITY + "approaches/<int:approach_id>/edit/",
+        "approach",
+        COORDINATOR,
+        row_of(Approach, "approach"),
+        data={"title": "Early help"},
+    ),
+    *get_and_post(
+        "planning:approach_delete",
+        PRIORITY + "approaches/<int:approach_id>/delete/",
+        "approach",
+        COORDINATOR,
+        row_of(Approach, "approach"),
+        renew="approach",
+    ),
+    *get_and_post(
+        "planning:outcome_create",
+        PRIORITY + "outcomes/new/",
+        "priority",
+        COORDINATOR,
+        lambda o: sorted(
+            PlanOutcome.objects.filter(priority=o.world.priority).values_list("text", flat=True)
+        ),
+        data={"text": "Fewer victims"},
+    ),
+    *get_and_post(
+        "planning:outcome_edit",
+        PRIORITY + "outcomes/<int:outcome_id>/edit/",
+        "outcome",
+        COORDINATOR,
+        row_of(PlanOutcome, "outcome"),
+        data={"text": "Fewer repeat victims of domestic abuse"},
+    ),
+    *get_and_post(
+        "planning:outcome_delete",
+        PRIORITY + "outcomes/<int:outcome_id>/delete/",
+        "outcome",
+        COORDINATOR,
+        row_of(PlanOutcome, "outcome"),
+        renew="outcome",
+    ),
+    get("planning:themes", PP + "themes/", "p", MEMBERS),
+    *get_and_post(
+        "planning:theme_create",
+        PP + "themes/new/",
+        "p",
+        COORDINATOR,
+        lambda o: sorted(
+            Theme.objects.filter(partnership=o.world.partnership).values_list("name", flat=True)
+        ),
+        data={"name": "Reduce reoffending"},
+    ),
+    *get_and_post(
+        "planning:theme_edit",
+        PP + "themes/<int:pk>/edit/",
+        "theme",
+        COORDINATOR,
+        row_of(Theme, "theme"),
+        data={"name": "VAWG"},
+    ),
+    *get_and_post(
+        "planning:theme_delete",
+        PP + "themes/<int:pk>/delete/",
+        "theme",
+        COORDINATOR,
+        row_of(Theme, "theme"),
+        renew="theme",
+    ),
+    *get_and_post(
+        "planning:place_create",
+        PP + "places/new/",
+        "p",
+        COORDINATOR,
+        lambda o: sorted(
+            Place.objects.filter(partnership=o.world.partnership).values_list("name", flat=True)
+        ),
+        data={"name": "Snodland", "lsoa_codes": "E01024386"},
+    ),
+    *get_and_post(
+        "planning:place_edit",
+        PP + "places/<int:pk>/edit/",
+        "place",
+        COORDINATOR,
+        row_of(Place, "place"),
+        data={"name": "Tonbridge town centre"},
+    ),
+    *get_and_post(
+        "planning:place_delete",
+        PP + "places/<int:pk>/delete/",
+        "place",
+        COORDINATOR,
+        row_of(Place, "place"),
+        renew="place",
+    ),
     get("planning:priority_edit", PRIORITY + "edit/", "priority", COORDINATOR),
     *get_and_post(
         "planning:priority_delete",

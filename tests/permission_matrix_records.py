@@ -4,6 +4,7 @@ partnership (see `tests/permission_matrix_data.py`), and the guards that read wh
 import base64
 import datetime
 import io
+import itertools
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
@@ -19,7 +20,7 @@ from assessment import services as assessment_services
 from crimedata.models import ImportRun
 from partnership import services as partnership_services
 from partnership.models import GlossaryTerm, Grant, Invitation, Membership, Role, RoleGrant
-from planning.models import Action, Measure, PlanYearState, Priority
+from planning.models import Action, Approach, Measure, Outcome, Place, PlanYearState, Priority, Theme
 from planning.views.io import SESSION_KEY as IMPORT_SESSION_KEY
 from publishing import services as publishing_services
 from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
@@ -32,6 +33,8 @@ from tests.factories import (
     UserFactory,
     open_only,
 )
+
+NUMBERS = itertools.count(1)  # unique names for records made afresh for each role
 
 
 class Objects:
@@ -94,6 +97,24 @@ class Objects:
     @cached_property
     def empty_priority(self) -> Priority:
         return PriorityFactory(plan_year=self.world.plan_year, title="A priority with no actions")
+
+    @cached_property
+    def theme(self) -> Theme:
+        return Theme.objects.create(partnership=self.world.partnership, name=f"VAWG {next(NUMBERS)}")
+
+    @cached_property
+    def place(self) -> Place:
+        return Place.objects.create(
+            partnership=self.world.partnership, name=f"Town centre {next(NUMBERS)}", lsoa_codes=["E01024385"]
+        )
+
+    @cached_property
+    def approach(self) -> Approach:
+        return Approach.objects.create(priority=self.world.priority, title="Early intervention", order=1)
+
+    @cached_property
+    def outcome(self) -> Outcome:
+        return Outcome.objects.create(priority=self.world.priority, text="Fewer repeat victims", order=1)
 
     @cached_property
     def glossary_term(self) -> GlossaryTerm:

@@ -58,6 +58,18 @@ from planning.selectors.reporting import (
     period_contributions,
     reportable,
 )
+from planning.selectors.structure import (
+    approach_for,
+    approaches,
+    outcome_for,
+    outcomes,
+    place_for,
+    places,
+    priority_structure,
+    tags_of,
+    theme_for,
+    themes,
+)
 from planning.selectors.years import (
     access_key_figure,
     access_period_by_code,
@@ -74,6 +86,16 @@ from planning.selectors.years import (
 )
 
 __all__ = [
+    "approach_for",
+    "approaches",
+    "outcome_for",
+    "outcomes",
+    "place_for",
+    "places",
+    "priority_structure",
+    "tags_of",
+    "theme_for",
+    "themes",
     "Due",
     "MyAction",
     "PeriodMissing",

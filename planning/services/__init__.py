@@ -22,8 +22,20 @@ from planning.services.plans import (
     priority_fingerprint,
     priority_match,
     priority_move,
+    tags_set,
 )
 from planning.services.roll_forward import plan_year_roll_forward, priority_key, priority_match_loose
+from planning.services.structure import (
+    approach_delete,
+    approach_save,
+    lsoa_codes_clean,
+    outcome_delete,
+    outcome_save,
+    place_delete,
+    place_save,
+    theme_delete,
+    theme_save,
+)
 from planning.services.updates import UpdateFigure, action_update_record, only_open_period
 from planning.services.vocabulary import (
     MEASURE_FIELDS,
@@ -48,6 +60,15 @@ from planning.services.years import (
 )
 
 __all__ = [
+    "approach_delete",
+    "approach_save",
+    "lsoa_codes_clean",
+    "outcome_delete",
+    "outcome_save",
+    "place_delete",
+    "place_save",
+    "theme_delete",
+    "theme_save",
     "ReportConflicts",
     "ReportEntry",
     "period_reports_record",
@@ -57,6 +78,7 @@ __all__ = [
     "PLAN_YEAR_STATE_CHANGES",
     "UpdateFigure",
     "action_create",
+    "tags_set",
     "action_delete",
     "action_edit",
     "action_move",

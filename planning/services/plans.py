@@ -16,10 +16,13 @@ from planning import access
 from planning.models import (
     Action,
     ActionOwner,
+    Approach,
     OwnerRole,
+    Place,
     PlanYear,
     Priority,
     SubTheme,
+    Theme,
 )
 from planning.services._common import _clean_lines, _move, _require_coordinator
 
@@ -33,6 +36,8 @@ def priority_create(
     description: str = "",
     sub_themes: Sequence[str] = (),
     carried_from: Priority | None = None,
+    themes: Sequence[Theme] = (),
+    places: Sequence[Place] = (),
 ) -> Priority:
     _require_coordinator(actor, plan_year.partnership)
     order = (plan_year.priorities.aggregate(m=Max("order"))["m"] or 0) + 1
@@ -48,6 +53,7 @@ def priority_create(
     )
     for index, name in enumerate(sub_themes, start=1):
         save_as(SubTheme(priority=priority, name=name.strip(), order=index), actor)
+    tags_set(priority, themes=themes, places=places, actor=actor)
     return priority
 
 
@@ -72,6 +78,9 @@ def action_create(
     due_date: datetime.date | None = None,
     carried_from: Action | None = None,
     has_lead: bool = True,
+    approach: Approach | None = None,
+    themes: Sequence[Theme] = (),
+    places: Sequence[Place] = (),
 ) -> Action:
     """An action with its owners in order; each owner is (organisation, name as written here).
 
@@ -90,11 +99,39 @@ def action_create(
             due_date=due_date,
             order=order,
             carried_from=carried_from,
+            approach=_approach_of(priority, approach),
         ),
         actor,
     )
     _set_owners(action, owners, actor, has_lead=has_lead)
+    tags_set(action, themes=themes, places=places, actor=actor)
     return action
+
+
+def _approach_of(priority: Priority, approach: Approach | None) -> Approach | None:
+    if approach is not None and approach.priority_id != priority.pk:
+        raise ServiceError(f"“{approach.title}” is an approach of another priority.")
+    return approach
+
+
+def tags_set(
+    instance: Action | Priority,
+    *,
+    themes: Sequence[Theme] | None,
+    places: Sequence[Place] | None,
+    actor: Actor,
+) -> None:
+    """Tag a priority or action with the partnership's themes and places (None leaves them)."""
+    partnership_id = instance.plan_year.partnership_id
+    for tags in (themes or [], places or []):
+        for tag in tags:
+            if tag.partnership_id != partnership_id:
+                raise ServiceError(f"“{tag}” belongs to another partnership.")
+    instance._history_user = actor  # type: ignore[union-attr]  # simple_history's m2m rows
+    if themes is not None:
+        instance.themes.set(themes)
+    if places is not None:
+        instance.places.set(places)
 
 
 def _set_owners(
@@ -130,6 +167,8 @@ def action_edit(
     actor: Actor,
     owners: Sequence[tuple[Organisation, str]] | None = None,
     has_lead: bool = True,
+    themes: Sequence[Theme] | None = None,
+    places: Sequence[Place] | None = None,
     **fields: Any,
 ) -> Action:
     """Edit an action unless someone saved a newer version since the editor loaded it.
@@ -142,11 +181,16 @@ def action_edit(
         raise ConflictError("Someone else changed this action while you were editing it.", current)
     for name, value in fields.items():
         setattr(current, name, value)
+    moved = "priority" in fields and "approach" not in fields
+    if moved and current.approach is not None and current.approach.priority_id != current.priority_id:
+        current.approach = None  # moved to another priority: the old approach does not apply
+    _approach_of(current.priority, current.approach)
     current.version += 1  # row locked above; an F() would break the history copy
     save_as(current, actor)
     current.refresh_from_db()
     if owners is not None:
         _set_owners(current, owners, actor, has_lead=has_lead)
+    tags_set(current, themes=themes, places=places, actor=actor)
     return current
 
 
@@ -166,6 +210,8 @@ def priority_edit(
     description: str = "",
     sub_themes: Sequence[str] = (),
     expected_fingerprint: str | None = None,
+    themes: Sequence[Theme] | None = None,
+    places: Sequence[Place] | None = None,
 ) -> Priority:
     """Change a priority's title, description and ordered sub-themes (kept rows keep their history).
 
@@ -192,6 +238,7 @@ def priority_edit(
             save_as(SubTheme(priority=priority, name=name, order=index), actor)
     for theme in existing[len(names) :]:
         delete_as(theme, actor)
+    tags_set(priority, themes=themes, places=places, actor=actor)
     return priority
 
 

@@ -1,5 +1,6 @@
 """The action plan list, action detail and the update form."""
 
+import datetime
 from itertools import groupby
 
 from django.contrib import messages
@@ -12,7 +13,7 @@ from core.access import NotFound
 from core.errors import ConflictError
 from core.history import history_rows
 from core.views import run_service
-from planning import selectors, services
+from planning import reporting, selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
 from planning.models import Action, PlanYear, Status, Update
 from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
@@ -60,6 +61,8 @@ def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) ->
     action = selectors.action_page(request.user, plan_year, pk)
     updates = selectors.action_updates(action)
     may_write = selectors.reportable(request.user, action)
+    current_status = selectors.current_status(action)
+    owners = selectors.action_owners(action)
     open_reports = [
         {"period": period, "update": selectors.update_for_period(action, period)}
         for period in selectors.open_periods(plan_year)
@@ -73,8 +76,11 @@ def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) ->
             f"Action: {action.text[:60]}",
             action=action,
             updates=updates,
-            current_status=selectors.current_status(action),
+            current_status=current_status,
             may_write=may_write,
+            lead_owner=next((owner for owner in owners if owner.is_lead), None),
+            supporting=[owner for owner in owners if not owner.is_lead],
+            overdue=reporting.is_overdue(action.due_date, current_status, datetime.date.today()),
             open_reports=open_reports,
             reports=selectors.action_reports(request.user, action, updates),
             history=history_rows(action),

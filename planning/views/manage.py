@@ -15,9 +15,21 @@ from core.errors import ConflictError, ServiceError
 from core.history import history_rows
 from core.views import run_service
 from planning import selectors, services
-from planning.forms import ActionForm, PriorityForm
 from planning.models import Action, PlanYear, Priority
+from planning.structure_forms import ActionForm, PriorityForm
 from planning.views.common import action_url, crumbs, year_context
+
+
+def _priority_form(
+    request: HttpRequest, plan_year: PlanYear, data: Any = None, **kwargs: Any
+) -> PriorityForm:
+    team = plan_year.partnership
+    return PriorityForm(
+        data,
+        themes=selectors.themes(request.user, team),
+        places=selectors.places(request.user, team),
+        **kwargs,
+    )
 
 
 def _list_url(plan_year: PlanYear, anchor: str = "") -> str:
@@ -33,14 +45,17 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
     priority = selectors.priority_page(request.user, plan_year, pk) if pk else None
     conflict: Priority | None = None
     if request.method == "POST":
-        form = PriorityForm(request.POST)
+        form = _priority_form(request, plan_year, request.POST)
         if form.is_valid():
             data = form.cleaned_data
             fields = {
                 "title": data["title"],
                 "description": data["description"],
                 "sub_themes": form.sub_theme_list(),
+                **form.tags(),
             }
+            if priority is None:  # a new priority without tag fields on the form has no tags
+                fields = {name: value for name, value in fields.items() if value is not None}
             if priority is None:
                 saved, ok = run_service(
                     form, services.priority_create, plan_year=plan_year, actor=request.user, **fields
@@ -62,7 +77,9 @@ def priority_form(request: HttpRequest, partnership: str, year: str, pk: int | N
                 messages.success(request, f"Priority “{saved.title}” saved.")
                 return redirect(_list_url(plan_year, f"priority-{saved.pk}"))
     else:
-        form = PriorityForm(initial=PriorityForm.initial_for(priority) if priority else None)
+        form = _priority_form(
+            request, plan_year, initial=PriorityForm.initial_for(priority) if priority else None
+        )
     title = "Edit priority" if priority else "Add a priority"
     return render(
         request,
@@ -87,7 +104,7 @@ def _priority_conflict(
     newer = selectors.priority_page(request.user, plan_year, pk)
     data = request.POST.copy()
     data["fingerprint"] = services.priority_fingerprint(newer)
-    form = PriorityForm(data)
+    form = _priority_form(request, plan_year, data)
     form.is_valid()
     form.add_error(
         None,
@@ -152,14 +169,21 @@ def _action_fields(form: ActionForm) -> dict[str, object]:
         "target": data["target"].strip(),
         "due_date": data["due_date"],
         "owners": data["owners"],
+        "has_lead": data["has_lead"],
+        **({"approach": data.get("approach")} if "approach" in form.fields else {}),
+        **{name: value for name, value in form.tags().items() if value is not None},
     }
 
 
-def _action_form(plan_year: PlanYear, data: object = None, **kwargs: Any) -> ActionForm:
+def _action_form(request: HttpRequest, plan_year: PlanYear, data: object = None, **kwargs: Any) -> ActionForm:
+    team, actor = plan_year.partnership, request.user
     return ActionForm(
         data,
         priorities=selectors.priorities(plan_year),
-        organisations=selectors.organisations_of(plan_year.partnership),
+        organisations=selectors.organisations_of(team),
+        approaches=selectors.approaches(actor, plan_year),
+        themes=selectors.themes(actor, team),
+        places=selectors.places(actor, team),
         **kwargs,
     )
 
@@ -171,7 +195,7 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
     action = selectors.action_page(request.user, plan_year, pk, for_=Purpose.MANAGE) if pk else None
     conflict: Action | None = None
     if request.method == "POST":
-        form = _action_form(plan_year, request.POST)
+        form = _action_form(request, plan_year, request.POST)
         if form.is_valid():
             fields = _action_fields(form)
             if action is None:
@@ -192,7 +216,7 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
                     conflict = selectors.action_page(request.user, plan_year, action.pk)
                     data = request.POST.copy()
                     data["version"] = str(conflict.version)
-                    form = _action_form(plan_year, data)
+                    form = _action_form(request, plan_year, data)
                     form.is_valid()
                     form.add_error(
                         None,
@@ -205,7 +229,7 @@ def action_form(request: HttpRequest, partnership: str, year: str, pk: int | Non
                 return redirect(action_url(saved))
     else:
         initial = ActionForm.initial_for(action) if action else {"priority": request.GET.get("priority")}
-        form = _action_form(plan_year, initial=initial)
+        form = _action_form(request, plan_year, initial=initial)
     title = "Edit action" if action else "Add an action"
     return render(
         request,

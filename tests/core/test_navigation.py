@@ -17,6 +17,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Year-end review",
         "Plan year settings",
         "Key figures",
+        "Themes and places",
         "Strategic assessment",
         "Plan documents",
         "Members",
