@@ -182,3 +182,15 @@ def test_a_district_holding_another_districts_name_is_refused(tmp_path):
     ):
         call_command("reference_install", str(path))
     assert District.objects.get(code="W06000015").name == "Cardiff"
+
+
+@pytest.mark.django_db
+def test_a_force_id_held_by_another_force_row_is_refused_and_nothing_changes(tmp_path):
+    PoliceForce.objects.create(slug="kentish", name="Another row")
+    path = write(
+        tmp_path, "E07000115,Renamed,E22000148,Tonbridge and Malling,E23000032,Kent,kentish,Kent Police"
+    )
+    with pytest.raises(CommandError, match="Nothing was installed: an existing row stands in the way"):
+        call_command("reference_install", str(path))
+    assert PoliceForce.objects.get(pfa_code="E23000032").slug == "kent"
+    assert District.objects.get(code="E07000115").name == "Tonbridge and Malling"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from core.actors import resolve_actor
 from core.audit import audit_record
@@ -55,6 +55,10 @@ class Command(BaseCommand):
             pass
         except ValueError as error:
             raise CommandError(str(error)) from None
+        except IntegrityError as error:  # e.g. a slug held by another force row: nothing was written
+            raise CommandError(
+                f"Nothing was installed: an existing row stands in the way ({error})."
+            ) from None
         found = (
             f"{len(lookup.forces)} forces, {len(lookup.districts)} districts, {len(lookup.areas)} CSP areas"
         )
