@@ -18,7 +18,7 @@ from django.shortcuts import render
 
 from core.access import REGISTRY, partnership_of
 from core.audit import audit_record
-from core.models import AuditEvent, AuditEventType, District, PoliceForce
+from core.models import AuditEvent, AuditEventType, CspArea, District, PoliceForce
 
 
 def _superusers_only(request: HttpRequest) -> bool:
@@ -83,8 +83,8 @@ class DistrictInline(admin.TabularInline):
 @admin.register(PoliceForce)
 class PoliceForceAdmin(AuditedAdmin):
     # District and PoliceForce keep no history (reference data); plain ModelAdmin.
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "slug", "pfa_code"]
+    search_fields = ["name", "slug", "pfa_code"]
     inlines = [DistrictInline]
 
 
@@ -92,6 +92,13 @@ class PoliceForceAdmin(AuditedAdmin):
 class DistrictAdmin(AuditedAdmin):
     list_display = ["name", "code", "police_force"]
     list_filter = ["police_force"]
+    search_fields = ["name", "code"]
+    filter_horizontal = ["csp_areas"]
+
+
+@admin.register(CspArea)
+class CspAreaAdmin(AuditedAdmin):
+    list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 

@@ -8,12 +8,34 @@ class PoliceForce(models.Model):
 
     slug = models.SlugField(max_length=64, unique=True, help_text="As in police.uk file names, e.g. kent")
     name = models.CharField(max_length=200)
+    pfa_code = models.CharField(
+        "ONS police force area code",
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="E23000032 for Kent; empty for a force with no area (e.g. British Transport Police).",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class CspArea(models.Model):
+    """A community safety partnership area as the ONS codes it (CSP23: E22000148 Tonbridge and Malling)."""
+
+    code = models.CharField("ONS code", max_length=9, unique=True)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "community safety partnership area"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
 
 
 class District(models.Model):
@@ -23,6 +45,13 @@ class District(models.Model):
     name = models.CharField(max_length=200, unique=True)
     police_force = models.ForeignKey(
         PoliceForce, null=True, blank=True, on_delete=models.SET_NULL, related_name="districts"
+    )
+    csp_areas = models.ManyToManyField(
+        CspArea,
+        blank=True,
+        related_name="districts",
+        verbose_name="community safety partnership areas",
+        help_text="Usually one; a few unitary districts have several (Buckinghamshire has four).",
     )
 
     class Meta:

@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.models import User
 from core.admin import AuditedAdmin
 from core.audit import audit_record
-from core.models import AuditEvent, AuditEventType, District, PoliceForce
+from core.models import AuditEvent, AuditEventType, CspArea, District, PoliceForce
 from crimedata.models import (
     CrimeCount,
     DistrictAlias,
@@ -28,6 +28,7 @@ INSTALLATION_MODELS = {
     User,
     Partnership,
     District,
+    CspArea,
     PoliceForce,
     AuditEvent,
     ForceMonth,
@@ -125,19 +126,20 @@ def test_creating_a_partnership_invites_its_first_coordinator(client, world):
     assert created.actor_id == world.site_admin.pk
 
 
-def test_partnership_add_form_needs_the_first_coordinator(client, world):
+def test_partnership_add_form_needs_districts_but_no_first_coordinator(client, world):
     client.force_login(world.site_admin)
     response = client.post(reverse("admin:partnership_partnership_add"), {"slug": "x-csp", "name": "X"})
     assert response.status_code == 200
     assert not Partnership.objects.filter(slug="x-csp").exists()
-    assert "coordinator_email" in response.context["adminform"].form.errors
+    errors = response.context["adminform"].form.errors
+    assert "districts" in errors and "coordinator_email" not in errors
 
 
 def test_admin_changes_are_audited_without_a_partnership(client, world):
     client.force_login(world.site_admin)
-    force = PoliceForce.objects.create(slug="surrey", name="Surrey Police")
+    force = PoliceForce.objects.create(slug="btp", name="British Transport Police")  # no force area
     url = reverse("admin:core_policeforce_change", args=[force.pk])
-    data = {"slug": "surrey", "name": "Surrey Police Force"}
+    data = {"slug": "btp", "name": "British Transport Police Force"}
     data |= {"districts-TOTAL_FORMS": "0", "districts-INITIAL_FORMS": "0"}
     assert client.post(url, data).status_code == 302
     delete = reverse("admin:core_policeforce_delete", args=[force.pk])

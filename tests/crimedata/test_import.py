@@ -40,22 +40,27 @@ def kent_rows() -> list[str]:
     ]
 
 
+# A district name that is no longer a district (merged into East Suffolk in 2019), as LSOA names keep it.
+SUFFOLK_COASTAL = row(lsoa_code="E01030000", lsoa_name="Suffolk Coastal 001A", crime_type="Robbery")
+
+
 def test_import_counts_districts_and_quirks(tmp_path):
-    District.objects.create(code="E07000115", name="Tonbridge and Malling")
-    summary = police_uk_import(user=None, paths=[write_street(tmp_path, kent_rows(), bom=True)])
-    assert summary.rows == 8 and summary.force_months == [("kent", SEPT, 8)]
+    rows = [*kent_rows(), SUFFOLK_COASTAL]
+    summary = police_uk_import(user=None, paths=[write_street(tmp_path, rows, bom=True)])
+    assert summary.rows == 9 and summary.force_months == [("kent", SEPT, 9)]
     assert counts() == {
         ("Tonbridge and Malling", "E07000115", "Burglary"): 4,
         ("Tonbridge and Malling", "E07000115", "Anti-social behaviour"): 1,
         ("Folkestone and Hythe", "E07000112", "Shoplifting"): 1,  # Shepway alias (data migration)
-        ("Wealden", None, "Robbery"): 1,  # no lookup, unknown district: code is null
+        ("Wealden", "E07000065", "Robbery"): 1,  # outside Kent: known from the reference data
+        ("Suffolk Coastal", None, "Robbery"): 1,  # no lookup, unknown district: code is null
         ("", None, "Violence and sexual offences"): 1,  # no location: force only
     }
     month = ForceMonth.objects.get()
     assert (month.force.slug, month.force.name, month.row_count, month.month) == (
         "kent",
         "Kent Police",
-        8,
+        9,
         SEPT,
     )
 
@@ -75,10 +80,9 @@ def test_lookup_wins_over_names_and_aliases(tmp_path):
 
 
 def test_alias_added_later_is_used(tmp_path):
-    district = District.objects.create(code="E07000065", name="Wealden District")
-    DistrictAlias.objects.create(alias="Wealden", district=district)
-    police_uk_import(user=None, paths=[write_street(tmp_path, kent_rows())])
-    assert counts(crime_type="Robbery") == {("Wealden District", "E07000065", "Robbery"): 1}
+    DistrictAlias.objects.create(alias="Suffolk Coastal", district=District.objects.get(code="E07000244"))
+    police_uk_import(user=None, paths=[write_street(tmp_path, [SUFFOLK_COASTAL])])
+    assert counts(crime_type="Robbery") == {("East Suffolk", "E07000244", "Robbery"): 1}
 
 
 def test_parquet_contract(tmp_path):
@@ -93,7 +97,7 @@ def test_parquet_contract(tmp_path):
     described = con.execute(f"DESCRIBE SELECT * FROM {parquet_source(paths)}").fetchall()
     assert [(d[0], d[1]) for d in described] == PARQUET_COLUMNS
     first = con.execute(
-        f"SELECT month, force, longitude, district_name FROM {parquet_source(paths)} WHERE crime_id = 'abc123' LIMIT 1"
+        f"SELECT month, force, longitude, district_name FROM {parquet_source(paths)} WHERE crime_id = 'abc123' AND crime_type = 'Burglary' LIMIT 1"
     ).fetchone()
     assert first == (SEPT, "kent", 0.2741, "Tonbridge and Malling")
     assert current_parquet_paths(months=[date(2019, 10, 1)]) == []
@@ -112,7 +116,7 @@ def test_reimport_replaces_and_deletes_old_file(tmp_path, django_capture_on_comm
     write_street(tmp_path, [row()])
     with django_capture_on_commit_callbacks(execute=True):
         police_uk_import(user=None, paths=[path])
-    assert counts() == {("Tonbridge and Malling", None, "Burglary"): 1}
+    assert counts() == {("Tonbridge and Malling", "E07000115", "Burglary"): 1}
 
 
 def test_one_bad_file_imports_nothing(tmp_path, crime_store):
