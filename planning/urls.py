@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning.views import actions, dashboard, figures, manage, my_actions, review, setup, years
+from planning.views import actions, dashboard, figures, manage, my_actions, review, setup, strategies, years
 
 app_name = "planning"
 Y = "years/<str:year>/"
@@ -39,6 +39,12 @@ urlpatterns = [
     path("statuses/new/", years.status_form, name="status_create"),
     path("statuses/<int:pk>/edit/", years.status_form, name="status_edit"),
     path("statuses/<int:pk>/move/", years.status_move, name="status_move"),
+    # Strategies over several plan years
+    path("strategies/", strategies.strategy_list, name="strategies"),
+    path("strategies/new/", strategies.strategy_create, name="strategy_create"),
+    path("strategies/<str:span>/", strategies.strategy_detail, name="strategy"),
+    path("strategies/<str:span>/edit/", strategies.strategy_edit, name="strategy_edit"),
+    path("strategies/<str:span>/delete/", strategies.strategy_delete, name="strategy_delete"),
     # Key figures
     path("key-figures/", figures.key_figures, name="key_figures"),
     path("key-figures/new/", figures.measure_form, name="measure_create"),
