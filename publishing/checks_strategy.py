@@ -13,7 +13,10 @@ class StrategyChecklist:
     checks: list[Check]
 
     refusal = ""  # a strategy can always be published once its checklist has been seen
-    lines = Checklist.lines
+
+    def lines(self) -> list[str]:
+        """The checklist as plain text lines (for the command), as a plan's are printed."""
+        return Checklist.lines(self)  # type: ignore[arg-type]  # it reads only `checks`
 
 
 def strategy_checklist(strategy: Strategy, doc: StrategyDocument | None = None) -> StrategyChecklist:

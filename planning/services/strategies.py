@@ -161,7 +161,9 @@ def plan_year_set_strategy(*, plan_year: PlanYear, strategy: Strategy | None, ac
                 f"not {plan_year.label}."
             )
     # The stored value decides (the caller's copy of the year may be older than the database's).
-    stored = PlanYear.objects.select_for_update().filter(pk=plan_year.pk).values_list("strategy_id", flat=True)
+    stored = (
+        PlanYear.objects.select_for_update().filter(pk=plan_year.pk).values_list("strategy_id", flat=True)
+    )
     plan_year.strategy_id = stored.first()
     if plan_year.strategy_id != (strategy.pk if strategy else None):
         plan_year.strategy = strategy

@@ -93,8 +93,7 @@ def build_strategy(strategy: Strategy, *, draft: bool = False) -> StrategyDocume
             slug=year.slug,
             state=year.get_state_display(),
             priorities=[
-                clean(priority_heading(p.title, sub_theme_names(p)))
-                for p in priorities.get(year.pk, [])
+                clean(priority_heading(p.title, sub_theme_names(p))) for p in priorities.get(year.pk, [])
             ],
             plan_url=reverse("public:plan", kwargs={"partnership": slug, "year": year.slug})
             if year.pk in published
