@@ -29,6 +29,7 @@ from planning.models import (
     Priority,
     ReportingPeriod,
     Status,
+    Strategy,
     SubTheme,
     Theme,
     Update,
@@ -444,3 +445,44 @@ def access_measure_by_id(
         within=_within("partnership", partnership),
         queryset=_related("partnership", "plan_year", "source_organisation"),
     )
+
+
+# --- Strategies over several plan years (read by members, changed by coordinators). ---
+
+
+@restricted(Strategy, partnership="partnership")
+def strategies_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Strategy]:
+    return _in_partnerships(Strategy, "partnership", actor, for_)
+
+
+def access_strategy_by_id(
+    actor: Actor, strategy_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> Strategy:
+    return open_door(
+        Strategy,
+        actor,
+        strategy_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=_related("partnership"),
+    )
+
+
+def access_strategy(
+    actor: Actor, partnership_slug: str, span: str, *, for_: Purpose = Purpose.VIEW
+) -> Strategy:
+    """A partnership's strategy by its span ("2021-2023"); NotFound unless the actor may use it for `for_`."""
+    partnership = partnership_access.access_partnership_by_slug(actor, partnership_slug)
+    years = Strategy.span_of_slug(span)
+    found = (
+        Strategy._default_manager.filter(partnership=partnership, start_year=years[0], end_year=years[1])
+        .values_list("pk", flat=True)
+        .first()
+        if years
+        else None
+    )
+    if found is None:
+        raise NotFound("No such strategy.")
+    strategy = access_strategy_by_id(actor, found, for_=for_, partnership=partnership)
+    strategy.partnership = partnership
+    return strategy

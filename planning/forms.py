@@ -425,3 +425,66 @@ class SetUpForm(forms.Form):
             "max_value": "Enter a year from 2000 to 2100",
         },
     )
+
+
+def _year_field(label: str, help_text: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        help_text=help_text,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": "Enter the year as 4 digits, like 2021",
+            "invalid": "Enter the year as 4 digits, like 2021",
+            "min_value": "Enter a year from 2000 to 2100",
+            "max_value": "Enter a year from 2000 to 2100",
+        },
+    )
+
+
+class StrategyForm(TextLimitMixin, forms.Form):
+    """A strategy over several plan years (the service checks the span against the others)."""
+
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        help_text="For example, Community Safety Strategy",
+        error_messages={"required": "Enter the strategy's title"},
+    )
+    start_year = _year_field("Start year", "The year its first plan year starts: for 2021/22 enter 2021.")
+    end_year = _year_field(
+        "End year", "The year its last plan year ends: 2023 for a strategy covering 2021/22 and 2022/23."
+    )
+    vision = forms.CharField(label="Vision", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    narrative = forms.CharField(
+        label="Narrative",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Markdown: blank lines between paragraphs, ## for headings, - for lists.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_year"), data.get("end_year")
+        if start is not None and end is not None and end <= start:
+            self.add_error("end_year", f"The end year must be after the start year ({start})")
+        return data
+
+
+class StrategyCreateForm(StrategyForm):
+    plan_years = forms.BooleanField(
+        label="Add the plan years of its span to it (missing ones are created as drafts)",
+        required=False,
+        initial=True,
+    )
+
+
+class PlanYearStrategyForm(forms.Form):
+    """Which strategy a plan year belongs to (only those whose span contains it), or none."""
+
+    strategy = forms.ChoiceField(label="Strategy", required=False)
+
+    def __init__(self, *args: Any, strategies: Iterable[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ChoiceField, self.fields["strategy"])
+        field.choices = [("", "None")] + [(str(s.pk), str(s)) for s in strategies]

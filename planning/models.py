@@ -36,6 +36,14 @@ class PlanYear(models.Model):
     start_date = models.DateField()
     end_date = models.DateField()
     state = models.CharField(max_length=10, choices=PlanYearState.choices, default=PlanYearState.DRAFT)
+    strategy = models.ForeignKey(
+        "Strategy",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_years",
+        help_text="The multi-year strategy this year's delivery plan belongs to, if any.",
+    )
     owner_layout = models.CharField(
         max_length=20,
         choices=OwnerLayout.choices,
@@ -75,6 +83,69 @@ class PlanYear(models.Model):
     @staticmethod
     def slug_for_start(start_year: int) -> str:
         return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+STRATEGY_MAX_YEARS = 10
+
+
+class Strategy(models.Model):
+    """A partnership's community safety strategy over several plan years, with annual delivery plans.
+
+    `start_year` is the year its first plan year starts, `end_year` the year its last one ends:
+    2021–2023 covers 2021/22 and 2022/23; 2024–2029 covers five plan years. Slug `2021-2023`.
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="strategies")
+    title = models.CharField(max_length=300, help_text='e.g. "Community Safety Strategy"')
+    vision = models.TextField(blank=True)
+    narrative = models.TextField(blank=True, help_text="The strategy's text (Markdown).")
+    start_year = models.PositiveSmallIntegerField(help_text="The year its first plan year starts (1 April).")
+    end_year = models.PositiveSmallIntegerField(help_text="The year its last plan year ends (31 March).")
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-start_year"]
+        verbose_name_plural = "strategies"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "start_year"], name="strategy_start_unique"),
+            models.CheckConstraint(
+                condition=models.Q(end_year__gt=models.F("start_year")), name="strategy_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.label}"
+
+    @property
+    def slug(self) -> str:
+        """ "2021-2023" (its URLs)."""
+        return f"{self.start_year}-{self.end_year}"
+
+    @property
+    def label(self) -> str:
+        """ "2021–2023" (en dash), as documents write the span."""
+        return f"{self.start_year}\u2013{self.end_year}"
+
+    @property
+    def history_name(self) -> str:
+        return str(self)
+
+    @property
+    def plan_year_slugs(self) -> list[str]:
+        """The slugs of the plan years the span covers: 2021-2023 → 2021-22, 2022-23."""
+        return [PlanYear.slug_for_start(year) for year in range(self.start_year, self.end_year)]
+
+    def covers(self, plan_year: PlanYear) -> bool:
+        """Whether the plan year lies inside the strategy's span."""
+        return self.start_year <= plan_year.start_date.year < self.end_year
+
+    @staticmethod
+    def span_of_slug(slug: str) -> tuple[int, int] | None:
+        """(2021, 2023) for "2021-2023"; None for anything else."""
+        if len(slug) != 9 or slug[4] != "-" or not (slug[:4].isdigit() and slug[5:].isdigit()):
+            return None
+        return int(slug[:4]), int(slug[5:])
 
 
 class PeriodCode(models.TextChoices):

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from planning.views import actions, dashboard, figures, manage, my_actions, review, setup, structure, years
+from planning.views import (
+    actions,
+    dashboard,
+    figures,
+    manage,
+    my_actions,
+    review,
+    setup,
+    strategies,
+    structure,
+    years,
+)
 
 app_name = "planning"
 Y = "years/<str:year>/"
@@ -68,6 +79,12 @@ urlpatterns = [
     path("places/new/", structure.place_form, name="place_create"),
     path("places/<int:pk>/edit/", structure.place_form, name="place_edit"),
     path("places/<int:pk>/delete/", structure.place_delete, name="place_delete"),
+    # Strategies over several plan years
+    path("strategies/", strategies.strategy_list, name="strategies"),
+    path("strategies/new/", strategies.strategy_create, name="strategy_create"),
+    path("strategies/<str:span>/", strategies.strategy_detail, name="strategy"),
+    path("strategies/<str:span>/edit/", strategies.strategy_edit, name="strategy_edit"),
+    path("strategies/<str:span>/delete/", strategies.strategy_delete, name="strategy_delete"),
     # Key figures
     path("key-figures/", figures.key_figures, name="key_figures"),
     path("key-figures/new/", figures.measure_form, name="measure_create"),

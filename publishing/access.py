@@ -16,7 +16,7 @@ from core.actors import Actor
 from partnership import access as partnership_access
 from partnership.access import partnerships_visible_to
 from partnership.models import Partnership
-from planning.models import PlanYear
+from planning.models import PlanYear, Strategy
 from publishing.models import (
     FeedbackQuote,
     PlanNarrative,
@@ -24,6 +24,8 @@ from publishing.models import (
     PlanWithdrawal,
     ProjectPhoto,
     ProjectReview,
+    StrategyPublication,
+    StrategyWithdrawal,
 )
 
 # Every record also names its partnership: it must be its plan year's (defence in depth).
@@ -170,3 +172,61 @@ def access_plan_withdrawal_by_id(
 def can_edit_documents(actor: Actor, plan_year: PlanYear) -> bool:
     """Coordinators edit the narrative, the reviews and publish (pages use it to show the buttons)."""
     return partnership_access.may(actor, plan_year.partnership, Purpose.MANAGE)
+
+
+@restricted(StrategyPublication, partnership="partnership")
+def strategy_publications_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[StrategyPublication]:
+    """Members see every version of their partnership's strategies; nobody changes one."""
+    if for_ != Purpose.VIEW:
+        return StrategyPublication.objects.none()
+    return StrategyPublication.objects.filter(
+        partnership__in=partnerships_visible_to(actor, for_=for_), strategy__partnership=F("partnership")
+    )
+
+
+@restricted(StrategyWithdrawal, partnership="publication__partnership")
+def strategy_withdrawals_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[StrategyWithdrawal]:
+    if for_ != Purpose.VIEW:
+        return StrategyWithdrawal.objects.none()
+    return StrategyWithdrawal.objects.filter(
+        publication__in=strategy_publications_visible_to(actor, for_=for_)
+    )
+
+
+def access_strategy_publication_by_id(
+    actor: Actor, publication_id: object, *, for_: Purpose = Purpose.VIEW, strategy: Strategy | None = None
+) -> StrategyPublication:
+    return open_door(
+        StrategyPublication,
+        actor,
+        publication_id,
+        for_=for_,
+        within=_within(strategy=strategy),
+        queryset=lambda qs: qs.defer("html", "pdf", "docx").select_related("strategy", "partnership"),
+    )
+
+
+def access_strategy_withdrawal_by_id(
+    actor: Actor,
+    withdrawal_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    publication: StrategyPublication | None = None,
+) -> StrategyWithdrawal:
+    return open_door(
+        StrategyWithdrawal,
+        actor,
+        withdrawal_id,
+        for_=for_,
+        within=_within(publication=publication),
+        queryset=lambda qs: qs.select_related("publication__strategy", "publication__partnership"),
+    )
+
+
+def can_edit_strategy_documents(actor: Actor, strategy: Strategy) -> bool:
+    """Coordinators preview-check, publish and withdraw the strategy document."""
+    return partnership_access.may(actor, strategy.partnership, Purpose.MANAGE)

@@ -9,7 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from partnership.models import Partnership
-from planning.models import PlanYear, Priority
+from planning.models import PlanYear, Priority, Strategy
 from publishing.storage import photo_upload_to, private_storage
 
 
@@ -100,20 +100,25 @@ class ImmutableError(Exception):
     """A published version was about to change."""
 
 
-class PublicationQuerySet(models.QuerySet["PlanPublication"]):
+class _NeverUpdated(models.QuerySet[Any]):
+    """Querysets of stored versions: `update()` refuses (the model's `immutable_message`)."""
+
     def update(self, **kwargs: Any) -> int:
-        raise ImmutableError("Published plan versions never change.")
+        raise ImmutableError(self.model.immutable_message)
+
+
+class PublicationQuerySet(_NeverUpdated):
+    pass
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class PlanPublication(models.Model):
-    """One published version of a plan year's document, stored byte for byte. Never changes."""
+class StoredDocument(models.Model):
+    """One published version of a document, stored byte for byte (HTML, PDF, Word, with checksums).
+    Never changes (ADR 0006): plan years' plans and strategies both publish this way."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="publications")
-    plan_year = models.ForeignKey(PlanYear, on_delete=models.PROTECT, related_name="publications")
     number = models.PositiveIntegerField()
     published_at = models.DateTimeField()
     published_by = models.ForeignKey(
@@ -126,33 +131,27 @@ class PlanPublication(models.Model):
     pdf_sha256 = models.CharField(max_length=64)
     docx_sha256 = models.CharField(max_length=64)
 
-    objects = PublicationQuerySet.as_manager()
+    immutable_message = "Published versions never change; publish again for a new version."
 
     class Meta:
-        ordering = ["plan_year", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan_year", "number"], name="publication_number_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.plan_year} version {self.number}"
+        abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
-            raise ImmutableError("Published plan versions never change; publish again for a new version.")
+            raise ImmutableError(self.immutable_message)
         self.html_sha256 = sha256(bytes(self.html))
         self.pdf_sha256 = sha256(bytes(self.pdf))
         self.docx_sha256 = sha256(bytes(self.docx))
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableError("Published plan versions are kept.")
+        raise ImmutableError("Published versions are kept.")
 
     @property
-    def withdrawal_or_none(self) -> "PlanWithdrawal | None":
+    def withdrawal_or_none(self) -> Any:
         """The version's withdrawal, None while it stands (select_related("withdrawal") to read it once)."""
         try:
-            return self.withdrawal
+            return self.withdrawal  # type: ignore[attr-defined]
         except ObjectDoesNotExist:
             return None
 
@@ -165,7 +164,26 @@ class PlanPublication(models.Model):
         )
 
 
-class WithdrawalQuerySet(models.QuerySet["PlanWithdrawal"]):
+class PlanPublication(StoredDocument):
+    """One published version of a plan year's document, stored byte for byte. Never changes."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="publications")
+    plan_year = models.ForeignKey(PlanYear, on_delete=models.PROTECT, related_name="publications")
+
+    immutable_message = "Published plan versions never change; publish again for a new version."
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan_year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan_year", "number"], name="publication_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_year} version {self.number}"
+
+
+class WithdrawalQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> int:
         raise ImmutableError("Withdrawals are kept as they were recorded.")
 
@@ -173,14 +191,13 @@ class WithdrawalQuerySet(models.QuerySet["PlanWithdrawal"]):
         raise ImmutableError("Withdrawals are kept as they were recorded.")
 
 
-class PlanWithdrawal(models.Model):
+class StoredWithdrawal(models.Model):
     """The withdrawal of one published version: its own append-only record (the version never changes).
 
-    A withdrawn version's public URLs answer 410 Gone; the plan year's URLs serve the newest version
+    A withdrawn version's public URLs answer 410 Gone; the document's URLs serve the newest version
     that is not withdrawn (ADR 0006, addendum).
     """
 
-    publication = models.OneToOneField(PlanPublication, on_delete=models.PROTECT, related_name="withdrawal")
     withdrawn_at = models.DateTimeField()
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -191,8 +208,11 @@ class PlanWithdrawal(models.Model):
 
     objects = WithdrawalQuerySet.as_manager()
 
+    class Meta:
+        abstract = True
+
     def __str__(self) -> str:
-        return f"Withdrawal of {self.publication}"
+        return f"Withdrawal of {self.publication}"  # type: ignore[attr-defined]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -201,3 +221,38 @@ class PlanWithdrawal(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("Withdrawals are kept as they were recorded.")
+
+
+class PlanWithdrawal(StoredWithdrawal):
+    """The withdrawal of one published version of a plan year's document."""
+
+    publication = models.OneToOneField(PlanPublication, on_delete=models.PROTECT, related_name="withdrawal")
+
+
+class StrategyPublication(StoredDocument):
+    """One published version of a strategy's document, stored byte for byte. Never changes."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="strategy_publications"
+    )
+    strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="publications")
+
+    immutable_message = "Published strategy versions never change; publish again for a new version."
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["strategy", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "number"], name="strategy_publication_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.strategy} version {self.number}"
+
+
+class StrategyWithdrawal(StoredWithdrawal):
+    """The withdrawal of one published version of a strategy's document."""
+
+    publication = models.OneToOneField(
+        StrategyPublication, on_delete=models.PROTECT, related_name="withdrawal"
+    )

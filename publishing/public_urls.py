@@ -3,6 +3,7 @@
 from django.urls import path
 
 from publishing.views import public as views
+from publishing.views import strategies as strategy_views
 
 app_name = "public"
 urlpatterns = [
@@ -22,5 +23,41 @@ urlpatterns = [
         views.plan_file,
         {"kind": "docx"},
         name="version_docx",
+    ),
+    # Strategies over several plan years
+    path("<slug:partnership>/strategy/<str:span>/", strategy_views.public_strategy, name="strategy"),
+    path(
+        "<slug:partnership>/strategy/<str:span>/strategy.pdf",
+        strategy_views.public_strategy_file,
+        {"kind": "pdf"},
+        name="strategy_pdf",
+    ),
+    path(
+        "<slug:partnership>/strategy/<str:span>/strategy.docx",
+        strategy_views.public_strategy_file,
+        {"kind": "docx"},
+        name="strategy_docx",
+    ),
+    path(
+        "<slug:partnership>/strategy/<str:span>/versions/",
+        strategy_views.public_strategy_versions,
+        name="strategy_versions",
+    ),
+    path(
+        "<slug:partnership>/strategy/<str:span>/versions/<int:number>/",
+        strategy_views.public_strategy,
+        name="strategy_version",
+    ),
+    path(
+        "<slug:partnership>/strategy/<str:span>/versions/<int:number>/strategy.pdf",
+        strategy_views.public_strategy_file,
+        {"kind": "pdf"},
+        name="strategy_version_pdf",
+    ),
+    path(
+        "<slug:partnership>/strategy/<str:span>/versions/<int:number>/strategy.docx",
+        strategy_views.public_strategy_file,
+        {"kind": "docx"},
+        name="strategy_version_docx",
     ),
 ]

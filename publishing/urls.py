@@ -4,10 +4,12 @@ from django.urls import path
 
 from publishing.views import documents as views
 from publishing.views import projects as project_views
+from publishing.views import strategies as strategy_views
 
 app_name = "publishing"
 Y = "plan-documents/<str:year>/"
 P = Y + "projects/<int:review>/"
+S = "strategy-documents/<str:span>/"
 urlpatterns = [
     path("plan-documents/", views.documents, name="documents"),
     path(Y, views.year, name="year"),
@@ -28,4 +30,11 @@ urlpatterns = [
     path(P + "photos/", project_views.photo_add, name="photo_add"),
     path(P + "photos/<int:photo>/delete/", project_views.photo_delete, name="photo_delete"),
     path(P + "photos/<int:photo>/file", project_views.photo_file, name="photo_file"),
+    # Strategy documents
+    path(S, strategy_views.strategy_document, name="strategy_document"),
+    path(S + "preview/", strategy_views.strategy_preview, name="strategy_preview"),
+    path(S + "draft.pdf", strategy_views.strategy_draft_file, {"kind": "pdf"}, name="strategy_draft_pdf"),
+    path(S + "draft.docx", strategy_views.strategy_draft_file, {"kind": "docx"}, name="strategy_draft_docx"),
+    path(S + "publish/", strategy_views.strategy_publish, name="strategy_publish"),
+    path(S + "versions/<int:number>/withdraw/", strategy_views.strategy_withdraw, name="strategy_withdraw"),
 ]

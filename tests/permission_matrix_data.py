@@ -26,11 +26,20 @@ from planning.models import (
     Place,
     PlanYear,
     Priority,
+    Strategy,
     Theme,
     Update,
 )
 from planning.models import Outcome as PlanOutcome
-from publishing.models import FeedbackQuote, PlanPublication, PlanWithdrawal, ProjectPhoto, ProjectReview
+from publishing.models import (
+    FeedbackQuote,
+    PlanPublication,
+    PlanWithdrawal,
+    ProjectPhoto,
+    ProjectReview,
+    StrategyPublication,
+    StrategyWithdrawal,
+)
 from tests.permission_matrix_records import (
     Objects,
     coordinator_is_dpo,
@@ -133,6 +142,10 @@ AS = ASSESS + "<str:slug>/"
 PUB = "p/<slug:partnership>/"
 PUB_Y = PUB + "plan/<str:year>/"
 PUB_V = PUB_Y + "versions/<int:number>/"
+STRAT = PP + "strategies/<str:span>/"
+SDOCS = PP + "strategy-documents/<str:span>/"
+PUB_S = PUB + "strategy/<str:span>/"
+PUB_SV = PUB_S + "versions/<int:number>/"
 
 
 # How each URL's arguments are built from the world (by key, to keep the table short).
@@ -174,6 +187,10 @@ KW: dict[str, Kwargs] = {
     "kind": lambda o: {"kind": "population"},
     "version": lambda o: {**o.y, "number": 1},
     "published_version": lambda o: {**o.y, "number": o.publication.number},
+    "strategy": lambda o: o.strategy_kwargs(),
+    "empty_strategy": lambda o: o.strategy_kwargs(o.empty_strategy),
+    "strategy_version": lambda o: o.strategy_kwargs(number=1),
+    "published_strategy_version": lambda o: o.strategy_kwargs(number=o.strategy_publication.number),
 }
 
 
@@ -656,6 +673,56 @@ BASE: list[Case] = [
     ),
     # the uploaded file itself: members only, through the photo's door (never a /media/ path)
     get("publishing:photo_file", REVIEW + "photos/<int:photo>/file", "photo", MEMBERS),
+    # strategies over several plan years: members read them, coordinators change them
+    get("planning:strategies", PP + "strategies/", "p", MEMBERS),
+    get("planning:strategy_create", PP + "strategies/new/", "p", COORDINATOR),
+    post(
+        "planning:strategy_create",
+        PP + "strategies/new/",
+        "p",
+        COORDINATOR,
+        lambda o: list(Strategy.objects.values_list("start_year", flat=True)),
+        data={"title": "Added by the permission matrix", "start_year": "2040", "end_year": "2042"},
+    ),
+    get("planning:strategy", STRAT, "strategy", MEMBERS),
+    get("planning:strategy_edit", STRAT + "edit/", "strategy", COORDINATOR),
+    post(
+        "planning:strategy_edit",
+        STRAT + "edit/",
+        "strategy",
+        COORDINATOR,
+        row_of(Strategy, "strategy"),
+        data={"title": "Edited by the permission matrix", "start_year": "2020", "end_year": "2022"},
+    ),
+    *get_and_post(
+        "planning:strategy_delete",
+        STRAT + "delete/",
+        "empty_strategy",
+        COORDINATOR,
+        row_of(Strategy, "empty_strategy"),
+    ),
+    # publishing: strategy documents
+    get("publishing:strategy_document", SDOCS, "strategy", MEMBERS),
+    get("publishing:strategy_preview", SDOCS + "preview/", "strategy", MEMBERS),
+    get("publishing:strategy_draft_pdf", SDOCS + "draft.pdf", "strategy", MEMBERS),
+    get("publishing:strategy_draft_docx", SDOCS + "draft.docx", "strategy", MEMBERS),
+    get("publishing:strategy_publish", SDOCS + "publish/", "strategy", COORDINATOR),
+    post(
+        "publishing:strategy_publish",
+        SDOCS + "publish/",
+        "strategy",
+        COORDINATOR,
+        lambda o: StrategyPublication.objects.count(),
+        data={"confirm": "on"},
+    ),
+    *get_and_post(
+        "publishing:strategy_withdraw",
+        SDOCS + "versions/<int:number>/withdraw/",
+        "published_strategy_version",
+        COORDINATOR,
+        lambda o: list(StrategyWithdrawal.objects.values()),
+        data={"reason": "Withdrawn by the permission matrix"},
+    ),
     # assessment
     get("assessment:index", ASSESS, "p", MEMBERS),
     get("assessment:analysis", ASSESS + "analysis/", "p", MEMBERS),
@@ -733,8 +800,39 @@ PUBLIC: list[tuple[str, str, str]] = [
     ("public:version_docx", PUB_V + "plan.docx", "version"),
 ]
 
+# Public strategy pages: public once a version of the strategy 2020-2022 is published, 404 before.
+PUBLIC_STRATEGY: list[tuple[str, str, str]] = [
+    ("public:strategy", PUB_S, "strategy"),
+    ("public:strategy_pdf", PUB_S + "strategy.pdf", "strategy"),
+    ("public:strategy_docx", PUB_S + "strategy.docx", "strategy"),
+    ("public:strategy_versions", PUB_S + "versions/", "strategy"),
+    ("public:strategy_version", PUB_SV, "strategy_version"),
+    ("public:strategy_version_pdf", PUB_SV + "strategy.pdf", "strategy_version"),
+    ("public:strategy_version_docx", PUB_SV + "strategy.docx", "strategy_version"),
+]
+
+
+def strategy_published(kw: str) -> Kwargs:
+    return lambda o: (o.strategy_publication, KW[kw](o))[1]
+
+
 CASES: list[Case] = [
     *BASE,
+    *(
+        Case(name, route, strategy_published(kw), everyone(OK), variant="published")
+        for name, route, kw in PUBLIC_STRATEGY
+    ),
+    *(get(name, route, kw, everyone(DENIED), "nothing published") for name, route, kw in PUBLIC_STRATEGY),
+    *(
+        Case(
+            name,
+            route,
+            lambda o, kw=kw: {**strategy_published(kw)(o), "partnership": o.other_partnership_ready},
+            everyone(DENIED),
+            variant="test-csp published, other-csp's URL",
+        )
+        for name, route, kw in PUBLIC_STRATEGY
+    ),
     *(Case(name, route, published(kw), everyone(OK), variant="published") for name, route, kw in PUBLIC),
     *(get(name, route, kw, everyone(DENIED), "nothing published") for name, route, kw in PUBLIC),
     *(

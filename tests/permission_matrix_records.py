@@ -20,10 +20,22 @@ from assessment import services as assessment_services
 from crimedata.models import ImportRun
 from partnership import services as partnership_services
 from partnership.models import GlossaryTerm, Grant, Invitation, Membership, Role, RoleGrant
-from planning.models import Action, Approach, Measure, Outcome, Place, PlanYearState, Priority, Theme
+from planning.models import (
+    Action,
+    Approach,
+    Measure,
+    Outcome,
+    Place,
+    PlanYearState,
+    Priority,
+    Strategy,
+    Theme,
+)
+from planning.services.strategies import strategy_create
 from planning.views.io import SESSION_KEY as IMPORT_SESSION_KEY
 from publishing import services as publishing_services
-from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
+from publishing import services_strategy
+from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview, StrategyPublication
 from tests.assessment.helpers import district
 from tests.factories import (
     ActionFactory,
@@ -165,6 +177,40 @@ class Objects:
         return publishing_services.plan_publish(
             plan_year=self.world.plan_year, actor=self.world.coordinator, confirmed=True
         )
+
+    @cached_property
+    def strategy(self) -> Strategy:
+        """A strategy 2020-2022 that the world's plan year (and a new 2021-22) belong to."""
+        return strategy_create(
+            partnership=self.world.partnership,
+            title="Community Safety Strategy",
+            start_year=2020,
+            end_year=2022,
+            vision="Safer together",
+            narrative="Our strategy.",
+            actor=self.world.coordinator,
+            plan_years=True,
+        )
+
+    @cached_property
+    def empty_strategy(self) -> Strategy:
+        """A strategy without plan years or versions: the coordinator may delete it."""
+        return strategy_create(
+            partnership=self.world.partnership,
+            title="Later Strategy",
+            start_year=2030,
+            end_year=2032,
+            actor=self.world.coordinator,
+        )
+
+    @cached_property
+    def strategy_publication(self) -> StrategyPublication:
+        return services_strategy.strategy_publish(
+            strategy=self.strategy, actor=self.world.coordinator, confirmed=True
+        )
+
+    def strategy_kwargs(self, strategy: Strategy | None = None, **extra: int) -> dict[str, Any]:
+        return {**self.p, "span": (strategy or self.strategy).slug, **extra}
 
     @cached_property
     def review(self) -> ProjectReview:

@@ -17,8 +17,10 @@ from core.views import run_service
 from partnership.access import access_partnership_by_slug
 from planning import selectors, services
 from planning.access import access_status_by_id
-from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, StatusForm
+from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, PlanYearStrategyForm, StatusForm
 from planning.models import PlanYear
+from planning.selectors import strategies as strategy_selectors
+from planning.services.strategies import plan_year_set_strategy
 from planning.services.years import UnreviewedActions
 from planning.views.common import year_context, year_links
 
@@ -75,6 +77,15 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
                 plan_year=plan_year,
                 periods=[p for p in periods if p.code in chosen],
                 actor=user,
+            )
+            return plan_year if ok else None
+    elif which == "strategy":
+        choices = strategy_selectors.choosable_strategies(user, plan_year)
+        form = forms_["strategy_form"] = PlanYearStrategyForm(request.POST, strategies=choices)
+        if form.is_valid():
+            picked = next((s for s in choices if str(s.pk) == form.cleaned_data["strategy"]), None)
+            _, ok = run_service(
+                form, plan_year_set_strategy, plan_year=plan_year, strategy=picked, actor=user
             )
             return plan_year if ok else None
     elif which == "current":
@@ -139,6 +150,13 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
         OpenPeriodForm(
             initial={"periods": [p.code for p in selectors.open_periods(plan_year)]},
             periods=selectors.periods(plan_year),
+        ),
+    )
+    forms_.setdefault(
+        "strategy_form",
+        PlanYearStrategyForm(
+            initial={"strategy": str(plan_year.strategy_id or "")},
+            strategies=strategy_selectors.choosable_strategies(request.user, plan_year),
         ),
     )
     latest = selectors.plan_years(plan_year.partnership).first()

@@ -9,6 +9,7 @@ from core.text import xml_safe
 from partnership import selectors as partnership_selectors
 from planning import selectors as planning_selectors
 from planning.models import Action, PeriodCode, PlanYear, Update
+from planning.selectors import strategies as strategy_selectors
 from publishing.models import ProjectPhoto
 from publishing.selectors import (
     document_actions,
@@ -127,10 +128,37 @@ class PlanDocument:
     version: int | None = None
     published_at: datetime.datetime | None = None
     author: str = ""
+    strategy_title: str = ""  # the strategy the year belongs to ("" when none)
+    strategy_label: str = ""  # its span, 2021–2023
+
+    @property
+    def strategy_name(self) -> str:
+        """ "Community Safety Strategy 2021–2023" ("" when the year belongs to no strategy)."""
+        if not self.strategy_title:
+            return ""
+        if self.strategy_label in self.strategy_title:
+            return self.strategy_title
+        return f"{self.strategy_title} {self.strategy_label}"
+
+    @property
+    def plan_name(self) -> str:
+        """ "Partnership Plan 2020 – 2021", or "Delivery plan 2022/23 of the Community Safety Strategy 2021–2023"."""
+        if self.strategy_name:
+            return f"Delivery plan {self.year_label} of the {self.strategy_name}"
+        return f"Partnership Plan {self.long_label}"
 
     @property
     def title(self) -> str:
-        return f"{self.partnership_name} – Partnership Plan {self.long_label}"
+        return f"{self.partnership_name} – {self.plan_name}"
+
+    @property
+    def running_header(self) -> str:
+        """The PDF's page header (no user text in it)."""
+        return (
+            f"Delivery plan {self.year_label}"
+            if self.strategy_name
+            else f"Partnership Plan {self.long_label}"
+        )
 
     @property
     def has_example_data(self) -> bool:
@@ -308,6 +336,7 @@ def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
     partnership = plan_year.partnership
     narrative = document_narrative(plan_year)
     previous = previous_year(plan_year)
+    strategy = strategy_selectors.strategy_of(plan_year)
 
     def text(name: str) -> str:
         return clean(getattr(narrative, name)) if narrative is not None else ""
@@ -346,6 +375,8 @@ def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
         contact_lines=contact_lines,
         draft=draft,
         author=clean(partnership.name),
+        strategy_title=clean(strategy.title) if strategy else "",
+        strategy_label=strategy.label if strategy else "",
     )
 
 

@@ -130,7 +130,7 @@ def plan_docx(doc: PlanDocument) -> bytes:
         title=doc.title, author=doc.author, subject=f"Partnership Plan {doc.year_label}", draft=doc.draft
     )
     document.add_paragraph(doc.partnership_name, style="Title")
-    document.add_heading(f"Partnership Plan {doc.long_label}", level=1)
+    document.add_heading(doc.plan_name, level=1)
     if doc.version and doc.published_at:
         document.add_paragraph(f"Version {doc.version}, published {doc.published_at:%-d %B %Y}")
     elif doc.draft:
