@@ -30,13 +30,17 @@ MENU = [
     ),
     MenuEntry("Year-end review", "planning:review", ("planning:review", "planning:roll_forward"), 30),
     MenuEntry(
-        "Key figures",
+        "Measures",
         "planning:key_figures",
         (
             "planning:key_figures",
+            "planning:measure",
             "planning:measure_create",
             "planning:measure_edit",
             "planning:measure_delete",
+            "planning:measure_value_create",
+            "planning:measure_value_edit",
+            "planning:measure_value_delete",
         ),
         40,
     ),

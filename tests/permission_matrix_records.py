@@ -19,7 +19,7 @@ from assessment import services as assessment_services
 from crimedata.models import ImportRun
 from partnership import services as partnership_services
 from partnership.models import GlossaryTerm, Grant, Invitation, Membership, Role, RoleGrant
-from planning.models import Action, Measure, PlanYearState, Priority
+from planning.models import Action, Measure, MeasureValue, PlanYearState, Priority
 from planning.views.io import SESSION_KEY as IMPORT_SESSION_KEY
 from publishing import services as publishing_services
 from publishing.models import FeedbackQuote, PlanPublication, ProjectPhoto, ProjectReview
@@ -103,7 +103,14 @@ class Objects:
 
     @cached_property
     def measure(self) -> Measure:
-        return Measure.objects.create(partnership=self.world.partnership, name="Crimes", value=1)
+        """A key figure linked to world.action (so its lead officer records values)."""
+        measure = Measure.objects.create(partnership=self.world.partnership, name="Crimes", value=1)
+        measure.actions.add(self.world.action)
+        return measure
+
+    @cached_property
+    def measure_value(self) -> MeasureValue:
+        return MeasureValue.objects.create(measure=self.measure, period_label="Q1 2020/21", value=3)
 
     @cached_property
     def status_pk(self) -> int:

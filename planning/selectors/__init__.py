@@ -45,6 +45,18 @@ from planning.selectors.dashboard import (
     recent_updates,
     status_counts,
 )
+from planning.selectors.measures import (
+    MeasureView,
+    document_measures,
+    link_label,
+    measure_for_page,
+    measure_groups,
+    measure_link_choices,
+    measure_links,
+    measure_value_for_recorder,
+    measure_view,
+    year_measures,
+)
 from planning.selectors.reporting import (
     Due,
     MyAction,
@@ -74,6 +86,16 @@ from planning.selectors.years import (
 )
 
 __all__ = [
+    "MeasureView",
+    "document_measures",
+    "measure_for_page",
+    "link_label",
+    "measure_groups",
+    "measure_link_choices",
+    "measure_links",
+    "measure_value_for_recorder",
+    "measure_view",
+    "year_measures",
     "Due",
     "MyAction",
     "PeriodMissing",
