@@ -22,7 +22,9 @@ from planning.models import (
     Approach,
     Contribution,
     Measure,
+    MeasureValue,
     Outcome,
+    OwnerRole,
     Place,
     PlanYear,
     PlanYearState,
@@ -107,6 +109,19 @@ def can_contribute(actor: Actor, action: Action) -> bool:
         return False
     organisation_id = partnership_access.lead_organisation_id(actor, action.plan_year.partnership)
     return reporting.writes_contribution(organisation_id, owners_of(action))
+
+
+def can_record_measure_values(actor: Actor, measure: Measure) -> bool:
+    """A measure's periodic values: coordinators, and lead officers of an organisation that leads
+    an action linked to the measure."""
+    if partnership_access.is_coordinator(actor, measure.partnership):
+        return True
+    organisation_id = partnership_access.lead_organisation_id(actor, measure.partnership)
+    if organisation_id is None:
+        return False
+    return ActionOwner.objects.filter(
+        action__measures=measure, organisation_id=organisation_id, role=OwnerRole.LEAD
+    ).exists()
 
 
 # --- Visibility querysets: the one answer per model to "which of these, for what?". ---
@@ -213,6 +228,11 @@ def contributions_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Q
 @restricted(Measure, partnership="partnership")
 def measures_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Measure]:
     return _in_partnerships(Measure, "partnership", actor, for_)
+
+
+@restricted(MeasureValue, partnership="measure__partnership")
+def measure_values_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[MeasureValue]:
+    return _in_partnerships(MeasureValue, "measure__partnership", actor, for_)
 
 
 # --- Doors: one record by id, NotFound alike for missing and forbidden. ---
@@ -486,3 +506,16 @@ def access_strategy(
     strategy = access_strategy_by_id(actor, found, for_=for_, partnership=partnership)
     strategy.partnership = partnership
     return strategy
+
+
+def access_measure_value_by_id(
+    actor: Actor, value_id: object, *, for_: Purpose = Purpose.VIEW, measure: Measure | None = None
+) -> MeasureValue:
+    return open_door(
+        MeasureValue,
+        actor,
+        value_id,
+        for_=for_,
+        within=_within("measure", measure),
+        queryset=_related("measure__partnership"),
+    )

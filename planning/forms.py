@@ -13,11 +13,12 @@ from core.dates import GovukDateField
 from core.forms import TextLimitMixin
 from core.input import model_field_problem
 from partnership.models import Organisation
-from planning import selectors
+from planning import figure_sources, selectors
 from planning.models import (
     Action,
     Contribution,
     Measure,
+    MeasureDirection,
     PlanYear,
     PlanYearState,
     Priority,
@@ -310,7 +311,21 @@ class StatusForm(forms.Form):
     )
 
 
+class LinkField(forms.ModelMultipleChoiceField):
+    """Priorities, approaches, outcomes or actions to link a measure to, each named with its year."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return selectors.link_label(obj)
+
+
 class MeasureForm(TextLimitMixin, forms.ModelForm):
+    """A key figure (measure): the figure as quoted, its baseline, target and direction, where its
+    value comes from and what it is linked to. The links' choices come from the view (visibility)."""
+
+    LINKS = ("priorities", "approaches", "outcomes", "actions")
+
+    source_key = forms.ChoiceField(label="Where the value comes from", required=False)
+
     class Meta:
         model = Measure
         fields = [
@@ -326,6 +341,11 @@ class MeasureForm(TextLimitMixin, forms.ModelForm):
             "source_organisation",
             "note",
             "order",
+            "direction",
+            "baseline_value",
+            "baseline_period_label",
+            "target_value",
+            "target_period_label",
         ]
         labels = {
             "plan_year": "Plan year",
@@ -335,17 +355,32 @@ class MeasureForm(TextLimitMixin, forms.ModelForm):
             "comparison_period_label": "Comparison period",
             "source_organisation": "Source",
             "order": "Position in the list",
+            "direction": "Which way is better",
+            "baseline_value": "Baseline value",
+            "baseline_period_label": "Baseline period",
+            "target_value": "Target value",
+            "target_period_label": "Target period",
         }
         widgets = {
             "note": forms.Textarea(attrs={"rows": 3}),
             "value": forms.TextInput(attrs={"inputmode": "decimal"}),
             "comparison_value": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "baseline_value": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "target_value": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "direction": forms.RadioSelect,
         }
-        field_classes = {"value": NumberField, "comparison_value": NumberField}
+        field_classes = {
+            "value": NumberField,
+            "comparison_value": NumberField,
+            "baseline_value": NumberField,
+            "target_value": NumberField,
+        }
         error_messages = {
             "name": {"required": "Enter the figure's name"},
-            "value": {"required": "Enter the value", "invalid": "Enter the value as a number, like 8394"},
+            "value": {"invalid": "Enter the value as a number, like 8394"},
             "comparison_value": {"invalid": "Enter the comparison value as a number, like 1452"},
+            "baseline_value": {"invalid": "Enter the baseline as a number, like 1452"},
+            "target_value": {"invalid": "Enter the target as a number, like 1300"},
         }
 
     def __init__(
@@ -353,6 +388,7 @@ class MeasureForm(TextLimitMixin, forms.ModelForm):
         *args: Any,
         plan_years: QuerySet[PlanYear],
         organisations: QuerySet[Organisation],
+        links: dict[str, QuerySet[Any]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -361,9 +397,99 @@ class MeasureForm(TextLimitMixin, forms.ModelForm):
         source_field = cast(forms.ModelChoiceField, self.fields["source_organisation"])
         source_field.queryset, source_field.empty_label = organisations, "No source"
         self.fields["order"].required = False
+        self.fields["direction"].required = False
+        cast(forms.ChoiceField, self.fields["direction"]).choices = MeasureDirection.choices
+        sources = cast(forms.ChoiceField, self.fields["source_key"])
+        sources.choices = [("", "Typed here")] + [(s.key, s.label) for s in figure_sources.sources()]
+        sources.help_text = (
+            "A figure from the Strategic Assessment is counted for the figure's period (or its plan year) "
+            "whenever it is shown or printed."
+        )
+        instance = self.instance
+        if instance.pk:
+            self.initial.setdefault("source_key", instance.source_key)
+        for name, parameter in figure_sources.parameters().items():
+            field_name = f"source_{name}"
+            self.fields[field_name] = forms.ChoiceField(
+                label=parameter.label, required=False, choices=[("", "Not needed")] + parameter.choices()
+            )
+            if instance.pk:
+                self.initial.setdefault(field_name, (instance.source_params or {}).get(name, ""))
+        for name, queryset in (links or {}).items():
+            link = LinkField(
+                label=f"Linked {name}", queryset=queryset, required=False, widget=forms.CheckboxSelectMultiple
+            )
+            self.fields[name] = link
+            if instance.pk:
+                self.initial.setdefault(name, list(getattr(instance, name).values_list("pk", flat=True)))
+
+    @property
+    def parameter_fields(self) -> list[forms.BoundField]:
+        return [self[f"source_{name}"] for name in figure_sources.parameters()]
+
+    @property
+    def link_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.LINKS if name in self.fields]
 
     def clean_order(self) -> int:
         return self.cleaned_data.get("order") or 0
+
+    def clean_direction(self) -> str:
+        return self.cleaned_data.get("direction") or MeasureDirection.NONE
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        key = data.get("source_key") or ""
+        source = figure_sources.get(key)
+        if source is not None:
+            for parameter in source.parameters:
+                if not data.get(f"source_{parameter.name}"):
+                    self.add_error(f"source_{parameter.name}", f"Choose the {parameter.label.lower()}")
+        elif data.get("value") is None and not self.errors.get("value"):
+            self.add_error("value", "Enter the value, or choose where it comes from")
+        return data
+
+    def measure_fields(self) -> dict[str, Any]:
+        """The service's keyword arguments: fields, source and links."""
+        data = self.cleaned_data
+        fields: dict[str, Any] = {name: data[name] for name in self.Meta.fields}
+        source = figure_sources.get(data.get("source_key") or "")
+        fields["source_key"] = source.key if source else ""
+        fields["source_params"] = (
+            {p.name: data[f"source_{p.name}"] for p in source.parameters} if source else {}
+        )
+        for name in self.LINKS:
+            if name in self.fields:
+                fields[name] = list(data[name])
+        return fields
+
+
+class MeasureValueForm(TextLimitMixin, forms.Form):
+    """One periodic value of a measure."""
+
+    period_label = forms.CharField(
+        label="Period",
+        max_length=60,
+        help_text="For example, Q1 2021/22",
+        error_messages={"required": "Enter the period, for example Q1 2021/22"},
+    )
+    period_start = date_field("First day of the period (optional)", required=False)
+    period_end = date_field("Last day of the period (optional)", required=False)
+    value = NumberField(
+        label="Value",
+        max_digits=14,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={"required": "Enter the value", "invalid": "Enter the value as a number, like 8394"},
+    )
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "The period must end on or after its first day")
+        return data
 
 
 class RollForwardForm(forms.Form):

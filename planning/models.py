@@ -504,8 +504,22 @@ class MeasureKind(models.TextChoices):
     PROJECT_OUTPUT = "project_output", "Project output"
 
 
+class MeasureDirection(models.TextChoices):
+    """Which way is better: decides the RAG judgement (planning.rag)."""
+
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+    NONE = "none", "No direction"
+
+
 class Measure(models.Model):
-    """One named figure: a key figure, a figure in an update, a partner indicator or project output."""
+    """One named figure: a key figure, a figure in an update, a partner indicator or project output.
+
+    `value` is the figure as quoted (the headline value: what every page and document printed before
+    measures had periodic values); `values` (MeasureValue) is its series over time. The latest value
+    is the last periodic value, else the headline value (ADR 0017). A measure may instead take its
+    value from a registered figure source (`source_key`, `source_params`; planning.figure_sources).
+    """
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="measures")
     kind = models.CharField(max_length=20, choices=MeasureKind.choices, default=MeasureKind.KEY_FIGURE)
@@ -525,7 +539,7 @@ class Measure(models.Model):
     period_label = models.CharField(max_length=60, blank=True, help_text='e.g. "2019/20" or "2017–2020"')
     period_start = models.DateField(null=True, blank=True)
     period_end = models.DateField(null=True, blank=True)
-    value = models.DecimalField(max_digits=14, decimal_places=2)
+    value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     value_qualifier = models.CharField(max_length=30, blank=True, help_text='e.g. "over", "about"')
     comparison_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     comparison_period_label = models.CharField(max_length=60, blank=True)
@@ -536,7 +550,24 @@ class Measure(models.Model):
     note = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
     is_example = models.BooleanField(default=False)
-    history = HistoricalRecords()
+    direction = models.CharField(
+        max_length=10, choices=MeasureDirection.choices, default=MeasureDirection.NONE
+    )
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_period_label = models.CharField(max_length=60, blank=True)
+    target_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    target_period_label = models.CharField(max_length=60, blank=True)
+    source_key = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="A registered figure source (planning.figure_sources); blank = typed.",
+    )
+    source_params = models.JSONField(default=dict, blank=True)
+    priorities = models.ManyToManyField(Priority, blank=True, related_name="measures")
+    approaches = models.ManyToManyField(Approach, blank=True, related_name="measures")
+    outcomes = models.ManyToManyField(Outcome, blank=True, related_name="measures")
+    actions = models.ManyToManyField(Action, blank=True, related_name="measures")
+    history = HistoricalRecords()  # links are not tracked: core.history lists field changes only
 
     class Meta:
         ordering = ["partnership", "order", "pk"]
@@ -569,3 +600,31 @@ class Measure(models.Model):
         if self.unit == "%":
             number += "%"
         return f"{number} ({self.comparison_period_label})" if self.comparison_period_label else number
+
+    def display_number(self, value: Decimal | None) -> str:
+        """Another number of this measure (baseline, target, a periodic value) in its unit."""
+        if value is None:
+            return ""
+        number = self.format_number(value)
+        if self.unit == "%":
+            return f"{number}%"
+        return f"{number} {self.unit}".strip()
+
+
+class MeasureValue(models.Model):
+    """One value of a measure for one period ("Q1 2021/22"), in the measure's unit; ordered."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="values")
+    period_label = models.CharField(max_length=60)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.period_label}: {self.value}"

@@ -44,13 +44,17 @@ MENU = [
         45,
     ),
     MenuEntry(
-        "Key figures",
+        "Measures",
         "planning:key_figures",
         (
             "planning:key_figures",
+            "planning:measure",
             "planning:measure_create",
             "planning:measure_edit",
             "planning:measure_delete",
+            "planning:measure_value_create",
+            "planning:measure_value_edit",
+            "planning:measure_value_delete",
         ),
         40,
     ),

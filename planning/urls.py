@@ -85,9 +85,21 @@ urlpatterns = [
     path("strategies/<str:span>/", strategies.strategy_detail, name="strategy"),
     path("strategies/<str:span>/edit/", strategies.strategy_edit, name="strategy_edit"),
     path("strategies/<str:span>/delete/", strategies.strategy_delete, name="strategy_delete"),
-    # Key figures
+    # Measures and key figures
     path("key-figures/", figures.key_figures, name="key_figures"),
     path("key-figures/new/", figures.measure_form, name="measure_create"),
     path("key-figures/<int:pk>/edit/", figures.measure_form, name="measure_edit"),
     path("key-figures/<int:pk>/delete/", figures.measure_delete, name="measure_delete"),
+    path("key-figures/<int:pk>/", figures.measure, name="measure"),
+    path("key-figures/<int:pk>/values/new/", figures.measure_value_form, name="measure_value_create"),
+    path(
+        "key-figures/<int:pk>/values/<int:value_pk>/edit/",
+        figures.measure_value_form,
+        name="measure_value_edit",
+    ),
+    path(
+        "key-figures/<int:pk>/values/<int:value_pk>/delete/",
+        figures.measure_value_delete,
+        name="measure_value_delete",
+    ),
 ]

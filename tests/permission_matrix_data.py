@@ -23,6 +23,7 @@ from planning.models import (
     Approach,
     Contribution,
     Measure,
+    MeasureValue,
     Place,
     PlanYear,
     Priority,
@@ -175,6 +176,7 @@ KW: dict[str, Kwargs] = {
     "period": lambda o: {**o.y, "code": "Q1"},
     "status": lambda o: {**o.p, "pk": o.status_pk},
     "measure": lambda o: {**o.p, "pk": o.measure.pk},
+    "measure_value": lambda o: {**o.p, "pk": o.measure.pk, "value_pk": o.measure_value.pk},
     "review": lambda o: o.review_kwargs(),
     "quote": lambda o: o.review_kwargs(quote=o.quote.pk),
     "photo": lambda o: o.review_kwargs(photo=o.photo.pk),
@@ -252,6 +254,7 @@ def cross_partnership(case: Case) -> Case:
 
 
 ACTION = PY + "actions/<int:pk>/"
+MEASURE = PP + "key-figures/<int:pk>/"
 PRIORITY = PY + "priorities/<int:pk>/"
 MEMBERS_PAGE = PP + "people/<int:pk>/"
 SCORING = AS + "scoring/"
@@ -588,6 +591,39 @@ BASE: list[Case] = [
         "measure",
         COORDINATOR,
         row_of(Measure, "measure"),
+    ),
+    # a measure's page: members read; its values: coordinators and the lead officer of a linked action
+    get("planning:measure", PP + "key-figures/<int:pk>/", "measure", MEMBERS),
+    get("planning:measure_value_create", MEASURE + "values/new/", "measure", allowed(LEAD, COORD)),
+    post(
+        "planning:measure_value_create",
+        MEASURE + "values/new/",
+        "measure",
+        allowed(LEAD, COORD),
+        lambda o: list(MeasureValue.objects.filter(measure=o.measure).values()),
+        data={"period_label": "Q2 2020/21", "value": "4"},
+    ),
+    get(
+        "planning:measure_value_edit",
+        MEASURE + "values/<int:value_pk>/edit/",
+        "measure_value",
+        allowed(LEAD, COORD),
+    ),
+    post(
+        "planning:measure_value_edit",
+        MEASURE + "values/<int:value_pk>/edit/",
+        "measure_value",
+        allowed(LEAD, COORD),
+        row_of(MeasureValue, "measure_value"),
+        data={"period_label": "Q1 2020/21", "value": "9"},
+    ),
+    *get_and_post(
+        "planning:measure_value_delete",
+        MEASURE + "values/<int:value_pk>/delete/",
+        "measure_value",
+        allowed(LEAD, COORD),
+        row_of(MeasureValue, "measure_value"),
+        renew="measure_value",
     ),
     # planning: import and export (every role's session holds a checked file when confirming)
     get("planning_io:index_current", PP + "actions/files/", "p", MEMBERS),

@@ -24,6 +24,7 @@ from planning.models import (
     Action,
     Approach,
     Measure,
+    MeasureValue,
     Outcome,
     Place,
     PlanYearState,
@@ -136,7 +137,14 @@ class Objects:
 
     @cached_property
     def measure(self) -> Measure:
-        return Measure.objects.create(partnership=self.world.partnership, name="Crimes", value=1)
+        """A key figure linked to world.action (so its lead officer records values)."""
+        measure = Measure.objects.create(partnership=self.world.partnership, name="Crimes", value=1)
+        measure.actions.add(self.world.action)
+        return measure
+
+    @cached_property
+    def measure_value(self) -> MeasureValue:
+        return MeasureValue.objects.create(measure=self.measure, period_label="Q1 2020/21", value=3)
 
     @cached_property
     def status_pk(self) -> int:

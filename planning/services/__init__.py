@@ -10,6 +10,13 @@ from planning.services.contributions import (
     action_contribution_record,
     period_reports_record,
 )
+from planning.services.measures import (
+    MEASURE_FIELDS,
+    measure_delete,
+    measure_save,
+    measure_value_delete,
+    measure_value_save,
+)
 from planning.services.plans import (
     action_create,
     action_delete,
@@ -38,9 +45,6 @@ from planning.services.structure import (
 )
 from planning.services.updates import UpdateFigure, action_update_record, only_open_period
 from planning.services.vocabulary import (
-    MEASURE_FIELDS,
-    measure_delete,
-    measure_save,
     status_move,
     status_save,
     statuses_seed,
@@ -86,6 +90,8 @@ __all__ = [
     "default_periods",
     "measure_delete",
     "measure_save",
+    "measure_value_delete",
+    "measure_value_save",
     "plan_year_actions_delete",
     "plan_year_create",
     "plan_year_create_next",

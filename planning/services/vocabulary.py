@@ -1,18 +1,14 @@
-"""The status vocabulary and the partnership's key figures (measures)."""
-
-from typing import Any
+"""The status vocabulary (measures: planning.services.measures)."""
 
 from django.db import transaction
 from django.db.models import Max
 
 from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
-from core.history import delete_as, save_as
+from core.history import save_as
 from partnership.models import Partnership
 from planning.models import (
     DEFAULT_STATUSES,
-    Measure,
-    MeasureKind,
     Status,
     StatusMeaning,
 )
@@ -73,51 +69,3 @@ def status_move(*, status: Status, direction: str, actor: Actor) -> None:
     _require_coordinator(actor, status.partnership)
     siblings = list(status.partnership.statuses.select_for_update().order_by("order", "name"))
     _move(siblings, status, direction, actor)
-
-
-MEASURE_FIELDS = {
-    "plan_year",
-    "name",
-    "unit",
-    "period_label",
-    "period_start",
-    "period_end",
-    "value",
-    "value_qualifier",
-    "comparison_value",
-    "comparison_period_label",
-    "stated_change",
-    "source_organisation",
-    "note",
-    "order",
-}
-
-
-@transaction.atomic
-def measure_save(
-    *, partnership: Partnership, actor: Actor, measure: Measure | None = None, **fields: Any
-) -> Measure:
-    """Add or edit one of the partnership's key figures."""
-    _require_coordinator(actor, partnership)
-    unknown = set(fields) - MEASURE_FIELDS
-    if unknown:
-        raise ServiceError(f"Unknown figure fields: {', '.join(sorted(unknown))}.")
-    year, source = fields.get("plan_year"), fields.get("source_organisation")
-    if (year and year.partnership_id != partnership.pk) or (
-        source and source.partnership_id != partnership.pk
-    ):
-        raise ServiceError("The plan year and source must belong to this partnership.")
-    if measure is None:
-        measure = Measure(partnership=partnership, kind=MeasureKind.KEY_FIGURE)
-    elif measure.partnership_id != partnership.pk:
-        raise AccessDenied("That figure belongs to another partnership.")
-    for name, value in fields.items():
-        setattr(measure, name, value)
-    save_as(measure, actor)
-    return measure
-
-
-@transaction.atomic
-def measure_delete(*, measure: Measure, actor: Actor) -> None:
-    _require_coordinator(actor, measure.partnership)
-    delete_as(measure, actor)

@@ -13,7 +13,6 @@ from planning.selectors import strategies as strategy_selectors
 from publishing.models import ProjectPhoto
 from publishing.selectors import (
     document_actions,
-    document_key_figures,
     document_narrative,
     document_priorities,
     document_reviews,
@@ -58,6 +57,9 @@ class PrioritySection:
 
 @dataclass
 class KeyFigure:
+    """A measure as printed: the figure as quoted and, when it has them, baseline, target, latest
+    value and the RAG judgement in words (never colour alone)."""
+
     name: str
     value: str
     period: str
@@ -66,6 +68,11 @@ class KeyFigure:
     source: str
     note: str
     is_example: bool
+    baseline: str = ""
+    target: str = ""
+    latest: str = ""
+    progress: str = ""  # "Green: On target", "No data" …
+    has_target: bool = False
 
 
 @dataclass
@@ -124,6 +131,7 @@ class PlanDocument:
     glossary: list[tuple[str, str]]
     contact_block: str
     contact_lines: list[tuple[str, str]]
+    measures: list[KeyFigure] = field(default_factory=list)  # the year's measures with targets
     draft: bool = False
     version: int | None = None
     published_at: datetime.datetime | None = None
@@ -163,7 +171,12 @@ class PlanDocument:
     @property
     def has_example_data(self) -> bool:
         rows = [r for s in self.review_sections + self.priorities for r in s.rows]
-        return any(r.is_example for r in rows) or any(f.is_example for f in self.key_figures)
+        return any(r.is_example for r in rows) or any(f.is_example for f in self.key_figures + self.measures)
+
+    @property
+    def key_figures_have_targets(self) -> bool:
+        """Baseline, target and progress columns only when a review figure has them (the seed's none)."""
+        return any(f.has_target for f in self.key_figures)
 
     @property
     def review_priorities_sentence(self) -> str:
@@ -280,20 +293,35 @@ def _priority_list(plan_year: PlanYear) -> list[PrioritySection]:
     ]
 
 
-def _key_figures(plan_year: PlanYear) -> list[KeyFigure]:
-    return [
-        KeyFigure(
-            name=clean(m.name),
-            value=clean(m.display_value),
-            period=clean(m.period_label),
-            comparison=clean(m.display_comparison),
-            change=clean(m.stated_change),
-            source=clean(m.source_organisation.name if m.source_organisation else ""),
-            note=clean(m.note),
-            is_example=m.is_example,
+def _key_figures(plan_year: PlanYear, *, targets_only: bool = False) -> list[KeyFigure]:
+    """The year's key figures (quoted for it, or linked to its priorities, approaches, outcomes or
+    actions), values from the Strategic Assessment computed now; with targets only when asked."""
+    figures = []
+    for view in planning_selectors.document_measures(planning_selectors.year_measures(plan_year)):
+        m = view.measure
+        if targets_only and not view.has_target:
+            continue
+        source = view.source_text or (m.source_organisation.name if m.source_organisation else "")
+        figures.append(
+            KeyFigure(
+                name=clean(m.name),
+                value=clean(m.display_value),
+                period=clean(m.period_label),
+                comparison=clean(m.display_comparison),
+                change=clean(m.stated_change),
+                source=clean(source),
+                note=clean(m.note),
+                is_example=m.is_example,
+                baseline=clean(view.baseline_text),
+                target=clean(view.target_text),
+                latest=clean(
+                    f"{view.latest_text} ({view.latest_period})" if view.latest_period else view.latest_text
+                ),
+                progress=view.rag.words,
+                has_target=view.has_target,
+            )
         )
-        for m in document_key_figures(plan_year)
-    ]
+    return figures
 
 
 def _photo(photo: ProjectPhoto) -> Photo | None:
@@ -359,6 +387,7 @@ def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
         introduction=text("introduction"),
         review_narrative=text("review_narrative"),
         key_figures=_key_figures(previous) if previous else [],
+        measures=_key_figures(plan_year, targets_only=True),
         review_sections=_priority_sections(previous, "review", year_end=True) if previous else [],
         projects_introduction=text("projects_introduction"),
         projects=_projects(plan_year),

@@ -160,10 +160,13 @@ def plan_docx(doc: PlanDocument) -> bytes:
                     f.comparison,
                     f.change,
                     f.source,
+                    *([f.baseline, f.target, f.latest, f.progress] if doc.key_figures_have_targets else []),
                 ]
                 for f in doc.key_figures
             ]
-            headers = ("Figure", "Value", "Period", "Compared with", "Change", "Source")
+            headers: tuple[str, ...] = ("Figure", "Value", "Period", "Compared with", "Change", "Source")
+            if doc.key_figures_have_targets:
+                headers += ("Baseline", "Target", "Latest value", "Progress")
             add_table(document, headers, rows, row_headers=True)
         if doc.review_priorities_sentence:
             document.add_paragraph(doc.review_priorities_sentence)
@@ -186,6 +189,24 @@ def plan_docx(doc: PlanDocument) -> bytes:
         document.add_paragraph(section.heading, style="List Bullet")
         add_markdown(document, section.description)
     add_markdown(document, doc.priority_issues_after)
+    if doc.measures:
+        document.add_heading(f"Measures and targets {doc.year_label}", level=2)
+        add_table(
+            document,
+            ("Measure", "Baseline", "Target", "Latest value", "Progress", "Source"),
+            [
+                [
+                    [("Example data: ", True), (f.name, True)] if f.is_example else f.name,
+                    f.baseline,
+                    f.target,
+                    f.latest,
+                    f.progress,
+                    f.source,
+                ]
+                for f in doc.measures
+            ],
+            row_headers=True,
+        )
     document.add_heading(f"Action Plans {doc.long_label}", level=1)
     add_action_sections(document, doc.priorities)
     document.add_heading("Membership of the Community Safety Partnership and contact details", level=1)

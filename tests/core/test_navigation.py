@@ -16,7 +16,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Action plans",
         "Year-end review",
         "Plan year settings",
-        "Key figures",
+        "Measures",
         "Themes and places",
         "Strategic assessment",
         "Plan documents",
