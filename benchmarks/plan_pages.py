@@ -95,6 +95,8 @@ def stop_postgres(tmp: Path) -> None:
 
 def build(partnerships: int) -> dict[str, object]:
     """Bulk-insert the data set; returns the ids the measured URLs need."""
+    from django.db import connection
+
     from core.actors import system_user
     from partnership.models import Membership, Organisation, Partnership, Role
     from planning import services
@@ -133,6 +135,8 @@ def build(partnerships: int) -> dict[str, object]:
     Membership.objects.create(
         user=user, partnership=template, organisation=organisation, role=Role.COORDINATOR
     )
+    with connection.cursor() as cursor:  # as autovacuum would soon after a bulk load
+        cursor.execute("ANALYZE")
     counts = {
         m.__name__: m.objects.count() for m in (Partnership, PlanYear, Priority, Action, ActionOwner, Update)
     }
