@@ -30,6 +30,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--profile", action="append", default=[], help="page label (substring) to profile")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument(
+        "--missing", action="store_true", help="delete the open period's updates (every action missing)"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="csphub-profile-pg."))
     own_pg = "DATABASE_URL" not in os.environ
@@ -51,6 +54,12 @@ def main() -> None:
         django.setup()
         call_command("migrate", verbosity=0)
         ids = build(args.partnerships)
+        if args.missing:
+            from planning.models import PlanYear, Update
+
+            year = PlanYear.objects.get(partnership__slug=SLUG, slug=CURRENT)
+            deleted, _ = Update.objects.filter(period_id=year.open_period_id).delete()
+            print(f"deleted {deleted} updates of the open period")
         client = Client()
         client.force_login(ids["user"])  # type: ignore[arg-type]
         y = {"partnership": SLUG, "year": CURRENT}
@@ -78,7 +87,7 @@ def main() -> None:
             print(
                 f"| {label} | {statistics.median(times) * 1000:.1f} | {len(captured)} | {query_ms:.1f} | {size:,} |"
             )
-            if any(p == label for p in args.profile):
+            if label in args.profile:
                 for q in captured.captured_queries:
                     print(f"    {float(q['time']) * 1000:6.1f} ms  {q['sql'][:300]}")
                 profiler = cProfile.Profile()
