@@ -142,7 +142,7 @@ def build(partnerships: int) -> dict[str, object]:
     }
     print("rows:", ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     big = Action.objects.filter(plan_year=year).order_by("pk")
-    return {"user": user, "action": big[150].pk, "small_year": "2024-25"}
+    return {"user": user, "action": big[150].pk, "small_year": "2024-25", "status": statuses[1].pk}
 
 
 def fill(chunk, template, years, periods, narrative) -> None:
@@ -325,6 +325,8 @@ def main() -> None:
             "action list, 300-action year": reverse("planning:action_list", kwargs=y),
             "action list, 300-action year, text filter": reverse("planning:action_list", kwargs=y)
             + "?q=partners",
+            "action list, 300-action year, status filter": reverse("planning:action_list", kwargs=y)
+            + f"?status={ids['status']}",
             "action page": reverse("planning:action", kwargs={**y, "pk": ids["action"]}),
         }
         lua = tmp / "percentiles.lua"
