@@ -74,6 +74,8 @@ def test_action_list_query_count_does_not_grow_with_actions(client, world, role)
             _list(f"?owner={world.organisation.pk}"),
             _list(f"?status={status}"),
             _list("?status=none"),
+            _list("?page=2"),  # the last page: 10 actions have one, 100 have two
+            _list(f"?priority={world.priority.pk}&q=Progress&page=2"),
         ]
 
     _same_count_small_and_large(client, world, urls)
