@@ -476,8 +476,17 @@ def sub_theme_names(priority: Priority) -> list[str]:
 
 
 def owner_organisations(plan_year: PlanYear) -> QuerySet[Organisation]:
-    """Organisations owning at least one action of the plan year, by name (the list's filter)."""
-    return Organisation.objects.filter(owned_actions__action__plan_year=plan_year).distinct().order_by("name")
+    """Organisations owning at least one action of the plan year, by name (the list's filter).
+
+    Starts from the partnership's organisations (an owner always belongs to the action's
+    partnership: `services.plans._set_owners` checks it) and tests each with EXISTS: no DISTINCT, no
+    hash over every partnership's organisations."""
+    owns = ActionOwner.objects.filter(organisation=OuterRef("pk"), action__plan_year=plan_year)
+    return (
+        Organisation.objects.filter(partnership_id=plan_year.partnership_id)
+        .filter(Exists(owns))
+        .order_by("name")
+    )
 
 
 def carried_actions(target: PlanYear, source: PlanYear) -> list[Action]:

@@ -140,3 +140,16 @@ def test_page_links_gaps_and_query():
     links = page_links(QueryDict("q=a%20b&page=4"), 5, 9)
     assert [item["number"] for item in links] == [1, None, 4, 5, 6, None, 9]
     assert links[0]["url"] == "?q=a+b&page=1" and [item["current"] for item in links].count(True) == 1
+
+
+@pytest.mark.django_db
+def test_owner_filter_lists_organisations_owning_an_action_of_the_year_by_name(world):
+    from planning import selectors
+    from tests.factories import OrganisationFactory, PlanYearFactory
+
+    idle = OrganisationFactory(partnership=world.partnership, name="Aardvark Trust")  # owns nothing
+    ActionFactory(priority=world.priority, owners=[world.other_organisation, world.organisation])
+    later = PlanYearFactory(partnership=world.partnership, slug="2021-22")
+    ActionFactory(priority=PriorityFactory(plan_year=later), owners=[idle])  # another year only
+    names = [o.name for o in selectors.owner_organisations(world.plan_year)]
+    assert names == ["Test Borough Council", "Test Police"]
