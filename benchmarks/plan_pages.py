@@ -95,6 +95,8 @@ def stop_postgres(tmp: Path) -> None:
 
 def build(partnerships: int) -> dict[str, object]:
     """Bulk-insert the data set; returns the ids the measured URLs need."""
+    from django.db import connection
+
     from core.actors import system_user
     from partnership.models import Membership, Organisation, Partnership, Role
     from planning import services
@@ -132,12 +134,14 @@ def build(partnerships: int) -> dict[str, object]:
     Membership.objects.create(
         user=user, partnership=template, organisation=organisation, role=Role.COORDINATOR
     )
+    with connection.cursor() as cursor:  # as autovacuum would soon after a bulk load
+        cursor.execute("ANALYZE")
     counts = {
         m.__name__: m.objects.count() for m in (Partnership, PlanYear, Priority, Action, ActionOwner, Update)
     }
     print("rows:", ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     big = Action.objects.filter(plan_year=year).order_by("pk")
-    return {"user": user, "action": big[150].pk, "small_year": "2024-25"}
+    return {"user": user, "action": big[150].pk, "small_year": "2024-25", "status": statuses[1].pk}
 
 
 def fill(chunk, template, years, periods, narrative) -> None:
@@ -202,7 +206,7 @@ def fill(chunk, template, years, periods, narrative) -> None:
     year_of = {y.pk: y for y in all_years}
     for n, a in enumerate(actions):
         team = year_of[a.plan_year_id].partnership_id
-        owners.append(ActionOwner(action=a, organisation=orgs[team][n % 6], order=1))
+        owners.append(ActionOwner(action=a, organisation=orgs[team][n % 6], order=1, role="lead"))
         if n % 3 == 0:
             owners.append(ActionOwner(action=a, organisation=orgs[team][(n + 1) % 6], order=2))
         vocabulary = statuses[team]
@@ -320,6 +324,8 @@ def main() -> None:
             "action list, 300-action year": reverse("planning:action_list", kwargs=y),
             "action list, 300-action year, text filter": reverse("planning:action_list", kwargs=y)
             + "?q=partners",
+            "action list, 300-action year, status filter": reverse("planning:action_list", kwargs=y)
+            + f"?status={ids['status']}",
             "action page": reverse("planning:action", kwargs={**y, "pk": ids["action"]}),
         }
         lua = tmp / "percentiles.lua"

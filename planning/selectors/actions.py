@@ -1,8 +1,20 @@
 """Reads of priorities, actions and updates: the action plan, its search, one action, its update."""
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 
 from core.access import Purpose, audit_search
 from core.actors import Actor
@@ -39,13 +51,17 @@ DETAILS = (
 
 
 def with_current_status(actions: QuerySet[Action]) -> QuerySet[Action]:
-    """Annotate `current_status_id`: the status of the update for the latest period that has one."""
+    """Annotate `current_status_id`: the status of the update for the latest period that has one,
+    and `latest_update_id`: the update for the latest period.
+
+    The subqueries name the action's plan year on the period (always true: `action_update_record`
+    refuses a period of another year) so PostgreSQL joins the year's few periods, not every
+    period of every partnership for each action (41 ms for 300 actions with 30 partnerships)."""
+    mine = {"action": OuterRef("pk"), "period__plan_year_id": OuterRef("plan_year_id")}
     latest = (
-        Update.objects.filter(action=OuterRef("pk"), status__isnull=False)
-        .order_by("-period__order")
-        .values("status_id")[:1]
+        Update.objects.filter(**mine, status__isnull=False).order_by("-period__order").values("status_id")[:1]
     )
-    latest_update = Update.objects.filter(action=OuterRef("pk")).order_by("-period__order").values("pk")[:1]
+    latest_update = Update.objects.filter(**mine).order_by("-period__order").values("pk")[:1]
     return actions.annotate(current_status_id=Subquery(latest), latest_update_id=Subquery(latest_update))
 
 
@@ -69,21 +85,36 @@ def filter_actions(
     status_id: int | None = None,
     no_status: bool = False,
     text: str = "",
+    plan_year: PlanYear | None = None,
 ) -> QuerySet[Action]:
+    """Narrow `actions`; with `plan_year` (the year they all belong to) the text search reads only
+    that year's updates whatever plan PostgreSQL picks (it may hash the EXISTS below over every
+    update of every partnership: 7 ms with 3 partnerships, growing with the database)."""
     if priority_id:
         actions = actions.filter(priority_id=priority_id)
+    # The owner and text filters test to-many rows with EXISTS, so no action repeats and no
+    # DISTINCT is needed (DISTINCT over the status subqueries was the text filter's cost).
     if organisation_id:
-        actions = actions.filter(owners__organisation_id=organisation_id)
+        actions = actions.filter(
+            Exists(ActionOwner.objects.filter(action=OuterRef("pk"), organisation_id=organisation_id))
+        )
     if no_status:
         actions = actions.filter(Q(current_status_id__isnull=True))  # annotated by with_current_status
     elif status_id:
         actions = actions.filter(Q(current_status_id=status_id))
     if text:
         actions = actions.filter(
-            Q(text__icontains=text) | Q(updates__narrative__icontains=text) | Q(target__icontains=text)
+            Q(text__icontains=text)
+            | Q(target__icontains=text)
+            | Exists(
+                Update.objects.filter(
+                    action=OuterRef("pk"),
+                    narrative__icontains=text,
+                    **({"action__plan_year": plan_year} if plan_year is not None else {}),
+                )
+            )
         )
-    # Only the owner and text filters join to-many rows that can repeat an action.
-    return actions.distinct() if organisation_id or text else actions
+    return actions
 
 
 def action_search(
@@ -104,6 +135,9 @@ def action_search(
     )
 
 
+PAGE_SIZE = 50  # actions a page of the action plan list (ADR 0014)
+
+
 def action_list_search(
     actor: Actor,
     plan_year: PlanYear,
@@ -114,37 +148,180 @@ def action_list_search(
     no_status: bool = False,
     text: str = "",
 ) -> list[Action]:
-    """The action plan list: like `action_search`, but only what a row shows is loaded: owners,
-    `latest` (the update for the latest period, with its period) and `status_now` (the status of
-    the latest update that has one), in a fixed number of queries whatever the plan's size."""
-    actions = list(
-        _searched(
-            actor,
-            plan_year,
-            "action plan",
-            _list_order,
-            priority_id,
-            organisation_id,
-            status_id,
-            no_status,
-            text,
-        )
+    """Every action of the list (all pages) with what a row shows: see `action_list_page`."""
+    filters = _filters(priority_id, organisation_id, status_id, no_status, text)
+    entries = _list_entries(actor, plan_year, filters)
+    return _list_rows(plan_year, [pk for pk, _ in entries], entries_priority_flags(entries), {})
+
+
+@dataclass
+class ListSection:
+    """A priority as one page of the list shows it: its rows on this page (possibly none), whether
+    it began on an earlier page, and whether it is the year's first or last priority (move buttons)."""
+
+    priority: Priority
+    rows: list[Action]
+    continued: bool
+    first: bool
+    last: bool
+
+
+@dataclass
+class ListPage:
+    page: Page[tuple[int, int]]
+    sections: list[ListSection]
+
+    @property
+    def total(self) -> int:
+        return int(self.page.paginator.count)
+
+
+def action_list_page(
+    actor: Actor,
+    plan_year: PlanYear,
+    *,
+    priorities: list[Priority],
+    statuses: Iterable[Status] = (),
+    page: int | str | None = 1,
+    filtered: bool = False,
+    per_page: int = PAGE_SIZE,
+    priority_id: int | None = None,
+    organisation_id: int | None = None,
+    status_id: int | None = None,
+    no_status: bool = False,
+    text: str = "",
+) -> ListPage:
+    """One page of the action plan list, grouped under the year's `priorities` (in order).
+
+    One query finds the matching actions' ids in plan order (the count and the page come from it),
+    then only the page's actions are read, with what a row shows: `owner_names`, `latest` (the
+    update for the latest period, with its period), `status_now` (the status of the latest update
+    that has one, from `statuses` when given), `position` (1-based within its priority) and
+    `first_in_priority`/`last_in_priority` (over the whole list, not the page). A fixed number of
+    queries whatever the plan's size; one `searched` event. Unfiltered, a priority without actions
+    is shown on the page where it falls in plan order; filtered, only priorities with rows are shown.
+    """
+    filters = _filters(priority_id, organisation_id, status_id, no_status, text)
+    entries = _list_entries(actor, plan_year, filters)
+    paged = Paginator(entries, per_page).get_page(page)
+    flags = entries_priority_flags(entries)
+    rows = _list_rows(plan_year, [pk for pk, _ in paged.object_list], flags, {s.pk: s for s in statuses})
+    by_priority: dict[int, list[Action]] = {}
+    for row in rows:
+        by_priority.setdefault(row.priority_id, []).append(row)
+    # Where each priority starts in the whole list (plan order), for the empty and continued ones.
+    counts = Counter(priority_pk for _, priority_pk in entries)
+    starts: dict[int, int] = {}
+    for index, (_, priority_pk) in enumerate(entries):
+        starts.setdefault(priority_pk, index)
+    low = (paged.number - 1) * per_page
+    high = low + per_page
+    sections = []
+    position = 0  # where the next priority would start: after the actions of those before it
+    for n, priority in enumerate(priorities):
+        own = by_priority.get(priority.pk, [])
+        count = counts[priority.pk]
+        start = starts.get(priority.pk, position)
+        position = start + count
+        if own:
+            shown = True
+        elif filtered or count:
+            shown = False
+        else:  # an empty priority: on the page its place falls on (the last page past the end)
+            shown = low <= start < high or (start >= len(entries) and not paged.has_next())
+        if shown:
+            sections.append(
+                ListSection(
+                    priority=priority,
+                    rows=own,
+                    continued=start < low,
+                    first=n == 0,
+                    last=n == len(priorities) - 1,
+                )
+            )
+    return ListPage(page=paged, sections=sections)
+
+
+def _filters(
+    priority_id: int | None, organisation_id: int | None, status_id: int | None, no_status: bool, text: str
+) -> dict[str, object]:
+    return {
+        "priority_id": priority_id,
+        "organisation_id": organisation_id,
+        "status_id": status_id,
+        "no_status": no_status,
+        "text": text,
+    }
+
+
+def _list_entries(actor: Actor, plan_year: PlanYear, filters: dict[str, object]) -> list[tuple[int, int]]:
+    """(action id, priority id) of every matching action in plan order; one `searched` event."""
+
+    def ordered(actions: QuerySet[Action]) -> QuerySet[Action]:
+        if filters["status_id"] or filters["no_status"]:  # only these filter on the current status
+            actions = with_current_status(actions)
+        return actions.order_by("priority__order", "priority__pk", "order", "pk")
+
+    searched = _searched(actor, plan_year, "action plan", ordered, **filters)  # type: ignore[arg-type]
+    return [(pk, priority_pk) for pk, priority_pk in searched.values_list("pk", "priority_id")]
+
+
+def entries_priority_flags(entries: list[tuple[int, int]]) -> dict[int, tuple[int, bool, bool]]:
+    """Per action id: (position in its priority from 1, first in its priority, last in it)."""
+    flags = {}
+    position = 0
+    for index, (pk, priority_pk) in enumerate(entries):
+        first = index == 0 or entries[index - 1][1] != priority_pk
+        last = index == len(entries) - 1 or entries[index + 1][1] != priority_pk
+        position = 1 if first else position + 1
+        flags[pk] = (position, first, last)
+    return flags
+
+
+def _list_rows(
+    plan_year: PlanYear, ids: list[int], flags: dict[int, tuple[int, bool, bool]], statuses: dict[int, Status]
+) -> list[Action]:
+    """The actions `ids` in that order with what a list row shows, in four queries (five when a
+    status is not in `statuses`): the actions, their owners' names, their updates' periods and
+    statuses (the latest and the current status are picked here, cheaper than building the
+    `with_current_status` subqueries), and the text of each action's latest update."""
+    if not ids:
+        return []
+    found = {a.pk: a for a in Action.objects.filter(pk__in=ids)}
+    actions = [found[pk] for pk in ids if pk in found]
+    owners: dict[int, list[str]] = {}
+    for action_id, written, name in (
+        ActionOwner.objects.filter(action_id__in=ids)
+        .order_by("action_id", "order", "pk")
+        .values_list("action_id", "name_as_written", "organisation__name")
+    ):
+        owners.setdefault(action_id, []).append(written or name)
+    latest: dict[int, tuple[int, int]] = {}  # action id: (period order, update id)
+    status_of: dict[int, tuple[int, int]] = {}  # action id: (period order, status id)
+    for action_id, update_id, status_id, order in Update.objects.filter(
+        action_id__in=ids, period__plan_year=plan_year
+    ).values_list("action_id", "pk", "status_id", "period__order"):
+        if action_id not in latest or order > latest[action_id][0]:
+            latest[action_id] = (order, update_id)
+        if status_id is not None and (action_id not in status_of or order > status_of[action_id][0]):
+            status_of[action_id] = (order, status_id)
+    update_ids = [update_id for _, update_id in latest.values()]
+    updates = (
+        {u.pk: u for u in Update.objects.filter(pk__in=update_ids).select_related("period")}
+        if update_ids
+        else {}
     )
-    update_ids = {a.latest_update_id for a in actions} - {None}  # type: ignore[attr-defined]
-    status_ids = {a.current_status_id for a in actions} - {None}  # type: ignore[attr-defined]
-    updates = Update.objects.filter(pk__in=update_ids).select_related("period")
-    latest = {u.pk: u for u in updates} if update_ids else {}
-    by_status = {s.pk: s for s in Status.objects.filter(pk__in=status_ids)} if status_ids else {}
+    missing = {status_id for _, status_id in status_of.values()} - set(statuses)
+    if missing:
+        statuses = {**statuses, **{s.pk: s for s in Status.objects.filter(pk__in=missing)}}
     for action in actions:
-        action.latest = latest.get(action.latest_update_id)  # type: ignore[attr-defined]
-        action.status_now = by_status.get(action.current_status_id)  # type: ignore[attr-defined]
+        action.owner_names = owners.get(action.pk, [])  # type: ignore[attr-defined]
+        update = latest.get(action.pk)
+        action.latest = updates.get(update[1]) if update else None  # type: ignore[attr-defined]
+        status = status_of.get(action.pk)
+        action.status_now = statuses.get(status[1]) if status else None  # type: ignore[attr-defined]
+        action.position, action.first_in_priority, action.last_in_priority = flags[action.pk]  # type: ignore[attr-defined]
     return actions
-
-
-def _list_order(actions: QuerySet[Action]) -> QuerySet[Action]:
-    return with_current_status(actions.prefetch_related(DETAILS[0])).order_by(
-        "priority__order", "priority__pk", "order", "pk"
-    )
 
 
 def _searched(
@@ -179,6 +356,7 @@ def _searched(
         status_id=status_id,
         no_status=no_status,
         text=text,
+        plan_year=plan_year,
     )
 
 
@@ -298,8 +476,17 @@ def sub_theme_names(priority: Priority) -> list[str]:
 
 
 def owner_organisations(plan_year: PlanYear) -> QuerySet[Organisation]:
-    """Organisations owning at least one action of the plan year, by name (the list's filter)."""
-    return Organisation.objects.filter(owned_actions__action__plan_year=plan_year).distinct().order_by("name")
+    """Organisations owning at least one action of the plan year, by name (the list's filter).
+
+    Starts from the partnership's organisations (an owner always belongs to the action's
+    partnership: `services.plans._set_owners` checks it) and tests each with EXISTS: no DISTINCT, no
+    hash over every partnership's organisations."""
+    owns = ActionOwner.objects.filter(organisation=OuterRef("pk"), action__plan_year=plan_year)
+    return (
+        Organisation.objects.filter(partnership_id=plan_year.partnership_id)
+        .filter(Exists(owns))
+        .order_by("name")
+    )
 
 
 def carried_actions(target: PlanYear, source: PlanYear) -> list[Action]:

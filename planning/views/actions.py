@@ -1,11 +1,11 @@
 """The action plan list, action detail and the update form."""
 
 import datetime
-from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -16,42 +16,63 @@ from core.views import run_service
 from planning import reporting, selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
 from planning.models import Action, PlanYear, Status, Update
+from planning.selectors.actions import action_list_page
+from planning.views.action_rows import action_rows, page_links, page_url
 from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
 
 
 @login_required
 def action_list(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
+    """The action plan by priority, 50 actions a page (ADR 0014), filters kept in the page links."""
     plan_year = selectors.access_plan_year(request.user, partnership, year)
+    priorities = list(selectors.priorities(plan_year).prefetch_related("sub_themes"))
+    statuses = list(selectors.statuses(plan_year.partnership))
     form = ActionFilterForm(
         request.GET or None,
-        priorities=selectors.priorities(plan_year),
+        priorities=priorities,
         owners=selectors.owner_organisations(plan_year),
-        statuses=selectors.statuses(plan_year.partnership),
+        statuses=statuses,
     )
-    actions = selectors.action_list_search(request.user, plan_year, **form.filters())
-    by_priority = {k: list(g) for k, g in groupby(actions, key=lambda a: a.priority_id)}
-    groups = [(p, by_priority.get(p.pk, [])) for p in selectors.priorities_for_year(plan_year)]
     filtered = bool(request.GET and form.is_valid() and any(form.cleaned_data.values()))
-    if filtered:
-        groups = [(p, acts) for p, acts in groups if acts]
+    listing = action_list_page(
+        request.user,
+        plan_year,
+        priorities=priorities,
+        statuses=statuses,
+        page=request.GET.get("page"),
+        filtered=filtered,
+        **form.filters(),
+    )
+    context = year_context(request, plan_year, f"Action plan {plan_year.label}")
+    # Row links are `<actions_url><pk>/` and `<actions_url><pk>/move/` (one reverse, not 3 a row).
+    actions_url = reverse(
+        "planning:action_list", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
+    )
+    ordering = context["is_coordinator"] and not filtered
+    token = get_token(request) if ordering else ""
+    sections = [
+        (s, action_rows(s.rows, actions_url=actions_url, ordering=ordering, csrf_token=token))
+        for s in listing.sections
+    ]
+    page = listing.page
     return render(
         request,
         "planning/action_list.html",
-        year_context(
-            request,
-            plan_year,
-            f"Action plan {plan_year.label}",
-            form=form,
-            groups=groups,
-            count=len(actions),
-            filtered=filtered,
-            year_links=year_links(plan_year, "planning:action_list"),
-            # Row links are `<actions_url><pk>/` and `<actions_url><pk>/move/` (one reverse, not 3 a row).
-            actions_url=reverse(
-                "planning:action_list",
-                kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug},
-            ),
-        ),
+        {
+            **context,
+            "form": form,
+            "sections": sections,
+            "count": listing.total,
+            "page": page,
+            "page_links": page_links(request.GET, page.number, page.paginator.num_pages)
+            if page.has_other_pages()
+            else [],
+            "previous_url": page_url(request.GET, page.number - 1) if page.has_previous() else "",
+            "next_url": page_url(request.GET, page.number + 1) if page.has_next() else "",
+            "filtered": filtered,
+            "ordering": ordering,
+            "year_links": year_links(plan_year, "planning:action_list"),
+        },
     )
 
 
