@@ -134,7 +134,9 @@ def open_door(
             visible = queryset(visible)
         found = visible.filter(**{by: number}).first()
     if found is None:
-        existing = model._base_manager.filter(**{by: number}).values_list("pk", flat=True).first()
+        # A slug is unique only within its parent: look for the refused record there.
+        scope = dict(within or {}) if by != "pk" else {}
+        existing = model._base_manager.filter(**{by: number}, **scope).values_list("pk", flat=True).first()
         if number is not None and existing is not None:
             audit_record(
                 actor=actor,

@@ -5,6 +5,7 @@
 bookkeeping fields (version, timestamps, position numbers) left out.
 """
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from django.db import models
@@ -67,8 +68,29 @@ def history_rows(instance: models.Model, limit: int = 50, readable: bool = True)
     Related records are named and choices labelled (readable=False keeps the stored values);
     bookkeeping fields are never listed.
     """
-    names = _Names()
     records = list(instance.history.select_related("history_user").order_by("-history_date")[: limit + 1])  # type: ignore[attr-defined]
+    return _rows(instance, records, limit, readable, _Names())
+
+
+def history_rows_for(
+    instances: Sequence[models.Model], limit: int = 50, readable: bool = True
+) -> list[tuple[models.Model, list[dict[str, Any]]]]:
+    """history_rows for several records of one model, read in one query (e.g. an action's updates)."""
+    if not instances:
+        return []
+    model = type(instances[0])
+    history = model.history.model  # type: ignore[attr-defined]
+    by_id: dict[Any, list[Any]] = {}
+    found = history.objects.filter(id__in=[i.pk for i in instances]).select_related("history_user")
+    for record in found.order_by("-history_date"):
+        by_id.setdefault(record.id, []).append(record)
+    names = _Names()
+    return [(i, _rows(i, by_id.get(i.pk, [])[: limit + 1], limit, readable, names)) for i in instances]
+
+
+def _rows(
+    instance: models.Model, records: list[Any], limit: int, readable: bool, names: "_Names"
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None

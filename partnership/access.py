@@ -143,7 +143,15 @@ def access_partnership_by_slug(
     partnership = open_door(Partnership, actor, slug, by="slug", for_=for_)
     if grant is not None and not holds_grant(actor, partnership, grant):
         raise NotFound("No such page.")
+    if is_signed_in(actor):  # the request's menu reuses it (see `opened_partnership`)
+        actor.__dict__.setdefault("_opened_partnerships", {})[slug] = partnership
     return partnership
+
+
+def opened_partnership(actor: Actor, slug: str) -> Partnership | None:
+    """The partnership this signed-in person's request already opened through its door, if any
+    (the user object lives for one request, so this never outlives the access check)."""
+    return actor.__dict__.get("_opened_partnerships", {}).get(slug) if is_signed_in(actor) else None
 
 
 # --- The partnership's own records: one visibility queryset and one door each. ---

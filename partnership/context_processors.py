@@ -15,7 +15,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if not slug or user is None or not user.is_authenticated:
         return {}
-    partnership = access.partnerships_visible_to(user).filter(slug=slug).first()
+    partnership = (
+        access.opened_partnership(user, slug)
+        or access.partnerships_visible_to(user).filter(slug=slug).first()
+    )
     if partnership is None:
         return {}
     return {

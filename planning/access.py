@@ -271,14 +271,25 @@ def access_plan_year(
     The partnership must be visible to the actor; the year must allow `for_`. NotFound otherwise.
     """
     partnership = partnership_access.access_partnership_by_slug(actor, partnership_slug)
-    years = PlanYear._default_manager.filter(partnership=partnership)
-    if year_slug is None:
-        year_id = (
-            partnership.current_plan_year_id
-            or years.order_by("-start_date").values_list("pk", flat=True).first()
+    if year_slug is not None:  # one query: the year by its slug within the partnership
+        plan_year = open_door(
+            PlanYear,
+            actor,
+            year_slug,
+            by="slug",
+            for_=for_,
+            within={"partnership": partnership},
+            queryset=lambda qs: qs.select_related("partnership").prefetch_related("periods"),
         )
-    else:
-        year_id = years.filter(slug=year_slug).values_list("pk", flat=True).first()
+        plan_year.partnership = partnership
+        return plan_year
+    year_id = (
+        partnership.current_plan_year_id
+        or PlanYear._default_manager.filter(partnership=partnership)
+        .order_by("-start_date")
+        .values_list("pk", flat=True)
+        .first()
+    )
     if year_id is None:
         raise NotFound("No such plan year.")
     plan_year = access_plan_year_by_id(actor, year_id, for_=for_, partnership=partnership)

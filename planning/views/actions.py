@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core.access import NotFound
 from core.errors import ConflictError
-from core.history import history_rows
+from core.history import history_rows, history_rows_for
 from core.views import run_service
 from planning import reporting, selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
@@ -106,7 +106,7 @@ def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) ->
             reports=selectors.action_reports(request.user, action, updates),
             history=history_rows(action),
             owner_history=selectors.owner_history(action),
-            update_histories=[(u, history_rows(u)) for u in updates],
+            update_histories=history_rows_for(updates),
             breadcrumbs=crumbs(plan_year, ("Action", "")),
         ),
     )

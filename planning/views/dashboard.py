@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from partnership.access import access_partnership_by_slug, is_coordinator
 from planning import selectors
@@ -41,5 +42,10 @@ def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -
             year_links=year_links(plan_year, "planning:dashboard_year", years),
             missing=selectors.missing_updates(plan_year),
             recent=selectors.recent_updates(plan_year),
+            # Links are `<actions_url><pk>/`: one reverse, not one a row.
+            actions_url=reverse(
+                "planning:action_list",
+                kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug},
+            ),
         ),
     )

@@ -21,7 +21,7 @@ from planning.models import (
     SubTheme,
     Update,
 )
-from tests.factories import ActionFactory, UpdateFactory, open_period
+from tests.factories import ActionFactory, PlanYearFactory, UpdateFactory, open_period
 
 Y = {"partnership": "test-csp", "year": "2020-21"}
 PLANNING_MODELS = [
@@ -192,3 +192,13 @@ def test_access_plan_year_current_by_slug_and_for_a_purpose(world):
         access.access_plan_year_by_id(system_user(), world.plan_year.pk, for_=Purpose.MANAGE)
         == world.plan_year
     )
+
+
+@pytest.mark.django_db
+def test_a_year_slug_missing_here_is_not_logged_as_a_refusal_of_another_partnerships_year(client, world):
+    elsewhere = PlanYearFactory(partnership=world.other_partnership, slug="2031-32")
+    client.force_login(world.member)
+    url = reverse("planning:dashboard_year", kwargs={"partnership": "test-csp", "year": "2031-32"})
+    assert client.get(url).status_code == 404
+    refused = AuditEvent.objects.filter(event_type=AuditEventType.ACCESS_DENIED, object_id=str(elsewhere.pk))
+    assert not refused.filter(object_type="planning.planyear").exists()
