@@ -7,13 +7,10 @@ from django.db import transaction
 
 from core.actors import Actor
 from core.errors import ServiceError
-from planning.models import (
-    PlanYear,
-    PlanYearState,
-    Priority,
-)
+from planning.models import Approach, PlanYear, PlanYearState, Priority
 from planning.services._common import _require_coordinator
 from planning.services.plans import action_create, priority_create
+from planning.services.structure import approach_save
 from planning.services.years import plan_year_create
 
 NEW_PRIORITY = None  # a source priority mapped to None becomes a new priority of the target year
@@ -88,20 +85,39 @@ def plan_year_roll_forward(
                 actor=actor,
                 sub_themes=[s.name for s in priority.sub_themes.all()],
                 carried_from=priority,
+                themes=list(priority.themes.all()),
+                places=list(priority.places.all()),
             )
             existing.append(match)
         mapping[priority.pk] = match
     for action in chosen_actions:
         if target.actions.filter(carried_from=action).exists():
             continue
-        owners = [(o.organisation, o.display_name) for o in action.owners.select_related("organisation")]
+        found = sorted(action.owners.select_related("organisation"), key=lambda o: (not o.is_lead, o.order))
+        into = mapping[action.priority_id]
         action_create(
             plan_year=target,
-            priority=mapping[action.priority_id],
+            priority=into,
             text=action.text,
-            owners=owners,
+            owners=[(o.organisation, o.display_name) for o in found],
+            has_lead=any(o.is_lead for o in found),
             target=action.target,
             actor=actor,
             carried_from=action,
+            approach=_approach_in(into, action.approach, actor),
+            themes=list(action.themes.all()),
+            places=list(action.places.all()),
         )
     return target
+
+
+def _approach_in(priority: Priority, approach: Approach | None, actor: Actor) -> Approach | None:
+    """The target priority's approach of the same title (created when missing), or None."""
+    if approach is None:
+        return None
+    for existing in priority.approaches.all():
+        if existing.title.casefold() == approach.title.casefold():
+            return existing
+    return approach_save(
+        priority=priority, actor=actor, title=approach.title, description=approach.description
+    )

@@ -165,3 +165,27 @@ def test_coordinator_builds_a_priority_with_approaches_outcomes_and_tags(client,
     assert "Lead organisation" in detail and TO_BE_CONFIRMED in detail and "Protect the vulnerable" in detail
     themes_page = client.get(reverse("planning:themes", kwargs={"partnership": "test-csp"})).content.decode()
     assert "Protect the vulnerable" in themes_page and "Tonbridge town centre" in themes_page
+
+
+@pytest.mark.django_db
+def test_roll_forward_keeps_roles_approach_and_tags(world):
+    coordinator = world.coordinator
+    theme = services.theme_save(partnership=world.partnership, actor=coordinator, name="Reoffending")
+    early = services.approach_save(priority=world.priority, actor=coordinator, title="Early help")
+    action = services.action_create(
+        plan_year=world.plan_year,
+        priority=world.priority,
+        text="Carried work",
+        owners=[(world.other_organisation, "Kent Police"), (world.organisation, "TMBC")],
+        actor=coordinator,
+        has_lead=False,
+        approach=early,
+        themes=[theme],
+    )
+    target = services.plan_year_roll_forward(
+        source=world.plan_year, action_ids=[action.pk], priority_ids=[], actor=coordinator
+    )
+    carried = Action.objects.get(plan_year=target, carried_from=action)
+    assert carried.approach.title == "Early help" and carried.approach.priority == carried.priority
+    assert list(carried.themes.all()) == [theme]
+    assert set(carried.owners.values_list("role", flat=True)) == {OwnerRole.SUPPORTING}
