@@ -52,6 +52,7 @@ class DemoResult:
     partnership: Partnership
     created: Counter[str] = field(default_factory=Counter)
     users: list[LoadedUser] = field(default_factory=list)
+    with_users: bool = False  # whether this run creates demo users (later steps follow it)
 
 
 def _bulk(model: type[M], objs: Sequence[M], actor: User, result: DemoResult) -> list[M]:
@@ -69,7 +70,7 @@ def _key(text: str) -> str:
 def demo_load(*, actor: User, with_users: bool = True, password: str | None = None) -> DemoResult:
     """Create whatever part of the demo partnership is missing; change nothing that exists."""
     partnership, created = _partnership(actor)
-    result = DemoResult(partnership)
+    result = DemoResult(partnership, with_users=with_users)
     if created:
         result.created["partnerships"] += 1
     services.statuses_seed(partnership=partnership, actor=actor)

@@ -6,6 +6,7 @@ written here directly (with history attributed to the acting system actor).
 """
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractUser
@@ -64,15 +65,23 @@ def _account(username: str, password: str, **defaults: object) -> tuple[User, bo
 
 
 def demo_users_load(
-    *, actor: User, partnership: Partnership, organisations: dict[str, Organisation], password: str
+    *,
+    actor: User,
+    partnership: Partnership,
+    organisations: dict[str, Organisation],
+    password: str,
+    users: Sequence[DemoUser] = DEMO_USERS,
+    with_admin: bool = True,
 ) -> tuple[list[LoadedUser], int]:
-    """Create the missing demo users, memberships and role grants; return the users and the grants made.
+    """Create the missing demo users (Tonbridge and Malling's unless `users` are given), their
+    memberships of `partnership` and role grants, and (`with_admin`) the site administrator; return
+    the users and the grants made.
 
     An existing membership keeps its role; a missing role grant is added.
     """
     loaded: list[LoadedUser] = []
     grants_made = 0
-    for demo in DEMO_USERS:
+    for demo in users:
         person, created = _account(
             demo.username,
             password,
@@ -98,6 +107,8 @@ def demo_users_load(
                 save_as(RoleGrant(membership=membership, grant=grant, granted_by=granted_by), actor)
                 grants_made += 1
         loaded.append(LoadedUser(demo.username, demo.description, created))
+    if not with_admin:
+        return loaded, grants_made
     admin, created = _account(
         ADMIN_USERNAME,
         password,

@@ -1,4 +1,5 @@
-"""`python manage.py load_demo [--no-users]`: the seed plan as a demo partnership."""
+"""`python manage.py load_demo [--no-users]`: the seed plan as a demo partnership, and the made-up
+`example-district` beside it."""
 
 from typing import Any
 
@@ -8,13 +9,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from core.actors import system_user
 from demo.loader import demo_load_all
 from demo.partnership import DemoResult
-from demo.users import demo_password
+from demo.users import ADMIN_USERNAME, demo_password
 
 
 class Command(BaseCommand):
     help = (
-        "Load the Tonbridge and Malling demo partnership from the seed plan (idempotent) and create "
-        "the demo users. Acts as the system actor. Refused under production settings unless "
+        "Load the Tonbridge and Malling demo partnership from the seed plan and the made-up "
+        "example-district partnership (idempotent), and create the demo users. Acts as the system actor. Refused under production settings unless "
         "--no-users is given."
     )
 
@@ -43,10 +44,11 @@ class Command(BaseCommand):
             "Open http://127.0.0.1:8000/ and sign in with one of these usernames:",
             "",
         ]
-        width = max(len(user.username) for user in result.users)
-        lines += [f"  {user.username.ljust(width)}  {user.description}" for user in result.users]
+        users = sorted(result.users, key=lambda user: user.username == ADMIN_USERNAME)  # admin last
+        width = max(len(user.username) for user in users)
+        lines += [f"  {user.username.ljust(width)}  {user.description}" for user in users]
         lines += ["", f"Password for each: {demo_password()}"]
-        if older := [user.username for user in result.users if not user.created]:
+        if older := [user.username for user in users if not user.created]:
             lines.append(
                 "(Accounts that existed before this run keep the password they had: "
                 + ", ".join(older)
