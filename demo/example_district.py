@@ -1,5 +1,5 @@
 """The second demo partnership, `example-district`: a made-up district's two-year strategy and its
-2024/25 delivery plan with approaches, outcomes, measures, lead and supporting partners, targets and
+2026/27 delivery plan with approaches, outcomes, measures, lead and supporting partners, targets and
 due dates (issue 9, ADR 0011).
 
 Nothing here is real: no ONS code, police force or LSOA is claimed, and it has no crime data, so its
@@ -62,7 +62,7 @@ CONTACT = {"email": "csp@example.org", "website": "www.example.org"}
 EXAMPLE_NOTE = "Example data made up for the CSP Hub demo: not a real partnership, place or plan."
 
 STRATEGY_TITLE = "Example District Community Safety Strategy"
-STRATEGY_START, STRATEGY_END = 2024, 2026  # plan years 2024/25 and 2025/26
+STRATEGY_START, STRATEGY_END = 2026, 2028  # plan years 2026/27 and 2027/28
 STRATEGY_VISION = (
     "Example District is a place where everyone is safe and feels safe, at home, in public and online.\n\n"
     + EXAMPLE_NOTE
@@ -79,7 +79,7 @@ lists the actions the partners will take under three priorities:
 The partnership reviews progress every quarter against the outcomes and measures in each delivery
 plan, and reports to the Example District Council scrutiny committee once a year.
 """
-LIVE_YEAR = "2024-25"
+LIVE_YEAR = "2026-27"
 
 COUNCIL = "Example District Council"
 POLICE = "Example Police"
@@ -180,15 +180,15 @@ PRIORITIES: list[ExamplePriority] = [
                         COUNCIL,
                         (CHARITY, HEALTH),
                         "Sessions in all 6 secondary schools; 900 pupils reached",
-                        D(2025, 3, 31),
+                        D(2027, 3, 31),
                         themes=(THEME_VAWG,),
                     ),
                     A(
                         "Set up a multi-agency panel for children at risk of exploitation in Example District",
                         POLICE,
                         (COUNCIL, HEALTH, PROBATION),
-                        "Panel meeting monthly from September 2024",
-                        D(2024, 9, 30),
+                        "Panel meeting monthly from September 2026",
+                        D(2027, 1, 31),
                         update=(
                             "On track",
                             "Terms of reference agreed by all four agencies in June; the first panel "
@@ -205,7 +205,7 @@ PRIORITIES: list[ExamplePriority] = [
                         COUNCIL,
                         (POLICE, FIRE),
                         "150 young people attend at least one session",
-                        D(2024, 9, 30),
+                        D(2027, 1, 31),
                         places=(TOWN_CENTRE,),
                     ),
                     A(
@@ -213,7 +213,7 @@ PRIORITIES: list[ExamplePriority] = [
                         FIRE,
                         (POLICE,),
                         "Every referral seen within 4 weeks",
-                        D(2025, 3, 31),
+                        D(2027, 3, 31),
                         themes=(THEME_REOFFENDING,),
                     ),
                 ),
@@ -223,11 +223,11 @@ PRIORITIES: list[ExamplePriority] = [
                         "First-time entrants to the youth justice system in Example District",
                         "young people",
                         MeasureDirection.LOWER,
-                        (Decimal(48), "2023/24"),
-                        (Decimal(40), "2025/26"),
+                        (Decimal(48), "2025/26"),
+                        (Decimal(40), "2027/28"),
                         (
-                            ("12 months to June 2024", Decimal(46)),
-                            ("12 months to September 2024", Decimal(43)),
+                            ("12 months to June 2026", Decimal(46)),
+                            ("12 months to September 2026", Decimal(43)),
                         ),
                         COUNCIL,
                     ),
@@ -246,7 +246,7 @@ PRIORITIES: list[ExamplePriority] = [
                         CHARITY,
                         (COUNCIL, HOUSING, POLICE),
                         "Drop-in open 48 weeks of the year",
-                        D(2024, 6, 30),
+                        D(2026, 6, 30),
                         themes=(THEME_VAWG,),
                         update=(
                             "At risk",
@@ -259,7 +259,7 @@ PRIORITIES: list[ExamplePriority] = [
                         HOUSING,
                         (CHARITY,),
                         "40 housing officers trained",
-                        D(2024, 12, 31),
+                        D(2026, 12, 31),
                         themes=(THEME_VAWG,),
                     ),
                 ),
@@ -273,7 +273,7 @@ PRIORITIES: list[ExamplePriority] = [
                         PROBATION,
                         (POLICE, CHARITY),
                         "30 referrals in the year",
-                        D(2025, 3, 31),
+                        D(2027, 3, 31),
                         themes=(THEME_VAWG, THEME_REOFFENDING),
                     ),
                     A(
@@ -281,7 +281,7 @@ PRIORITIES: list[ExamplePriority] = [
                         None,
                         (POLICE, PROBATION),
                         "Protocol agreed by the partnership board",
-                        D(2025, 1, 31),
+                        D(2027, 1, 31),
                         themes=(THEME_VAWG, THEME_REOFFENDING),
                     ),
                 ),
@@ -300,7 +300,7 @@ PRIORITIES: list[ExamplePriority] = [
                         POLICE,
                         (COUNCIL, HOUSING),
                         "12 meetings in the year, each with an action log",
-                        D(2025, 3, 31),
+                        D(2027, 3, 31),
                         places=(TOWN_CENTRE,),
                         update=(
                             "Ongoing",
@@ -313,7 +313,7 @@ PRIORITIES: list[ExamplePriority] = [
                         HOUSING,
                         (COUNCIL,),
                         "All 8 footpaths lit",
-                        D(2024, 11, 30),
+                        D(2027, 2, 28),
                         places=(PARK_ESTATE,),
                     ),
                 ),
@@ -323,11 +323,11 @@ PRIORITIES: list[ExamplePriority] = [
                         "Anti-social behaviour incidents reported in Example Town Centre",
                         "incidents",
                         MeasureDirection.LOWER,
-                        (Decimal(620), "2023/24"),
-                        (Decimal(550), "2024/25"),
+                        (Decimal(620), "2025/26"),
+                        (Decimal(550), "2026/27"),
                         (
-                            ("12 months to June 2024", Decimal(600)),
-                            ("12 months to September 2024", Decimal(540)),
+                            ("12 months to June 2026", Decimal(600)),
+                            ("12 months to September 2026", Decimal(540)),
                         ),
                         POLICE,
                     ),
@@ -341,7 +341,7 @@ PRIORITIES: list[ExamplePriority] = [
                         COUNCIL,
                         (POLICE, HOUSING, FIRE),
                         "4 walkabouts in the year",
-                        D(2025, 3, 31),
+                        D(2027, 3, 31),
                         places=(PARK_ESTATE,),
                     ),
                     A(
@@ -349,7 +349,7 @@ PRIORITIES: list[ExamplePriority] = [
                         COUNCIL,
                         (POLICE,),
                         "4 issues in the year",
-                        D(2025, 3, 31),
+                        D(2027, 3, 31),
                         update=("On track", "The first issue went to every household in June."),
                     ),
                 ),
@@ -448,7 +448,7 @@ def _named(partnership: Partnership, actor: User, result: DemoResult) -> Tags:
 
 
 def _strategy(partnership: Partnership, actor: User, result: DemoResult) -> PlanYear:
-    """The strategy and its two plan years; 2024/25 made live and current, Q1 open, lead + supporting."""
+    """The strategy and its two plan years; 2026/27 made live and current, Q1 open, lead + supporting."""
     strategy = strategies_visible_to(actor).filter(partnership=partnership, start_year=STRATEGY_START).first()
     if strategy is None:
         strategy = strategy_create(

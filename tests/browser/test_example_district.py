@@ -14,17 +14,17 @@ pytestmark = pytest.mark.browser
 
 def test_example_district_pages_are_accessible(page, db):
     partnership = example_district_load(actor=system_user()).partnership
-    year = partnership.plan_years.get(slug="2024-25")
+    year = partnership.plan_years.get(slug="2026-27")
     action = Action.objects.get(text=OVERDUE_ACTION)
     base = f"/partnerships/{SLUG}"
     pages = {
         "dashboard": f"{base}/",
-        "strategy": f"{base}/strategies/2024-2026/",
-        "priority": f"{base}/years/2024-25/priorities/{year.priorities.first().pk}/",
-        "action list": f"{base}/years/2024-25/actions/",
-        "action": f"{base}/years/2024-25/actions/{action.pk}/",
+        "strategy": f"{base}/strategies/2026-2028/",
+        "priority": f"{base}/years/2026-27/priorities/{year.priorities.first().pk}/",
+        "action list": f"{base}/years/2026-27/actions/",
+        "action": f"{base}/years/2026-27/actions/{action.pk}/",
         "measure": f"{base}/key-figures/{Measure.objects.filter(partnership=partnership).first().pk}/",
-        "plan document preview": f"{base}/plan-documents/2024-25/preview/",
+        "plan document preview": f"{base}/plan-documents/2026-27/preview/",
         "assessment": f"{base}/assessment/",
         "crime analysis (no districts)": f"{base}/assessment/analysis/",
     }

@@ -107,20 +107,20 @@ def test_partnership_is_made_up_with_no_district_or_force(example):
 
 def test_strategy_with_two_plan_years_and_a_live_current_year(example):
     strategy = example.strategies.get()
-    assert (strategy.title, strategy.label) == ("Example District Community Safety Strategy", "2024–2026")
+    assert (strategy.title, strategy.label) == ("Example District Community Safety Strategy", "2026–2028")
     assert strategy.vision and strategy.narrative and "Example data" in strategy.narrative
     years = {y.slug: y for y in example.plan_years.all()}
-    assert set(years) == {"2024-25", "2025-26"}
+    assert set(years) == {"2026-27", "2027-28"}
     assert all(y.strategy == strategy for y in years.values())
-    live = years["2024-25"]
+    live = years["2026-27"]
     assert (live.state, live.owner_layout) == (PlanYearState.LIVE, OwnerLayout.LEAD_SUPPORTING)
-    assert years["2025-26"].state == PlanYearState.DRAFT
+    assert years["2027-28"].state == PlanYearState.DRAFT
     assert example.current_plan_year == live
     assert list(live.periods.filter(is_open=True).values_list("code", flat=True)) == ["Q1"]
 
 
 def test_plan_counts_roles_targets_and_due_dates(example):
-    year = example.plan_years.get(slug="2024-25")
+    year = example.plan_years.get(slug="2026-27")
     assert year.priorities.count() == 3
     assert Approach.objects.filter(priority__plan_year=year).count() == 6
     assert all(p.approaches.count() == 2 for p in year.priorities.all())
@@ -169,7 +169,7 @@ def test_reports_are_example_data(example):
 
 
 def test_records_without_a_flag_say_example(example):
-    year = example.plan_years.get(slug="2024-25")
+    year = example.plan_years.get(slug="2026-27")
     assert all("Example data" in p.description for p in year.priorities.all())
     assert all("Example data" in a.description for a in Approach.objects.filter(priority__plan_year=year))
     assert all("Example" in a.text for a in year.actions.all())
@@ -238,16 +238,16 @@ def test_load_demo_still_refuses_demo_users_without_debug(only_example):
 
 
 def test_strategy_page(coordinator):
-    text = _page(coordinator, f"{BASE}/strategies/2024-2026/")
-    assert "Example District Community Safety Strategy 2024–2026" in text
-    assert "Delivery plan 2024/25 Live" in text and "Delivery plan 2025/26 Draft" in text
+    text = _page(coordinator, f"{BASE}/strategies/2026-2028/")
+    assert "Example District Community Safety Strategy 2026–2028" in text
+    assert "Delivery plan 2026/27 Live" in text and "Delivery plan 2027/28 Draft" in text
     assert "Keeping young people safe" in text
     assert "Example data made up for the CSP Hub demo" in text
 
 
 def test_priority_page_shows_approaches_outcomes_lead_and_supporting(coordinator, example):
-    priority = example.plan_years.get(slug="2024-25").priorities.get(title="Keeping young people safe")
-    text = _page(coordinator, f"{BASE}/years/2024-25/priorities/{priority.pk}/")
+    priority = example.plan_years.get(slug="2026-27").priorities.get(title="Keeping young people safe")
+    text = _page(coordinator, f"{BASE}/years/2026-27/priorities/{priority.pk}/")
     assert "Early intervention and prevention" in text and "Diversion from crime" in text
     assert "We want fewer young people in Example District to enter the criminal justice system" in text
     assert "Example Fire and Rescue Service" in text and "Every referral seen within 4 weeks" in text
@@ -255,13 +255,13 @@ def test_priority_page_shows_approaches_outcomes_lead_and_supporting(coordinator
 
 def test_action_page_shows_lead_supporting_target_and_overdue(coordinator, example):
     action = Action.objects.get(text=OVERDUE_ACTION)
-    text = _page(coordinator, f"{BASE}/years/2024-25/actions/{action.pk}/")
+    text = _page(coordinator, f"{BASE}/years/2026-27/actions/{action.pk}/")
     assert "Lead organisationExample Community Support Charity" in text  # <dt><dd>: no space between
     assert "Example District Council" in text and "Example Homes Housing Association" in text
-    assert "Drop-in open 48 weeks of the year" in text and "30 June 2024 Overdue" in text
+    assert "Drop-in open 48 weeks of the year" in text and "30 June 2026 Overdue" in text
     assert "Example data" in text  # the example update and contribution say so
     tbc = Action.objects.get(text=TBC_ACTION)
-    assert "Lead organisationTo be confirmed" in _page(coordinator, f"{BASE}/years/2024-25/actions/{tbc.pk}/")
+    assert "Lead organisationTo be confirmed" in _page(coordinator, f"{BASE}/years/2026-27/actions/{tbc.pk}/")
 
 
 def test_measure_pages_show_rag_in_words(coordinator, example):
@@ -297,14 +297,14 @@ def test_nothing_is_published(example):
 
 
 def test_draft_plan_document_in_web_pdf_and_word(coordinator):
-    year = f"{BASE}/plan-documents/2024-25"
+    year = f"{BASE}/plan-documents/2026-27"
     texts = {
         "html": [_page(coordinator, f"{year}/preview/")],
         "pdf": pdf_texts(coordinator.get(f"{year}/draft.pdf").content),
         "docx": [docx_text(coordinator.get(f"{year}/draft.docx").content)],
     }
     wanted = [
-        "Delivery plan 2024/25 of the Example District Community Safety Strategy 2024–2026",
+        "Delivery plan 2026/27 of the Example District Community Safety Strategy 2026–2028",
         OVERDUE_ACTION,
         "Example Community Support Charity",  # lead of that action
         "Example Homes Housing Association",  # one of its supporting partners
