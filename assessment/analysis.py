@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from crimedata.models import ASB, CRIME_TYPES, OTHER_AGAINST_SOCIETY, VICTIM_BASED
 
@@ -227,6 +227,41 @@ def hotspot_rows(
         }
         for (code, name), count in ordered
     ]
+
+
+# Per LSOA code: victim-based crime now, before; ASB now, before.
+LsoaCounts = dict[str, tuple[int, int, int, int]]
+
+
+class PlaceLike(Protocol):
+    name: str
+    kind: str
+    lsoa_codes: Any
+
+
+def _counted(now: int, before: int) -> dict[str, Any]:
+    return {"count": now, "previous": before, "change_text": format_change(change(now, before))}
+
+
+def place_rows(places: Iterable[PlaceLike], counts: LsoaCounts | None) -> list[dict[str, Any]]:
+    """Each place with its LSOAs' victim-based crime and ASB summed ("has_lsoas" False when the
+    place names none; "has_data" False when no street-level records cover the periods)."""
+    rows = []
+    for place in places:
+        codes = sorted(set(place.lsoa_codes or []))
+        row: dict[str, Any] = {
+            "name": place.name,
+            "kind": place.kind,
+            "lsoa_codes": codes,
+            "has_lsoas": bool(codes),
+            "has_data": counts is not None and bool(codes),
+        }
+        if counts is not None and codes:
+            sums = [sum(counts.get(code, (0, 0, 0, 0))[i] for code in codes) for i in range(4)]
+            row["victim_based"] = _counted(sums[0], sums[1])
+            row["asb"] = _counted(sums[2], sums[3])
+        rows.append(row)
+    return rows
 
 
 def format_change(value: dict[str, Any] | None) -> str:

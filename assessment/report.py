@@ -13,6 +13,7 @@ from assessment.scoring import Criterion, RankedIssue, ScoreValue, rank_issues
 from assessment.selectors import crime, records
 from assessment.selectors.crime import DistrictRef
 from assessment.selectors.hotspots import hotspots as lsoa_hotspots
+from assessment.selectors.hotspots import places as place_crime
 from core.documents.markdown_docx import shift_headings
 from core.text import render_markdown
 from crimedata.models import PopulationTable, WeightSet
@@ -207,6 +208,8 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
         weight_set=assessment.weight_set,
         with_hotspots=with_hotspots,
     )
+    districts = partnership_districts(partnership) if with_hotspots else []
+    places = place_crime(partnership, districts, period)
     ranked, criteria, issues = ranking(assessment)
     indicator_series = records.indicator_series(partnership)
     for series in indicator_series:
@@ -229,6 +232,7 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
         "partnership": partnership,
         "title": f"{partnership.name}: {assessment.title}",
         "analysis": analysis,
+        "places": places,
         "narrative": {name: getattr(assessment, name) for name, _ in NARRATIVE_SECTIONS},
         "narrative_html": {
             name: _narrative_html(getattr(assessment, name)) for name, _ in NARRATIVE_SECTIONS

@@ -92,7 +92,7 @@ def _duplicate_priorities(doc: PlanDocument) -> Check | None:
 
 
 def _actions_without_owners(doc: PlanDocument) -> Check | None:
-    found = [f"{s.title}: {row.action}" for s in doc.priorities for row in s.rows if not row.owners]
+    found = [f"{s.title}: {row.action}" for s in doc.priorities for row in s.rows if not row.has_owner]
     if not found:
         return None
     return Check(f"{_plural(len(found), 'action has', 'actions have')} no owner:", found)

@@ -16,7 +16,16 @@ from partnership.access import access_partnership_by_slug
 from partnership.models import Partnership
 from planning import access as planning_access
 from planning import selectors as planning_selectors
-from planning.models import Action, Measure, MeasureKind, PlanYear, Priority, Update
+from planning.models import (
+    Action,
+    Approach,
+    Measure,
+    MeasureKind,
+    Outcome,
+    PlanYear,
+    Priority,
+    Update,
+)
 from publishing import access
 from publishing.models import (
     FeedbackQuote,
@@ -243,9 +252,38 @@ def document_narrative(plan_year: PlanYear) -> PlanNarrative | None:
     return PlanNarrative.objects.filter(plan_year=plan_year, partnership=plan_year.partnership_id).first()
 
 
-def document_priorities(plan_year: PlanYear) -> list[tuple[Priority, list[str]]]:
-    priorities = Priority.objects.filter(plan_year=plan_year).prefetch_related("sub_themes")
-    return [(p, sub_theme_names(p)) for p in priorities.order_by("order", "pk")]
+@dataclass
+class DocumentPriority:
+    """A priority as the plan document prints it: its sub-themes, approaches, outcomes (each with
+    the approach it sits under, if any), cross-cutting themes and places, all in order."""
+
+    priority: Priority
+    sub_themes: list[str]
+    approaches: list[Approach]
+    outcomes: list[Outcome]
+    themes: list[str]
+    places: list[str]
+
+
+def document_priorities(plan_year: PlanYear) -> list[DocumentPriority]:
+    priorities = Priority.objects.filter(plan_year=plan_year).prefetch_related(
+        "sub_themes",
+        Prefetch("approaches", queryset=Approach.objects.order_by("order", "pk")),
+        Prefetch("outcomes", queryset=Outcome.objects.order_by("order", "pk")),
+        "themes",
+        "places",
+    )
+    return [
+        DocumentPriority(
+            priority=p,
+            sub_themes=sub_theme_names(p),
+            approaches=list(p.approaches.all()),
+            outcomes=list(p.outcomes.all()),
+            themes=[t.name for t in p.themes.all()],
+            places=[place.name for place in p.places.all()],
+        )
+        for p in priorities.order_by("order", "pk")
+    ]
 
 
 def document_actions(plan_year: PlanYear) -> list[tuple[Action, list[Update]]]:

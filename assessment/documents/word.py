@@ -95,6 +95,38 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
     )
 
 
+def _places(document: Any, places: list[dict[str, Any]], a: dict[str, Any]) -> None:
+    """The partnership's places with their LSOAs' crime, as the web page shows them."""
+    add_heading(document, "Places", level=2)
+    if not places:
+        add_paragraph(document, "The partnership has not defined any places.")
+        return
+    now, before = a["period"].label, a["previous_period"].label
+    rows = []
+    for p in places:
+        lsoas = ", ".join(p["lsoa_codes"]) or "No LSOAs given"
+        if p["has_data"]:
+            figures = [
+                value
+                for key in ("victim_based", "asb")
+                for value in (_n(p[key]["count"]), _n(p[key]["previous"]), p[key]["change_text"])
+            ]
+        else:
+            figures = ["No street-level records" if p["has_lsoas"] else "No LSOAs given", "", "", "", "", ""]
+        rows.append([p["name"], lsoas, *figures])
+    headers = [
+        "Place",
+        "LSOAs",
+        f"Victim-based crime {now}",
+        before,
+        "Change",
+        f"Anti-social behaviour {now}",
+        before,
+        "Change",
+    ]
+    add_table(document, headers, rows, row_headers=True)
+
+
 def assessment_docx(d: dict[str, Any]) -> bytes:
     a = d["analysis"]
     assessment = d["assessment"]
@@ -144,6 +176,7 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
         )
     else:
         add_paragraph(document, "No street-level records are available for this period.")
+    _places(document, d["places"], a)
 
     add_heading(document, "Partner data", level=1)
     add_markdown(document, narrative["partner_narrative"], heading_base=1)

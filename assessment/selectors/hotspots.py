@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assessment.analysis import Period, hotspot_rows
+from assessment.analysis import LsoaCounts, Period, hotspot_rows, place_rows
 from assessment.selectors.crime import DistrictRef, district_filter
-from crimedata.models import ASB, CrimeCount, ForceMonth
+from crimedata.models import ASB, VICTIM_BASED, CrimeCount, ForceMonth
 from crimedata.store import data_dir, duckdb_connection
+from partnership.models import Partnership
+from planning.models import Place
 
 
 def parquet_paths_for(districts: Sequence[DistrictRef], start: Any, end: Any) -> list[Path]:
@@ -67,3 +69,48 @@ def hotspots(
     current = {(code, name or code): int(now) for code, name, now, _ in rows if now}
     before = {(code, name or code): int(then) for code, name, _, then in rows if then}
     return hotspot_rows(current, before, limit=limit)
+
+
+def lsoa_counts(districts: Sequence[DistrictRef], period: Period, codes: Sequence[str]) -> LsoaCounts | None:
+    """Victim-based crime and ASB of these LSOAs in the period and the one before, by LSOA code
+    (None when no street-level file of the districts covers the two periods)."""
+    previous = period.previous()
+    paths = parquet_paths_for(districts, previous.start, period.end)
+    if not paths:
+        return None
+    sql = """
+        SELECT lsoa_code,
+               count(*) FILTER (WHERE month >= $start::DATE AND crime_type IN (SELECT unnest($victim))),
+               count(*) FILTER (WHERE month < $start::DATE AND crime_type IN (SELECT unnest($victim))),
+               count(*) FILTER (WHERE month >= $start::DATE AND crime_type = $asb),
+               count(*) FILTER (WHERE month < $start::DATE AND crime_type = $asb)
+        FROM read_parquet($paths, union_by_name = true, hive_partitioning = false)
+        WHERE month BETWEEN $previous_start::DATE AND $end::DATE AND lsoa_code IN (SELECT unnest($codes))
+        GROUP BY lsoa_code
+    """
+    params: dict[str, Any] = {
+        "paths": [str(p) for p in paths],
+        "codes": list(codes),
+        "victim": list(VICTIM_BASED),
+        "asb": ASB,
+        "start": period.start,
+        "previous_start": previous.start,
+        "end": period.end,
+    }
+    con = duckdb_connection()
+    try:
+        rows = con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+    return {code: (int(a), int(b), int(c), int(d)) for code, a, b, c, d in rows}
+
+
+def places(
+    partnership: Partnership, districts: Sequence[DistrictRef], period: Period
+) -> list[dict[str, Any]]:
+    """The partnership's places (it was opened through its door) with their LSOAs' victim-based
+    crime and ASB in the period and the period before."""
+    found = list(Place.objects.filter(partnership=partnership).order_by("name"))
+    codes = sorted({code for place in found for code in place.lsoa_codes})
+    counts = lsoa_counts(districts, period, codes) if codes and districts else None
+    return place_rows(found, counts)

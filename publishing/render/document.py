@@ -4,14 +4,19 @@ import base64
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from core.images import content_type_of
 from core.text import xml_safe
 from partnership import selectors as partnership_selectors
+from planning import owners as owner_names
 from planning import selectors as planning_selectors
-from planning.models import Action, PeriodCode, PlanYear, Update
+from planning.models import Action, OwnerLayout, PeriodCode, PlanYear, Status, Update
+from planning.reporting import is_overdue
 from planning.selectors import strategies as strategy_selectors
 from publishing.models import ProjectPhoto
 from publishing.selectors import (
+    DocumentPriority,
     document_actions,
     document_narrative,
     document_priorities,
@@ -35,14 +40,79 @@ def clean(text: str | None) -> str:
 
 @dataclass
 class Row:
-    """One action in a table: Action | Owner/lead agency | Update | Status."""
+    """One action in a table: Action | Owner/lead agency | Update | Status, or with the year's
+    Lead, Supporting, Target and Due date columns (see Columns)."""
 
     action: str
-    owners: list[str]
+    owners: list[str]  # the single Owner/lead agency column ("To be confirmed" first without a lead)
     update: str = ""
     update_label: str = ""  # names the period when the update is not the expected one
     status: str = ""
     is_example: bool = False
+    lead: str = ""  # "To be confirmed" without a lead
+    supporting: list[str] = field(default_factory=list)
+    target: str = ""
+    due_date: str = ""  # "31 March 2021"
+    overdue: bool = False  # past its due date and not completed
+    has_owner: bool = True  # some organisation leads or supports it
+
+
+# Word column widths (cm); the seed's four columns keep 5.8, 3.2, 6.8, 2.2.
+COLUMN_WIDTHS = {
+    "Action": 5.8,
+    "Owner/lead agency": 3.2,
+    "Lead": 2.6,
+    "Supporting": 2.6,
+    "Target": 3.0,
+    "Due date": 2.2,
+    "Update": 6.8,
+    "Status": 2.2,
+}
+TABLE_WIDTH = 18.0
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A year's action-table columns: the seed's single owner column or Lead and Supporting;
+    Target and Due date only when some action of the year has one."""
+
+    lead_supporting: bool = False
+    target: bool = False
+    due_date: bool = False
+
+    @property
+    def headers(self) -> list[str]:
+        owners = ["Lead", "Supporting"] if self.lead_supporting else ["Owner/lead agency"]
+        extra = (["Target"] if self.target else []) + (["Due date"] if self.due_date else [])
+        return ["Action", *owners, *extra, "Update", "Status"]
+
+    @property
+    def classes(self) -> list[str]:
+        """Each column's class in the PDF's print styles ("col-due-date")."""
+        return ["col-" + header.split("/")[0].lower().replace(" ", "-") for header in self.headers]
+
+    @property
+    def is_wide(self) -> bool:
+        """More than the seed's four columns (the PDF then sizes columns to their content)."""
+        return len(self.headers) > 4
+
+    @property
+    def word_widths(self) -> list[float]:
+        widths = [COLUMN_WIDTHS[h] for h in self.headers]
+        scale = TABLE_WIDTH / sum(widths)
+        return [round(w * scale, 2) for w in widths]
+
+
+@dataclass
+class ActionGroup:
+    """The actions of a priority under one approach, or (heading "") those under no approach."""
+
+    heading: str
+    anchor: str
+    description: str = ""
+    outcomes: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    title: str = ""  # names the table: "Priority – Approach"
 
 
 @dataclass
@@ -52,7 +122,18 @@ class PrioritySection:
     title: str = ""
     sub_themes: list[str] = field(default_factory=list)
     description: str = ""
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # every action, in plan order
+    groups: list[ActionGroup] = field(default_factory=list)  # the rows under their approaches
+    outcomes: list[str] = field(default_factory=list)  # the priority's own ("We want to: …")
+    themes: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    columns: Columns = field(default_factory=Columns)
+
+    @property
+    def tags(self) -> list[str]:
+        """ "Cross-cutting themes: A; B." and "Places: X." (only those it has)."""
+        found = [("Cross-cutting themes", self.themes), ("Places", self.places)]
+        return [f"{label}: {'; '.join(names)}." for label, names in found if names]
 
 
 @dataclass
@@ -230,7 +311,19 @@ def priority_heading(title: str, sub_themes: list[str]) -> str:
     return f"{title} – to include {listed}"
 
 
-def _row(action: Action, updates: list[Update], *, year_end: bool, label_period: bool = False) -> Row:
+def format_date(day: datetime.date | None) -> str:
+    """ "31 March 2021" ("" without a date)."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def _row(
+    action: Action,
+    updates: list[Update],
+    *,
+    year_end: bool,
+    label_period: bool = False,
+    today: datetime.date,
+) -> Row:
     chosen: Update | None = None
     label = ""
     if year_end:
@@ -239,28 +332,79 @@ def _row(action: Action, updates: list[Update], *, year_end: bool, label_period:
         chosen = max(updates, key=lambda u: u.period.order)
         if year_end or label_period:
             label = f"{chosen.period.get_code_display()} update"
+    status: Status | None
     if year_end:
-        status = chosen.status.name if chosen is not None and chosen.status is not None else ""
+        status = chosen.status if chosen is not None else None
     else:
-        current = planning_selectors.current_status(action)
-        status = current.name if current is not None else ""
+        status = planning_selectors.current_status(action)
+    owners = planning_selectors.action_owners(action)
     return Row(
         action=clean(action.text),
-        owners=[clean(name) for name in planning_selectors.action_owner_names(action)],
+        owners=[clean(name) for name in owner_names.single_column(owners)],
         update=clean(chosen.narrative) if chosen else "",
         update_label=label,
-        status=clean(status),
+        status=clean(status.name) if status is not None else "",
         is_example=bool(chosen and chosen.is_example),
+        lead=clean(owner_names.lead_name(owners)),
+        supporting=[clean(name) for name in owner_names.supporting_names(owners)],
+        target=clean(action.target),
+        due_date=format_date(action.due_date),
+        overdue=is_overdue(action.due_date, status, today),
+        has_owner=bool(owners),
     )
+
+
+def _columns(plan_year: PlanYear, actions: list[tuple[Action, list[Update]]]) -> Columns:
+    return Columns(
+        lead_supporting=plan_year.owner_layout == OwnerLayout.LEAD_SUPPORTING,
+        target=any(a.target.strip() for a, _ in actions),
+        due_date=any(a.due_date for a, _ in actions),
+    )
+
+
+def _groups(
+    found: DocumentPriority, rows: list[tuple[Action, Row]], anchor: str, title: str
+) -> list[ActionGroup]:
+    """The priority's rows under their approaches: those under none first, without a heading (the
+    only group of a priority without approaches, so such a priority prints as it always has)."""
+    approach_ids = {a.pk for a in found.approaches}
+    loose = ActionGroup(
+        heading="",
+        anchor=anchor,
+        rows=[row for action, row in rows if action.approach_id not in approach_ids],
+        title=title,
+    )
+    groups = [loose] if loose.rows or not found.approaches else []
+    for index, approach in enumerate(found.approaches, start=1):
+        groups.append(
+            ActionGroup(
+                heading=clean(approach.title),
+                anchor=f"{anchor}-approach-{index}",
+                description=clean(approach.description),
+                outcomes=[clean(o.text) for o in found.outcomes if o.approach_id == approach.pk],
+                rows=[row for action, row in rows if action.approach_id == approach.pk],
+                title=f"{title} – {clean(approach.title)}",
+            )
+        )
+    return groups
 
 
 def _priority_sections(
     plan_year: PlanYear, prefix: str, *, year_end: bool, label_period: bool = False
 ) -> list[PrioritySection]:
     actions = document_actions(plan_year)
+    columns = _columns(plan_year, actions)
+    today = timezone.localdate()
     sections = []
-    for index, (priority, names) in enumerate(document_priorities(plan_year), start=1):
-        sub_themes = [clean(name) for name in names]
+    for index, found in enumerate(document_priorities(plan_year), start=1):
+        priority = found.priority
+        sub_themes = [clean(name) for name in found.sub_themes]
+        rows = [
+            (a, _row(a, updates, year_end=year_end, label_period=label_period, today=today))
+            for a, updates in actions
+            if a.priority_id == priority.pk
+        ]
+        approach_ids = {a.pk for a in found.approaches}
         sections.append(
             PrioritySection(
                 heading=clean(priority_heading(priority.title, sub_themes)),
@@ -268,11 +412,12 @@ def _priority_sections(
                 title=clean(priority.title),
                 sub_themes=sub_themes,
                 description=clean(priority.description),
-                rows=[
-                    _row(a, updates, year_end=year_end, label_period=label_period)
-                    for a, updates in actions
-                    if a.priority_id == priority.pk
-                ],
+                rows=[row for _, row in rows],
+                groups=_groups(found, rows, f"{prefix}-{index}", clean(priority.title)),
+                outcomes=[clean(o.text) for o in found.outcomes if o.approach_id not in approach_ids],
+                themes=[clean(name) for name in found.themes],
+                places=[clean(name) for name in found.places],
+                columns=columns,
             )
         )
     return sections
@@ -280,16 +425,18 @@ def _priority_sections(
 
 def _priority_list(plan_year: PlanYear) -> list[PrioritySection]:
     """The priorities as the coordinator ordered them (Priority.order), whatever order the tables take."""
-    listed = sorted(document_priorities(plan_year), key=lambda found: (found[0].order, found[0].pk))
+    listed = sorted(
+        document_priorities(plan_year), key=lambda found: (found.priority.order, found.priority.pk)
+    )
     return [
         PrioritySection(
-            heading=clean(priority_heading(p.title, [clean(n) for n in names])),
+            heading=clean(priority_heading(found.priority.title, [clean(n) for n in found.sub_themes])),
             anchor=f"priority-issue-{index}",
-            title=clean(p.title),
-            sub_themes=[clean(n) for n in names],
-            description=clean(p.description),
+            title=clean(found.priority.title),
+            sub_themes=[clean(n) for n in found.sub_themes],
+            description=clean(found.priority.description),
         )
-        for index, (p, names) in enumerate(listed, start=1)
+        for index, found in enumerate(listed, start=1)
     ]
 
 

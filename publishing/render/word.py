@@ -9,34 +9,78 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from core.documents.markdown_docx import add_markdown
-from core.documents.word import Cell, add_table, new_document, page_break, to_bytes
-from publishing.render.document import PlanDocument, PrioritySection
+from core.documents.word import (
+    Cell,
+    add_heading,
+    add_paragraph,
+    add_table,
+    new_document,
+    page_break,
+    to_bytes,
+)
+from publishing.render.document import Columns, PlanDocument, PrioritySection, Row
 
 
-def action_rows(section: PrioritySection) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
-    for row in section.rows:
-        update: list[tuple[str, bool]] = []
-        if row.is_example:
-            update.append(("Example data: ", True))
-        if row.update_label:
-            update.append((f"{row.update_label}: ", False))
-        update.append((row.update, False))
-        rows.append([row.action, row.owners or [""], update, row.status])
-    return rows
+def _update_cell(row: Row) -> list[tuple[str, bool]]:
+    update: list[tuple[str, bool]] = []
+    if row.is_example:
+        update.append(("Example data: ", True))
+    if row.update_label:
+        update.append((f"{row.update_label}: ", False))
+    update.append((row.update, False))
+    return update
 
 
-ACTION_HEADERS = ("Action", "Owner/lead agency", "Update", "Status")
+def _row_cells(row: Row, columns: Columns) -> list[Cell]:
+    cells: list[Cell] = [row.action]
+    if columns.lead_supporting:
+        cells += [row.lead, row.supporting or [""]]
+    else:
+        cells.append(row.owners or [""])
+    if columns.target:
+        cells.append(row.target.splitlines() or [""])
+    if columns.due_date:
+        cells.append([(row.due_date, False), (" Overdue", True)] if row.overdue else row.due_date)
+    return [*cells, _update_cell(row), row.status]
+
+
+def action_rows(section: PrioritySection, rows: Sequence[Row] | None = None) -> list[list[Cell]]:
+    return [_row_cells(row, section.columns) for row in (section.rows if rows is None else rows)]
+
+
 ACTION_WIDTHS = (5.8, 3.2, 6.8, 2.2)
 
 
+def _outcomes(document: Any, outcomes: Sequence[str]) -> None:
+    if outcomes:
+        add_paragraph(document, "We want to:")
+        for outcome in outcomes:
+            add_paragraph(document, outcome, style="List Bullet")
+
+
 def add_action_sections(document: Any, sections: Sequence[PrioritySection], level: int = 2) -> None:
+    """Each priority a heading; its themes and places, its outcomes, then its actions under their
+    approaches (each a heading one level down) in tables whose header row repeats on every page."""
     for section in sections:
-        document.add_heading(section.heading, level=level)
-        if section.rows:
-            add_table(document, ACTION_HEADERS, action_rows(section), widths=ACTION_WIDTHS)
-        else:
-            document.add_paragraph("No actions recorded.")
+        add_heading(document, section.heading, level=level)
+        for tag in section.tags:
+            add_paragraph(document, tag)
+        _outcomes(document, section.outcomes)
+        for group in section.groups:
+            if group.heading:
+                add_heading(document, group.heading, level=level + 1)
+                if group.description:
+                    add_paragraph(document, group.description)
+                _outcomes(document, group.outcomes)
+            if group.rows:
+                add_table(
+                    document,
+                    section.columns.headers,
+                    action_rows(section, group.rows),
+                    widths=section.columns.word_widths,
+                )
+            else:
+                add_paragraph(document, "No actions recorded.")
 
 
 def _toc(document: Any, entries: Sequence[str]) -> None:

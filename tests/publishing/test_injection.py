@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from core.actors import system_user
 from partnership.models import GlossaryTerm
-from planning.models import ActionOwner, Update
+from planning.models import ActionOwner, Approach, Outcome, OwnerLayout, Place, Theme, Update
 from publishing import services
 from publishing.render import html as html_render
 from publishing.render import pdf as pdf_render
@@ -33,6 +33,17 @@ IMG = '<img src="x" onerror="alert(1)">'
 MD_LINK = "[click me](javascript:alert(1))"
 MD_IMAGE = "![tracker](http://127.0.0.1:9/tracker.png)"
 CONTROL = "Bell\x07 and vertical\x0b tab"
+# The plan's structure as printed: approach title, outcomes, theme and place, lead and supporting names.
+STRUCTURE = [
+    f"Approach {SCRIPT}",
+    f"Outcome {IMG}",
+    f"Approach outcome {SCRIPT}",
+    f"Theme {SCRIPT}",
+    f"Place {IMG}",
+    f"Supporter {SCRIPT}",
+    f"Owner {IMG}",
+    f"Target {IMG}",
+]
 
 
 @dataclass
@@ -55,6 +66,22 @@ def files(django_db_setup, django_db_blocker) -> Files:  # type: ignore[no-untyp
             priority=priority, text=f"Action **not bold** {MD_LINK} {SCRIPT}", owners=[organisation]
         )
         ActionOwner.objects.filter(action=action).update(name_as_written=f"Owner {IMG}")
+        # The plan's structure (issue 9): approaches, outcomes, themes, places, Lead and Supporting.
+        plan_year.owner_layout = OwnerLayout.LEAD_SUPPORTING
+        plan_year.save()
+        approach = Approach.objects.create(priority=priority, title=f"Approach {SCRIPT}")
+        Outcome.objects.create(priority=priority, text=f"Outcome {IMG}")
+        Outcome.objects.create(priority=priority, approach=approach, text=f"Approach outcome {SCRIPT}")
+        priority.themes.add(Theme.objects.create(partnership=partnership, name=f"Theme {SCRIPT}"))
+        priority.places.add(Place.objects.create(partnership=partnership, name=f"Place {IMG}"))
+        supporter = OrganisationFactory(partnership=partnership, name=f"Supporter {SCRIPT}")
+        ActionFactory(
+            priority=priority,
+            approach=approach,
+            text="Approach action",
+            owners=[organisation, supporter],
+            target=f"Target {IMG}",
+        )
         Update.objects.create(
             action=action, period=plan_year.periods.get(code="Q1"), narrative=f"Update {SCRIPT} {CONTROL}"
         )
@@ -79,6 +106,8 @@ def test_html_shows_user_markup_as_text(files):
     assert all(src.startswith("data:") for src in re.findall(r'src="([^"]*)"', html))
     text = html_text(html)
     assert SCRIPT in text and IMG in text
+    for shown in STRUCTURE:
+        assert shown in text
     assert "Action **not bold** [click me](javascript:alert(1))" in text  # plain text stays plain
     assert "<h3>Big heading</h3>" in html  # Markdown headings sit below the section heading
     assert "\x07" not in html and "\x0b" not in html
@@ -98,11 +127,16 @@ def test_pdf_has_no_scripts_or_links_from_user_text(files):
     text = pdf_texts(files.pdf)[0]
     assert "<script>alert('x')</script>" in text
     assert '<img src="x" onerror="alert(1)">' in text
+    joined = text.replace(" ", "")  # narrow cells wrap names where text extraction sees spaces
+    for shown in STRUCTURE:
+        assert shown.replace(" ", "") in joined
 
 
 def test_word_file_holds_user_markup_as_text_only(files):
     text = docx_text(files.docx)
     assert SCRIPT in text and IMG in text and "Bell and vertical tab" in text
+    for shown in STRUCTURE:
+        assert shown in text
     with zipfile.ZipFile(io.BytesIO(files.docx)) as archive:
         body = archive.read("word/document.xml").decode()
         relations = archive.read("word/_rels/document.xml.rels").decode()
