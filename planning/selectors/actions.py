@@ -10,11 +10,13 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Value,
     prefetch_related_objects,
 )
 
@@ -22,12 +24,14 @@ from core.access import Purpose, audit_search
 from core.actors import Actor
 from core.audit import audit_record
 from core.models import AuditEventType
-from partnership.models import Organisation
+from partnership.models import Organisation, Partnership
 from planning.access import (
     access_action_by_id,
     access_priority_by_id,
     access_update_by_id,
     actions_visible_to,
+    places_visible_to,
+    themes_visible_to,
 )
 from planning.models import (
     Action,
@@ -35,11 +39,13 @@ from planning.models import (
     Approach,
     Measure,
     MeasureKind,
+    OwnerRole,
     PlanYear,
     Priority,
     ReportingPeriod,
     Status,
     StatusMeaning,
+    Theme,
     Update,
 )
 
@@ -227,7 +233,8 @@ def action_list_page(
     """One page of the action plan list, grouped under the year's `priorities` (in order).
 
     One query finds the matching actions' ids in plan order (the count and the page come from it),
-    then only the page's actions are read, with what a row shows: `owner_names`, `latest` (the
+    then only the page's actions are read, with what a row shows: `owner_names`, `owner_roles`
+    ((name, is lead) in order), `latest` (the
     update for the latest period, with its period), `status_now` (the status of the latest update
     that has one, from `statuses` when given), `position` (1-based within its priority) and
     `first_in_priority`/`last_in_priority` (over the whole list, not the page). A fixed number of
@@ -335,13 +342,13 @@ def _list_rows(
         return []
     found = {a.pk: a for a in Action.objects.filter(pk__in=ids)}
     actions = [found[pk] for pk in ids if pk in found]
-    owners: dict[int, list[str]] = {}
-    for action_id, written, name in (
+    owners: dict[int, list[tuple[str, bool]]] = {}
+    for action_id, written, name, role in (
         ActionOwner.objects.filter(action_id__in=ids)
         .order_by("action_id", "order", "pk")
-        .values_list("action_id", "name_as_written", "organisation__name")
+        .values_list("action_id", "name_as_written", "organisation__name", "role")
     ):
-        owners.setdefault(action_id, []).append(written or name)
+        owners.setdefault(action_id, []).append((written or name, role == OwnerRole.LEAD))
     latest: dict[int, tuple[int, int]] = {}  # action id: (period order, update id)
     status_of: dict[int, tuple[int, int]] = {}  # action id: (period order, status id)
     for action_id, update_id, status_id, order in Update.objects.filter(
@@ -361,7 +368,8 @@ def _list_rows(
     if missing:
         statuses = {**statuses, **{s.pk: s for s in Status.objects.filter(pk__in=missing)}}
     for action in actions:
-        action.owner_names = owners.get(action.pk, [])  # type: ignore[attr-defined]
+        action.owner_roles = owners.get(action.pk, [])  # type: ignore[attr-defined]
+        action.owner_names = [name for name, _ in action.owner_roles]  # type: ignore[attr-defined]
         update = latest.get(action.pk)
         action.latest = updates.get(update[1]) if update else None  # type: ignore[attr-defined]
         status = status_of.get(action.pk)
@@ -393,14 +401,18 @@ def _searched(
     return filter_actions(ordered(visible), plan_year=plan_year, **filters)
 
 
-def audit_export(actor: Actor, plan_year: PlanYear, file_format: str) -> None:
-    """One `exported` event for a download of the whole action plan (web page or command)."""
+def audit_export(actor: Actor, plan_year: PlanYear, file_format: str, *, theme: Theme | None = None) -> None:
+    """One `exported` event for a download of the action plan (web page or command), naming the
+    cross-cutting theme when only its actions were exported."""
+    detail: dict[str, Any] = {"plan_year": plan_year.slug, "format": file_format}
+    if theme is not None:
+        detail["theme"] = theme.name
     audit_record(
         actor=actor,
         event=AuditEventType.EXPORTED,
         partnership=plan_year.partnership,
         object_type=Action._meta.label_lower,
-        detail={"plan_year": plan_year.slug, "format": file_format},
+        detail=detail,
     )
 
 
@@ -447,6 +459,32 @@ def update_count(action: Action) -> int:
 
 def action_count(plan_year: PlanYear) -> int:
     return Action.objects.filter(plan_year=plan_year).count()
+
+
+def filter_tags(
+    actor: Actor, partnership: Partnership
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The partnership's cross-cutting themes (in order) and places (by name) as (id, name), for the
+    list's filters: one query (a UNION), so the list's query budget does not grow with the tags."""
+    themes = (
+        themes_visible_to(actor)
+        .filter(partnership=partnership)
+        .order_by()
+        .annotate(tag=Value(0), sort=F("order"))
+        .values_list("tag", "sort", "name", "pk")
+    )
+    places = (
+        places_visible_to(actor)
+        .filter(partnership=partnership)
+        .order_by()
+        .annotate(tag=Value(1), sort=Value(0))
+        .values_list("tag", "sort", "name", "pk")
+    )
+    rows = sorted(themes.union(places, all=True))
+    return (
+        [(pk, name) for tag, _, name, pk in rows if tag == 0],
+        [(pk, name) for tag, _, name, pk in rows if tag == 1],
+    )
 
 
 def approaches_for_year(plan_year: PlanYear) -> QuerySet[Approach]:
