@@ -21,7 +21,7 @@ from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, PlanYe
 from planning.models import OwnerLayout, PlanYear
 from planning.selectors import strategies as strategy_selectors
 from planning.services.strategies import plan_year_set_strategy
-from planning.services.years import UnreviewedActions, plan_year_set_owner_layout
+from planning.services.years import UnreviewedActions
 from planning.views.common import year_context, year_links
 
 
@@ -109,7 +109,7 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
         if form.is_valid():
             _, ok = run_service(
                 form,
-                plan_year_set_owner_layout,
+                services.plan_year_set_owner_layout,
                 plan_year=plan_year,
                 layout=form.cleaned_data["layout"],
                 actor=user,
