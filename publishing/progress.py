@@ -86,8 +86,7 @@ NO_STATUS = planning_selectors.NO_STATUS
 
 
 def _row(action: Action, today: datetime.date) -> ProgressRow:
-    updates = list(action.updates.all())
-    latest = max(updates, key=lambda u: u.period.order) if updates else None
+    latest = planning_selectors.latest_update(action)
     status = planning_selectors.current_status(action)
     return ProgressRow(
         action=clean(action.text),

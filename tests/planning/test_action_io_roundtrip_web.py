@@ -81,7 +81,10 @@ def test_tick_box_applies_changed_titles_and_owners(client, world, tick):
     client.force_login(world.coordinator)
     page = client.post(_url("import"), {"file": _changed_file(world), "period": "Q1"}).content.decode()
     assert "Importing it: 1 updated, 0 added, 0 unchanged" in page
-    assert 'name="apply_changes"' in page and "Apply changed titles and owners" in page
+    assert (
+        'name="apply_changes"' in page
+        and "Apply changed titles, owners, approaches, targets and due dates" in page
+    )
     assert "Row 2, column Action: differs from action" in page and "“Hold a monthly meeting”" in page
     client.post(_url("import_confirm"), {"apply_changes": "on"} if tick else {})
     action = Action.objects.get()
