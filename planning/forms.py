@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from core.dates import GovukDateField
 from core.forms import TextLimitMixin
@@ -87,7 +88,10 @@ class ActionFilterForm(forms.Form):
     priority = forms.ChoiceField(label="Priority", required=False)
     owner = forms.ChoiceField(label="Owner or lead agency", required=False)
     status = forms.ChoiceField(label="Status", required=False)
+    theme = forms.ChoiceField(label="Cross-cutting theme", required=False)
+    place = forms.ChoiceField(label="Place", required=False)
     q = forms.CharField(label="Words in the action, target or updates", required=False, max_length=200)
+    overdue = forms.BooleanField(label="Overdue only (past the due date and not completed)", required=False)
 
     def __init__(
         self,
@@ -95,6 +99,8 @@ class ActionFilterForm(forms.Form):
         priorities: Iterable[Priority],
         owners: Iterable[Organisation],
         statuses: Iterable[Status],
+        themes: Iterable[tuple[int, str]] = (),
+        places: Iterable[tuple[int, str]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -105,9 +111,11 @@ class ActionFilterForm(forms.Form):
             "status",
             [("", "Any status")] + [(str(s.pk), s.name) for s in statuses] + [("none", "No status recorded")],
         )
+        _choices(self, "theme", [("", "All themes")] + [(str(pk), name) for pk, name in themes])
+        _choices(self, "place", [("", "All places")] + [(str(pk), name) for pk, name in places])
 
-    def filters(self) -> dict[str, Any]:
-        """Keyword arguments for selectors.filter_actions."""
+    def filters(self, today: datetime.date | None = None) -> dict[str, Any]:
+        """Keyword arguments for selectors.filter_actions ("Overdue only" on `today`, default today)."""
         if not self.is_valid():
             return {}
         data = self.cleaned_data
@@ -117,6 +125,9 @@ class ActionFilterForm(forms.Form):
             "status_id": int(data["status"]) if data["status"] not in ("", "none") else None,
             "no_status": data["status"] == "none",
             "text": data["q"].strip(),
+            "theme_id": int(data["theme"]) if data["theme"] else None,
+            "place_id": int(data["place"]) if data["place"] else None,
+            "overdue_on": (today or timezone.localdate()) if data["overdue"] else None,
         }
 
 

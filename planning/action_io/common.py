@@ -3,18 +3,36 @@
 from dataclasses import dataclass
 
 from core.text import FORMULA_PREFIXES
+from planning.models import OwnerLayout
 
 REF = "Ref"
 PRIORITY = "Priority"
+APPROACH = "Approach"
 ACTION = "Action"
 OWNERS = "Owner/lead agency"
+LEAD = "Lead"
+SUPPORTING = "Supporting"
+TARGET = "Target"
+DUE_DATE = "Due date"
 UPDATE = "Update"
 STATUS = "Status"
-# The columns every file needs; exports put REF (the action's id) first. A row with a Ref updates
-# that action, a row without one adds an action; files without a Ref column add every row.
+# The columns every file needs, in the single-column layout; the Lead + Supporting layout has Lead
+# and Supporting instead of Owner/lead agency. A row with a Ref updates that action, a row without
+# one adds an action; files without a Ref column add every row.
 COLUMNS: tuple[str, ...] = (PRIORITY, ACTION, OWNERS, UPDATE, STATUS)
-EXPORT_COLUMNS: tuple[str, ...] = (REF, *COLUMNS)
+LEAD_COLUMNS: tuple[str, ...] = (PRIORITY, ACTION, LEAD, SUPPORTING, UPDATE, STATUS)
+# Columns a file may leave out: without Approach, Target or Due date an import leaves them as they are.
+OPTIONAL_COLUMNS: tuple[str, ...] = (REF, APPROACH, TARGET, DUE_DATE)
 OWNER_SEPARATOR = "; "
+
+
+def export_columns(layout: str) -> tuple[str, ...]:
+    """The columns an export writes for a plan year's owner layout, in order."""
+    owners = (LEAD, SUPPORTING) if layout == OwnerLayout.LEAD_SUPPORTING else (OWNERS,)
+    return (REF, PRIORITY, APPROACH, ACTION, *owners, TARGET, DUE_DATE, UPDATE, STATUS)
+
+
+EXPORT_COLUMNS: tuple[str, ...] = export_columns(OwnerLayout.SINGLE)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Validate an action plan file against a plan year, then save it all or nothing."""
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,18 +14,27 @@ from partnership.selectors import organisation_by_name, organisation_known_names
 from planning import access, selectors, services
 from planning.action_io.common import (
     ACTION,
+    APPROACH,
     COLUMNS,
+    DUE_DATE,
+    LEAD,
+    LEAD_COLUMNS,
+    OPTIONAL_COLUMNS,
+    OWNER_SEPARATOR,
     OWNERS,
     PRIORITY,
     REF,
     STATUS,
+    SUPPORTING,
+    TARGET,
     UPDATE,
     ImportProblem,
     unguard,
 )
 from planning.action_io.matching import ADDED, UNCHANGED, UPDATED, ImportRow, match_refs, update_total
 from planning.action_io.reader import read_table
-from planning.models import Action, PeriodCode, PlanYear, Priority, ReportingPeriod, Status
+from planning.models import Action, Approach, PeriodCode, PlanYear, Priority, ReportingPeriod, Status
+from planning.owners import means_none
 
 TITLE_MAX = Priority._meta.get_field("title").max_length or 300
 
@@ -48,7 +59,7 @@ class ValidatedImport:
     has_ref: bool = False  # the file has a Ref column (an export since Refs); older files add every row
     replace: bool = False
     apply_changes: bool = False
-    changes: list[ImportProblem] = field(default_factory=list)  # changed titles and owners
+    changes: list[ImportProblem] = field(default_factory=list)  # text, owners, approach, target, due date
     ignored: list[ImportProblem] = field(default_factory=list)  # differences an import never applies
 
     @property
@@ -58,6 +69,23 @@ class ValidatedImport:
             if row.target is None:
                 titles.setdefault(row.priority.lower(), row.priority)
         return list(titles.values())
+
+    def new_approaches(self, plan_year: PlanYear) -> list[str]:
+        """ "Approach (Priority)" for each approach title the rows name that its priority lacks:
+        created with the added actions, and for Ref rows only when changes are applied."""
+        known = {
+            (a.priority.title.strip().casefold(), a.title.strip().casefold())
+            for a in selectors.approaches_for_year(plan_year)
+        }
+        found: dict[tuple[str, str], str] = {}
+        for row in self.rows:
+            if not row.approach:
+                continue
+            priority = row.target.priority.title if row.target is not None else row.priority
+            key = (priority.strip().casefold(), row.approach.casefold())
+            if key not in known and (row.target is None or "approach" in row.details_differ):
+                found.setdefault(key, f"{row.approach} ({priority})")
+        return list(found.values())
 
     def count(self, outcome: str, apply_changes: bool | None = None) -> int:
         apply = self.apply_changes if apply_changes is None else apply_changes
@@ -80,6 +108,7 @@ class ImportResult:
     actions: int = 0  # actions added
     updates: int = 0  # updates recorded (added rows and Ref rows)
     priorities_created: int = 0
+    approaches_created: int = 0
     removed: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -101,7 +130,7 @@ def action_plan_validate(
     """Check every row of the file; collect every problem rather than stopping at the first.
 
     Rows with a Ref are matched to the plan year's actions and compared with them (unless `replace`,
-    which adds every row); `apply_changes` makes changed titles and owners count as updates.
+    which adds every row); `apply_changes` makes changed text, owners, approach, target and due date count as updates.
     """
     table = read_table(data)
     result = ValidatedImport(
@@ -171,10 +200,18 @@ def _replace_refused(plan_year: PlanYear, count: int) -> ImportProblem:
 
 
 def _header_positions(header: list[str], number: int, problems: list[ImportProblem]) -> dict[str, int] | None:
-    """Where each column is; Ref is optional (files exported before Refs have none)."""
-    wanted = {" ".join(c.split()).lower(): c for c in (REF, *COLUMNS)}
+    """Where each column is. The owners are either one Owner/lead agency column (the single layout)
+    or Lead and Supporting; Ref, Approach, Target and Due date are optional."""
+    known = (*OPTIONAL_COLUMNS, PRIORITY, ACTION, OWNERS, LEAD, SUPPORTING, UPDATE, STATUS)
+    wanted = {" ".join(c.split()).lower(): c for c in known}
     positions: dict[str, int] = {}
     bad = False
+    expected = (
+        ", ".join(COLUMNS)
+        + f" (or {LEAD} and {SUPPORTING} in place of {OWNERS}; "
+        + ", ".join(OPTIONAL_COLUMNS)
+        + " optional)."
+    )
     for index, heading in enumerate(header):
         key = " ".join(heading.split()).lower()
         if not key:
@@ -182,9 +219,7 @@ def _header_positions(header: list[str], number: int, problems: list[ImportProbl
         if key not in wanted:
             problems.append(
                 ImportProblem(
-                    f"heading {heading!r} (column {index + 1}) is not one of the expected columns: "
-                    + ", ".join(COLUMNS)
-                    + f" (and {REF}, optional).",
+                    f"heading {heading!r} (column {index + 1}) is not one of the expected columns: {expected}",
                     row=number,
                 )
             )
@@ -194,7 +229,18 @@ def _header_positions(header: list[str], number: int, problems: list[ImportProbl
             bad = True
         else:
             positions[wanted[key]] = index
-    missing = [c for c in COLUMNS if c not in positions]
+    lead_layout = LEAD in positions or SUPPORTING in positions
+    if lead_layout and OWNERS in positions:
+        problems.append(
+            ImportProblem(
+                f"the header row has both {OWNERS} and {LEAD}/{SUPPORTING} columns: use one layout, "
+                f"either {OWNERS} or {LEAD} and {SUPPORTING}.",
+                row=number,
+            )
+        )
+        return None
+    required = LEAD_COLUMNS if lead_layout else COLUMNS
+    missing = [c for c in required if c not in positions]
     if missing:
         problems.append(
             ImportProblem(
@@ -203,7 +249,7 @@ def _header_positions(header: list[str], number: int, problems: list[ImportProbl
                 + " column"
                 + ("s" if len(missing) > 1 else "")
                 + ". The first row must be the headings: "
-                + ", ".join(COLUMNS)
+                + ", ".join(required)
                 + ".",
                 row=number,
             )
@@ -247,17 +293,18 @@ def _row(
         )
     if not text:
         problem(ACTION, "is blank: write the action's text.")
-    owners: list[tuple[Organisation, str]] = []
-    written_names = [part.strip() for part in values[OWNERS].split(";") if part.strip()]
-    if not written_names:
-        problem(OWNERS, 'is blank: name at least one organisation (separate several with "; ").')
-    for written in written_names:
-        organisation = names.get(written.lower())
-        if organisation is None:
-            known = ", ".join(sorted(set(_aliases(names)), key=str.lower))
-            problem(OWNERS, f"no organisation is known as {written!r}. Known names: {known}.")
-        else:
-            owners.append((organisation, written))
+    if LEAD in values:
+        owners, has_lead = _lead_supporting(values, names, problem)
+        owner_column = LEAD
+    else:
+        owners, has_lead = _single_column(values[OWNERS], names, problem)
+        owner_column = OWNERS
+    approach = values.get(APPROACH)
+    if approach is not None and len(approach) > TITLE_MAX:
+        problem(
+            APPROACH, f"is {len(approach)} characters long; an approach title can have at most {TITLE_MAX}."
+        )
+    due_date = _due_date(values.get(DUE_DATE, ""), problem)
     status = None
     if values[STATUS]:
         status = statuses.get(values[STATUS].strip().lower())
@@ -266,7 +313,82 @@ def _row(
             problem(STATUS, f"{values[STATUS]!r} is not in the partnership's list of statuses: {known}.")
     if len(problems) > before:
         return None
-    return ImportRow(number, priority, text, owners, values[UPDATE], status)
+    return ImportRow(
+        number,
+        priority,
+        text,
+        owners,
+        values[UPDATE],
+        status,
+        has_lead=has_lead,
+        approach=approach.strip() if approach is not None else None,
+        target_text=values[TARGET].strip() if TARGET in values else None,
+        due_date=due_date,
+        has_due_date=DUE_DATE in values,
+        owner_column=owner_column,
+    )
+
+
+Problem = Callable[[str, str], None]
+
+
+def _organisations(
+    column: str, cell: str, names: dict[str, Organisation], problem: Problem
+) -> list[tuple[Organisation, str]]:
+    """The organisations a cell names, separated by semicolons, each a known name or alias."""
+    owners = []
+    for written in (part.strip() for part in cell.split(OWNER_SEPARATOR.strip())):
+        if not written:
+            continue
+        organisation = names.get(written.lower())
+        if organisation is None:
+            known = ", ".join(sorted(set(_aliases(names)), key=str.lower))
+            problem(column, f"no organisation is known as {written!r}. Known names: {known}.")
+        else:
+            owners.append((organisation, written))
+    return owners
+
+
+def _single_column(
+    cell: str, names: dict[str, Organisation], problem: Problem
+) -> tuple[list[tuple[Organisation, str]], bool]:
+    """Owner/lead agency: the first listed leads, unless the cell is blank or starts with
+    "To be confirmed" (then every organisation listed after it supports)."""
+    parts = [part.strip() for part in cell.split(OWNER_SEPARATOR.strip())]
+    if means_none(parts[0]):
+        return _organisations(OWNERS, OWNER_SEPARATOR.join(parts[1:]), names, problem), False
+    return _organisations(OWNERS, cell, names, problem), True
+
+
+def _lead_supporting(
+    values: dict[str, str], names: dict[str, Organisation], problem: Problem
+) -> tuple[list[tuple[Organisation, str]], bool]:
+    """Lead: one organisation, or blank / "To be confirmed" for none; Supporting: any number."""
+    lead: list[tuple[Organisation, str]] = []
+    if not means_none(values[LEAD]):
+        lead = _organisations(LEAD, values[LEAD], names, problem)
+        if len(lead) > 1:
+            problem(LEAD, "names more than one organisation: put one in Lead and the others in Supporting.")
+    supporting = _organisations(SUPPORTING, values.get(SUPPORTING, ""), names, problem)
+    if lead and any(organisation.pk == lead[0][0].pk for organisation, _ in supporting):
+        problem(SUPPORTING, f"names the lead, {lead[0][1]!r}, again: an organisation leads or supports.")
+    return lead + supporting, bool(lead)
+
+
+def _due_date(cell: str, problem: Problem) -> datetime.date | None:
+    """yyyy-mm-dd (as exported), or dd/mm/yyyy as typed in a UK spreadsheet; blank for none."""
+    text = cell.strip()
+    if not text:
+        return None
+    if " " in text and text.endswith("00:00:00"):  # a date cell of a workbook (read with its time)
+        text = text.split(" ")[0]
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    problem(DUE_DATE, f"{cell!r} is not a date: write it as yyyy-mm-dd (e.g. 2021-03-31), or leave it blank.")
+    return None
 
 
 def _needs_period(rows: list[ImportRow]) -> ImportProblem | None:
@@ -328,9 +450,10 @@ def action_plan_import(
     if replace:
         result.removed = services.plan_year_actions_delete(plan_year=plan_year, actor=actor)
     priorities: dict[str, Priority] = {}
+    approaches = _Approaches(plan_year, actor)
     for row in checked.rows:
         if row.target is not None:
-            _update_row(row, row.target, checked, actor, result)
+            _update_row(row, row.target, checked, actor, result, approaches)
             continue
         key = row.priority.strip().lower()
         if key not in priorities:
@@ -339,14 +462,42 @@ def action_plan_import(
                 match = services.priority_create(plan_year=plan_year, title=row.priority, actor=actor)
                 result.priorities_created += 1
             priorities[key] = match
+        priority = priorities[key]
         action = services.action_create(
-            plan_year=plan_year, priority=priorities[key], text=row.action, owners=row.owners, actor=actor
+            plan_year=plan_year,
+            priority=priority,
+            text=row.action,
+            owners=row.owners,
+            has_lead=row.has_lead,
+            approach=approaches.get(priority, row.approach) if row.approach else None,
+            target=row.target_text or "",
+            due_date=row.due_date,
+            actor=actor,
         )
         result.actions += 1
         if row.has_update:
             _record(action, row, checked.period, actor, None)
             result.updates += 1
+    result.approaches_created = approaches.created
     return result
+
+
+class _Approaches:
+    """A priority's approaches by title (any case); a title not yet used is created on first use."""
+
+    def __init__(self, plan_year: PlanYear, actor: Actor) -> None:
+        self.actor = actor
+        self.known: dict[tuple[int, str], Approach] = {
+            (a.priority_id, a.title.strip().casefold()): a for a in selectors.approaches_for_year(plan_year)
+        }
+        self.created = 0
+
+    def get(self, priority: Priority, title: str) -> Approach:
+        key = (priority.pk, title.strip().casefold())
+        if key not in self.known:
+            self.known[key] = services.approach_save(priority=priority, title=title, actor=self.actor)
+            self.created += 1
+        return self.known[key]
 
 
 def _check_basis(checked: ValidatedImport, expected: dict[str, list[int]]) -> None:
@@ -365,10 +516,15 @@ def _check_basis(checked: ValidatedImport, expected: dict[str, list[int]]) -> No
 
 
 def _update_row(
-    row: ImportRow, target: Action, checked: ValidatedImport, actor: Actor, result: ImportResult
+    row: ImportRow,
+    target: Action,
+    checked: ValidatedImport,
+    actor: Actor,
+    result: ImportResult,
+    approaches: _Approaches,
 ) -> None:
     """A Ref row: its update for the period through the update service (history, audit, conflicts),
-    then its changed text and owners when the coordinator asked for them."""
+    then its changed text, owners, approach, target and due date when the coordinator asked."""
     if row.outcome(checked.apply_changes) == UNCHANGED:
         result.unchanged += 1
         return
@@ -377,13 +533,20 @@ def _update_row(
         existing = selectors.update_for_period(target, checked.period)
         _record(target, row, checked.period, actor, existing.version if existing else None)
         result.updates += 1
-    if checked.apply_changes and (row.text_differs or row.owners_differ):
+    if checked.apply_changes and row.changes_differ:
         fields: dict[str, Any] = {"text": row.action.strip()} if row.text_differs else {}
+        if "approach" in row.details_differ:
+            fields["approach"] = approaches.get(target.priority, row.approach) if row.approach else None
+        if "target" in row.details_differ:
+            fields["target"] = row.target_text or ""
+        if "due_date" in row.details_differ:
+            fields["due_date"] = row.due_date
         services.action_edit(
             action=target,
             expected_version=target.version,
             actor=actor,
             owners=row.owners if row.owners_differ else None,
+            has_lead=row.has_lead,
             **fields,
         )
 

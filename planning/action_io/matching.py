@@ -1,10 +1,23 @@
 """Rows with a Ref: find the action each names and work out what importing the row would change."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from partnership.models import Organisation
+from planning import owners as owner_text
 from planning import selectors
-from planning.action_io.common import ACTION, OWNER_SEPARATOR, OWNERS, PRIORITY, REF, UPDATE, ImportProblem
+from planning.action_io.common import (
+    ACTION,
+    APPROACH,
+    DUE_DATE,
+    OWNER_SEPARATOR,
+    OWNERS,
+    PRIORITY,
+    REF,
+    TARGET,
+    UPDATE,
+    ImportProblem,
+)
 from planning.models import Action, PlanYear, ReportingPeriod, Status, Update
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
@@ -20,10 +33,17 @@ class ImportRow:
     owners: list[tuple[Organisation, str]]
     update: str
     status: Status | None
+    has_lead: bool = True  # the first owner leads; False: the lead is "To be confirmed"
+    approach: str | None = None  # None: the file has no Approach column (the action's is kept)
+    target_text: str | None = None  # None: no Target column
+    due_date: datetime.date | None = None
+    has_due_date: bool = False  # the file has a Due date column
+    owner_column: str = OWNERS  # where the owners were read (for messages)
     ref: str = ""
-    target: Action | None = None
+    target: Action | None = None  # the action a Ref row names
     text_differs: bool = False
     owners_differ: bool = False
+    details_differ: list[str] = field(default_factory=list)  # "approach", "target", "due_date"
     update_differs: bool = False
     basis: tuple[int, int] = (0, 0)  # versions checked: the action's, its update's for the period (0: none)
 
@@ -31,9 +51,14 @@ class ImportRow:
         """added, updated or unchanged: what importing this row does."""
         if self.target is None:
             return ADDED
-        if self.update_differs or (apply_changes and (self.text_differs or self.owners_differ)):
+        if self.update_differs or (apply_changes and self.changes_differ):
             return UPDATED
         return UNCHANGED
+
+    @property
+    def changes_differ(self) -> bool:
+        """Whether the text, owners, approach, target or due date differ (applied only on request)."""
+        return self.text_differs or self.owners_differ or bool(self.details_differ)
 
     @property
     def has_update(self) -> bool:
@@ -116,13 +141,21 @@ def _compare(row: ImportRow, action: Action, period: ReportingPeriod | None, che
                 f"differs from action {action.pk}'s text “{action.text}”.", row=row.row, column=ACTION
             )
         )
-    stored = [(owner.organisation_id, owner.display_name) for owner in selectors.action_owners(action)]
-    if _owner_keys(row.owners) != stored:
+    stored = selectors.action_owners(action)
+    stored_keys = (
+        next((o.organisation_id for o in stored if o.is_lead), None),
+        [(o.organisation_id, o.display_name) for o in stored if not o.is_lead],
+    )
+    if owner_keys(row.owners, row.has_lead) != stored_keys:
         row.owners_differ = True
-        names = OWNER_SEPARATOR.join(name for _, name in stored)
+        lead = owner_text.lead_name(stored)
+        names = OWNER_SEPARATOR.join([f"lead {lead}", *owner_text.supporting_names(stored)])
         check.changes.append(
-            ImportProblem(f"differs from action {action.pk}'s owners “{names}”.", row=row.row, column=OWNERS)
+            ImportProblem(
+                f"differs from action {action.pk}'s owners “{names}”.", row=row.row, column=row.owner_column
+            )
         )
+    _compare_details(row, action, check)
     update = selectors.update_for_period(action, period)
     row.basis = (action.version, update.version if update else 0)
     if not row.has_update:
@@ -154,13 +187,49 @@ def _as_exported(row: ImportRow, action: Action, status_id: int | None) -> Updat
     return latest if status_id == (status.pk if status else None) else None
 
 
-def _owner_keys(owners: list[tuple[Organisation, str]]) -> list[tuple[int, str]]:
-    """The owners as the action would store them: each organisation once, in order."""
+def _compare_details(row: ImportRow, action: Action, check: RefCheck) -> None:
+    """Approach, Target and Due date, when the file has those columns."""
+    stored_approach = action.approach.title if action.approach else ""
+    if row.approach is not None and row.approach.strip().casefold() != stored_approach.strip().casefold():
+        row.details_differ.append("approach")
+        check.changes.append(
+            ImportProblem(
+                f"differs from action {action.pk}'s approach “{stored_approach or 'none'}”.",
+                row=row.row,
+                column=APPROACH,
+            )
+        )
+    if row.target_text is not None and row.target_text.strip() != action.target.strip():
+        row.details_differ.append("target")
+        check.changes.append(
+            ImportProblem(
+                f"differs from action {action.pk}'s target “{action.target or 'none'}”.",
+                row=row.row,
+                column=TARGET,
+            )
+        )
+    if row.has_due_date and row.due_date != action.due_date:
+        row.details_differ.append("due_date")
+        stored = action.due_date.isoformat() if action.due_date else "none"
+        check.changes.append(
+            ImportProblem(
+                f"differs from action {action.pk}'s due date “{stored}”.", row=row.row, column=DUE_DATE
+            )
+        )
+
+
+def owner_keys(
+    owners: list[tuple[Organisation, str]], has_lead: bool
+) -> tuple[int | None, list[tuple[int, str]]]:
+    """The owners as the action would store them: the lead's organisation (or None), then each other
+    organisation once, in order, with its name as written."""
     keys: list[tuple[int, str]] = []
     for organisation, written in owners:
         if all(pk != organisation.pk for pk, _ in keys):
             keys.append((organisation.pk, written.strip()))
-    return keys
+    if has_lead and keys:
+        return keys[0][0], keys[1:]
+    return None, keys
 
 
 def update_total(plan_year: PlanYear) -> int:

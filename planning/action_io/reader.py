@@ -7,6 +7,7 @@ wrong. Cells holding NUL or other control characters become problems naming row 
 """
 
 import csv
+import datetime
 import io
 import zipfile
 import zlib
@@ -225,6 +226,10 @@ def _reason(error: Exception) -> str:
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()  # a date cell (openpyxl reads dates as midnight)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return str(value).strip()

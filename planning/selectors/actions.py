@@ -1,18 +1,22 @@
 """Reads of priorities, actions and updates: the action plan, its search, one action, its update."""
 
+import datetime
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Value,
     prefetch_related_objects,
 )
 
@@ -20,22 +24,28 @@ from core.access import Purpose, audit_search
 from core.actors import Actor
 from core.audit import audit_record
 from core.models import AuditEventType
-from partnership.models import Organisation
+from partnership.models import Organisation, Partnership
 from planning.access import (
     access_action_by_id,
     access_priority_by_id,
     access_update_by_id,
     actions_visible_to,
+    places_visible_to,
+    themes_visible_to,
 )
 from planning.models import (
     Action,
     ActionOwner,
+    Approach,
     Measure,
     MeasureKind,
+    OwnerRole,
     PlanYear,
     Priority,
     ReportingPeriod,
     Status,
+    StatusMeaning,
+    Theme,
     Update,
 )
 
@@ -86,18 +96,35 @@ def filter_actions(
     no_status: bool = False,
     text: str = "",
     plan_year: PlanYear | None = None,
+    theme_id: int | None = None,
+    place_id: int | None = None,
+    overdue_on: datetime.date | None = None,
 ) -> QuerySet[Action]:
     """Narrow `actions`; with `plan_year` (the year they all belong to) the text search reads only
     that year's updates whatever plan PostgreSQL picks (it may hash the EXISTS below over every
-    update of every partnership: 7 ms with 3 partnerships, growing with the database)."""
+    update of every partnership: 7 ms with 3 partnerships, growing with the database).
+
+    `overdue_on` keeps the actions past their due date on that day and not completed
+    (`planning.reporting.is_overdue`); it and the status filters need `with_current_status`."""
     if priority_id:
         actions = actions.filter(priority_id=priority_id)
-    # The owner and text filters test to-many rows with EXISTS, so no action repeats and no
+    # The owner, tag and text filters test to-many rows with EXISTS, so no action repeats and no
     # DISTINCT is needed (DISTINCT over the status subqueries was the text filter's cost).
     if organisation_id:
         actions = actions.filter(
             Exists(ActionOwner.objects.filter(action=OuterRef("pk"), organisation_id=organisation_id))
         )
+    if theme_id:
+        actions = actions.filter(
+            Exists(Action.themes.through.objects.filter(action_id=OuterRef("pk"), theme_id=theme_id))
+        )
+    if place_id:
+        actions = actions.filter(
+            Exists(Action.places.through.objects.filter(action_id=OuterRef("pk"), place_id=place_id))
+        )
+    if overdue_on is not None:
+        completed = Status.objects.filter(pk=OuterRef("current_status_id"), meaning=StatusMeaning.COMPLETED)
+        actions = actions.filter(due_date__lt=overdue_on).exclude(Exists(completed))
     if no_status:
         actions = actions.filter(Q(current_status_id__isnull=True))  # annotated by with_current_status
     elif status_id:
@@ -127,12 +154,16 @@ def action_search(
     status_id: int | None = None,
     no_status: bool = False,
     text: str = "",
+    theme_id: int | None = None,
+    place_id: int | None = None,
+    overdue_on: datetime.date | None = None,
 ) -> QuerySet[Action]:
     """The plan year's actions the actor may see, filtered, every update loaded; writes one
     `searched` event."""
-    return _searched(
-        actor, plan_year, page, _in_plan_order, priority_id, organisation_id, status_id, no_status, text
+    filters = _filters(
+        priority_id, organisation_id, status_id, no_status, text, theme_id, place_id, overdue_on
     )
+    return _searched(actor, plan_year, page, _in_plan_order, filters)
 
 
 PAGE_SIZE = 50  # actions a page of the action plan list (ADR 0014)
@@ -147,9 +178,14 @@ def action_list_search(
     status_id: int | None = None,
     no_status: bool = False,
     text: str = "",
+    theme_id: int | None = None,
+    place_id: int | None = None,
+    overdue_on: datetime.date | None = None,
 ) -> list[Action]:
     """Every action of the list (all pages) with what a row shows: see `action_list_page`."""
-    filters = _filters(priority_id, organisation_id, status_id, no_status, text)
+    filters = _filters(
+        priority_id, organisation_id, status_id, no_status, text, theme_id, place_id, overdue_on
+    )
     entries = _list_entries(actor, plan_year, filters)
     return _list_rows(plan_year, [pk for pk, _ in entries], entries_priority_flags(entries), {})
 
@@ -190,18 +226,24 @@ def action_list_page(
     status_id: int | None = None,
     no_status: bool = False,
     text: str = "",
+    theme_id: int | None = None,
+    place_id: int | None = None,
+    overdue_on: datetime.date | None = None,
 ) -> ListPage:
     """One page of the action plan list, grouped under the year's `priorities` (in order).
 
     One query finds the matching actions' ids in plan order (the count and the page come from it),
-    then only the page's actions are read, with what a row shows: `owner_names`, `latest` (the
+    then only the page's actions are read, with what a row shows: `owner_names`, `owner_roles`
+    ((name, is lead) in order), `latest` (the
     update for the latest period, with its period), `status_now` (the status of the latest update
     that has one, from `statuses` when given), `position` (1-based within its priority) and
     `first_in_priority`/`last_in_priority` (over the whole list, not the page). A fixed number of
     queries whatever the plan's size; one `searched` event. Unfiltered, a priority without actions
     is shown on the page where it falls in plan order; filtered, only priorities with rows are shown.
     """
-    filters = _filters(priority_id, organisation_id, status_id, no_status, text)
+    filters = _filters(
+        priority_id, organisation_id, status_id, no_status, text, theme_id, place_id, overdue_on
+    )
     entries = _list_entries(actor, plan_year, filters)
     paged = Paginator(entries, per_page).get_page(page)
     flags = entries_priority_flags(entries)
@@ -243,26 +285,37 @@ def action_list_page(
 
 
 def _filters(
-    priority_id: int | None, organisation_id: int | None, status_id: int | None, no_status: bool, text: str
-) -> dict[str, object]:
+    priority_id: int | None,
+    organisation_id: int | None,
+    status_id: int | None,
+    no_status: bool,
+    text: str,
+    theme_id: int | None = None,
+    place_id: int | None = None,
+    overdue_on: datetime.date | None = None,
+) -> dict[str, Any]:
     return {
         "priority_id": priority_id,
         "organisation_id": organisation_id,
         "status_id": status_id,
         "no_status": no_status,
         "text": text,
+        "theme_id": theme_id,
+        "place_id": place_id,
+        "overdue_on": overdue_on,
     }
 
 
-def _list_entries(actor: Actor, plan_year: PlanYear, filters: dict[str, object]) -> list[tuple[int, int]]:
+def _list_entries(actor: Actor, plan_year: PlanYear, filters: dict[str, Any]) -> list[tuple[int, int]]:
     """(action id, priority id) of every matching action in plan order; one `searched` event."""
 
     def ordered(actions: QuerySet[Action]) -> QuerySet[Action]:
-        if filters["status_id"] or filters["no_status"]:  # only these filter on the current status
+        # only these filter on the current status
+        if filters["status_id"] or filters["no_status"] or filters["overdue_on"]:
             actions = with_current_status(actions)
         return actions.order_by("priority__order", "priority__pk", "order", "pk")
 
-    searched = _searched(actor, plan_year, "action plan", ordered, **filters)  # type: ignore[arg-type]
+    searched = _searched(actor, plan_year, "action plan", ordered, filters)
     return [(pk, priority_pk) for pk, priority_pk in searched.values_list("pk", "priority_id")]
 
 
@@ -289,13 +342,13 @@ def _list_rows(
         return []
     found = {a.pk: a for a in Action.objects.filter(pk__in=ids)}
     actions = [found[pk] for pk in ids if pk in found]
-    owners: dict[int, list[str]] = {}
-    for action_id, written, name in (
+    owners: dict[int, list[tuple[str, bool]]] = {}
+    for action_id, written, name, role in (
         ActionOwner.objects.filter(action_id__in=ids)
         .order_by("action_id", "order", "pk")
-        .values_list("action_id", "name_as_written", "organisation__name")
+        .values_list("action_id", "name_as_written", "organisation__name", "role")
     ):
-        owners.setdefault(action_id, []).append(written or name)
+        owners.setdefault(action_id, []).append((written or name, role == OwnerRole.LEAD))
     latest: dict[int, tuple[int, int]] = {}  # action id: (period order, update id)
     status_of: dict[int, tuple[int, int]] = {}  # action id: (period order, status id)
     for action_id, update_id, status_id, order in Update.objects.filter(
@@ -315,7 +368,8 @@ def _list_rows(
     if missing:
         statuses = {**statuses, **{s.pk: s for s in Status.objects.filter(pk__in=missing)}}
     for action in actions:
-        action.owner_names = owners.get(action.pk, [])  # type: ignore[attr-defined]
+        action.owner_roles = owners.get(action.pk, [])  # type: ignore[attr-defined]
+        action.owner_names = [name for name, _ in action.owner_roles]  # type: ignore[attr-defined]
         update = latest.get(action.pk)
         action.latest = updates.get(update[1]) if update else None  # type: ignore[attr-defined]
         status = status_of.get(action.pk)
@@ -329,45 +383,36 @@ def _searched(
     plan_year: PlanYear,
     page: str,
     ordered: Callable[[QuerySet[Action]], QuerySet[Action]],
-    priority_id: int | None,
-    organisation_id: int | None,
-    status_id: int | None,
-    no_status: bool,
-    text: str,
+    filters: dict[str, Any],
 ) -> QuerySet[Action]:
-    filters = {
-        "priority_id": priority_id,
-        "organisation_id": organisation_id,
-        "status_id": status_id,
-        "no_status": no_status,
-        "text": text,
-    }
+    overdue = filters.get("overdue_on")
     audit_search(
         actor,
         Action,
         partnership=plan_year.partnership,
-        filters={"page": page, "plan_year": plan_year.slug, **filters},
+        filters={
+            "page": page,
+            "plan_year": plan_year.slug,
+            **filters,
+            "overdue_on": overdue.isoformat() if overdue else None,
+        },
     )
     visible = actions_visible_to(actor).filter(plan_year=plan_year)
-    return filter_actions(
-        ordered(visible),
-        priority_id=priority_id,
-        organisation_id=organisation_id,
-        status_id=status_id,
-        no_status=no_status,
-        text=text,
-        plan_year=plan_year,
-    )
+    return filter_actions(ordered(visible), plan_year=plan_year, **filters)
 
 
-def audit_export(actor: Actor, plan_year: PlanYear, file_format: str) -> None:
-    """One `exported` event for a download of the whole action plan (web page or command)."""
+def audit_export(actor: Actor, plan_year: PlanYear, file_format: str, *, theme: Theme | None = None) -> None:
+    """One `exported` event for a download of the action plan (web page or command), naming the
+    cross-cutting theme when only its actions were exported."""
+    detail: dict[str, Any] = {"plan_year": plan_year.slug, "format": file_format}
+    if theme is not None:
+        detail["theme"] = theme.name
     audit_record(
         actor=actor,
         event=AuditEventType.EXPORTED,
         partnership=plan_year.partnership,
         object_type=Action._meta.label_lower,
-        detail={"plan_year": plan_year.slug, "format": file_format},
+        detail=detail,
     )
 
 
@@ -414,6 +459,37 @@ def update_count(action: Action) -> int:
 
 def action_count(plan_year: PlanYear) -> int:
     return Action.objects.filter(plan_year=plan_year).count()
+
+
+def filter_tags(
+    actor: Actor, partnership: Partnership
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The partnership's cross-cutting themes (in order) and places (by name) as (id, name), for the
+    list's filters: one query (a UNION), so the list's query budget does not grow with the tags."""
+    themes = (
+        themes_visible_to(actor)
+        .filter(partnership=partnership)
+        .order_by()
+        .annotate(tag=Value(0), sort=F("order"))
+        .values_list("tag", "sort", "name", "pk")
+    )
+    places = (
+        places_visible_to(actor)
+        .filter(partnership=partnership)
+        .order_by()
+        .annotate(tag=Value(1), sort=Value(0))
+        .values_list("tag", "sort", "name", "pk")
+    )
+    rows = sorted(themes.union(places, all=True))
+    return (
+        [(pk, name) for tag, _, name, pk in rows if tag == 0],
+        [(pk, name) for tag, _, name, pk in rows if tag == 1],
+    )
+
+
+def approaches_for_year(plan_year: PlanYear) -> QuerySet[Approach]:
+    """Every approach of the plan year's priorities (the caller opened the year through its door)."""
+    return Approach.objects.filter(priority__plan_year=plan_year).select_related("priority")
 
 
 def action_owners(action: Action) -> list[ActionOwner]:

@@ -12,6 +12,7 @@ from core.history import save_as
 from partnership.models import Partnership
 from planning.models import (
     Action,
+    OwnerLayout,
     PeriodCode,
     PlanYear,
     PlanYearState,
@@ -148,6 +149,21 @@ def unreviewed_actions(plan_year: PlanYear) -> list[Action]:
         .exclude(updates__period__code=PeriodCode.YEAR_END)
         .order_by("priority__order", "priority__pk", "order", "pk")
     )
+
+
+@transaction.atomic
+def plan_year_set_owner_layout(*, plan_year: PlanYear, layout: str, actor: Actor) -> PlanYear:
+    """How the year's spreadsheets (and plan documents) show owners: one Owner/lead agency column,
+    or Lead and Supporting. Only the presentation changes; each action keeps its lead and partners."""
+    _require_coordinator(actor, plan_year.partnership)
+    if layout not in OwnerLayout.values:
+        raise ServiceError(
+            f"Choose an owner layout: {', '.join(str(label) for label in OwnerLayout.labels)}."
+        )
+    if layout != plan_year.owner_layout:
+        plan_year.owner_layout = layout
+        save_as(plan_year, actor)
+    return plan_year
 
 
 @transaction.atomic

@@ -2,11 +2,12 @@
 
 A row through the template engine cost about 30 variable lookups, filters and tags (a 300-action
 list spent 80 % of its time there); here a row is a few `format_html` calls. Every piece of user
-text (action text, owner names, update narrative, status name and colour) goes through
+text (action text, owner names, target, update narrative, status name and colour) goes through
 `format_html`/`conditional_escape`; nothing here marks user text safe. The markup is the one the
 template wrote: `tests/planning/test_speed_action_rows.py` checks it and the escaping.
 """
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,6 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from planning.models import Action, Status
+from planning.owners import TO_BE_CONFIRMED
+from planning.reporting import is_overdue
 
 NARRATIVE_CHARS = 300
 
@@ -54,6 +57,49 @@ def _latest(action: Any, periods: dict[int, str]) -> SafeString:
     )
 
 
+def _names(names: Iterable[str]) -> SafeString:
+    return format_html_join(mark_safe("<br>"), "{}", ((name,) for name in names))
+
+
+def owner_cells(owner_roles: list[tuple[str, bool]], *, lead_layout: bool) -> SafeString:
+    """Lead and Supporting cells, or the single Owner/lead agency cell: the owners in order, with
+    "To be confirmed" first when none leads (as `planning.owners.single_column`)."""
+    lead = next((name for name, is_lead in owner_roles if is_lead), None)
+    if lead_layout:
+        return format_html(
+            '<td class="govuk-table__cell">{}</td>\n<td class="govuk-table__cell">{}</td>',
+            lead or TO_BE_CONFIRMED,
+            _names(name for name, is_lead in owner_roles if not is_lead),
+        )
+    names = [name for name, _ in owner_roles]
+    return format_html(
+        '<td class="govuk-table__cell">{}</td>', _names(names if lead else [TO_BE_CONFIRMED, *names])
+    )
+
+
+OVERDUE_TAG = mark_safe('<strong class="govuk-tag govuk-tag--red">Overdue</strong>')  # noqa: S308 (constant)
+
+
+def _target_cell(action: Any, today: datetime.date) -> SafeString:
+    """The target, the due date (a `<time>`), and an "Overdue" tag when past due and not completed."""
+    parts = []
+    if action.target:
+        parts.append(format_html("<div>{}</div>", truncated(action.target)))
+    if action.due_date:
+        parts.append(
+            format_html(
+                '<div>Due <time datetime="{}">{}</time></div>',
+                action.due_date.isoformat(),
+                f"{action.due_date.day} {action.due_date:%b %Y}",
+            )
+        )
+        if is_overdue(action.due_date, action.status_now, today):
+            parts.append(OVERDUE_TAG)
+    if not parts:
+        return mark_safe('<td class="govuk-table__cell"><span class="govuk-hint">None set</span></td>')  # noqa: S308 (constant)
+    return format_html('<td class="govuk-table__cell">{}</td>', mark_safe("\n".join(parts)))  # noqa: S308 (built by format_html)
+
+
 def _order_cell(action: Any, url: str, csrf_input: SafeString) -> SafeString:
     buttons = []
     for show, direction, label in (
@@ -77,11 +123,20 @@ def _order_cell(action: Any, url: str, csrf_input: SafeString) -> SafeString:
 
 
 def action_rows(
-    actions: Iterable[Action], *, actions_url: str, ordering: bool = False, csrf_token: str = ""
+    actions: Iterable[Action],
+    *,
+    actions_url: str,
+    ordering: bool = False,
+    csrf_token: str = "",
+    lead_layout: bool = False,
+    today: datetime.date | None = None,
 ) -> SafeString:
-    """The `<tr>` of each action: its text linked to its page, owners, latest update and status;
-    with `ordering`, move up/down buttons (within its priority) posting to `<actions_url><pk>/move/`."""
+    """The `<tr>` of each action: its text linked to its page, owners (Lead and Supporting with
+    `lead_layout`, else one Owner/lead agency cell), target and due date (tagged "Overdue" when past
+    due on `today` and not completed), latest update and status; with `ordering`, move up/down
+    buttons (within its priority) posting to `<actions_url><pk>/move/`."""
     csrf_input = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf_token)
+    today = today or datetime.date.today()
     periods: dict[int, str] = {}
     tags: dict[int | None, SafeString] = {}
     rows = []
@@ -95,14 +150,16 @@ def action_rows(
             format_html(
                 '<tr class="govuk-table__row" id="action-{}">\n'
                 '<td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a></td>\n'
-                '<td class="govuk-table__cell">{}</td>\n'
+                "{}\n"
+                "{}\n"
                 '<td class="govuk-table__cell">{}</td>\n'
                 '<td class="govuk-table__cell">{}</td>{}\n'
                 "</tr>",
                 action.pk,
                 url,
                 action.text,
-                format_html_join(mark_safe("<br>"), "{}", ((name,) for name in action.owner_names)),  # type: ignore[attr-defined]
+                owner_cells(action.owner_roles, lead_layout=lead_layout),  # type: ignore[attr-defined]
+                _target_cell(action, today),
                 _latest(action, periods),
                 tags[key],
                 _order_cell(action, url, csrf_input) if ordering else "",

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from core.access import NotFound
 from core.errors import ConflictError
@@ -15,7 +16,7 @@ from core.history import history_rows, history_rows_for
 from core.views import run_service
 from planning import reporting, selectors, services
 from planning.forms import ActionFilterForm, UpdateForm
-from planning.models import Action, PlanYear, Status, Update
+from planning.models import Action, OwnerLayout, PlanYear, Status, Update
 from planning.selectors.actions import action_list_page
 from planning.views.action_rows import action_rows, page_links, page_url
 from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
@@ -27,12 +28,16 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
     plan_year = selectors.access_plan_year(request.user, partnership, year)
     priorities = list(selectors.priorities(plan_year).prefetch_related("sub_themes"))
     statuses = list(selectors.statuses(plan_year.partnership))
+    themes, places = selectors.filter_tags(request.user, plan_year.partnership)
     form = ActionFilterForm(
         request.GET or None,
         priorities=priorities,
         owners=selectors.owner_organisations(plan_year),
         statuses=statuses,
+        themes=themes,
+        places=places,
     )
+    today = timezone.localdate()
     filtered = bool(request.GET and form.is_valid() and any(form.cleaned_data.values()))
     listing = action_list_page(
         request.user,
@@ -41,7 +46,7 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
         statuses=statuses,
         page=request.GET.get("page"),
         filtered=filtered,
-        **form.filters(),
+        **form.filters(today),
     )
     context = year_context(request, plan_year, f"Action plan {plan_year.label}")
     # Row links are `<actions_url><pk>/` and `<actions_url><pk>/move/` (one reverse, not 3 a row).
@@ -50,8 +55,19 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
     )
     ordering = context["is_coordinator"] and not filtered
     token = get_token(request) if ordering else ""
+    lead_layout = plan_year.owner_layout == OwnerLayout.LEAD_SUPPORTING
     sections = [
-        (s, action_rows(s.rows, actions_url=actions_url, ordering=ordering, csrf_token=token))
+        (
+            s,
+            action_rows(
+                s.rows,
+                actions_url=actions_url,
+                ordering=ordering,
+                csrf_token=token,
+                lead_layout=lead_layout,
+                today=today,
+            ),
+        )
         for s in listing.sections
     ]
     page = listing.page
@@ -71,6 +87,7 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
             "next_url": page_url(request.GET, page.number + 1) if page.has_next() else "",
             "filtered": filtered,
             "ordering": ordering,
+            "lead_layout": lead_layout,
             "year_links": year_links(plan_year, "planning:action_list"),
         },
     )

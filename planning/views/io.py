@@ -16,17 +16,18 @@ from core.errors import ServiceError
 from planning import access, selectors
 from planning.action_io import (
     COLUMNS,
-    EXPORT_COLUMNS,
     REF,
     ActionImportError,
     ValidatedImport,
+    action_plan_columns,
     action_plan_csv,
     action_plan_import,
     action_plan_validate,
     action_plan_xlsx,
     export_filename,
 )
-from planning.models import PeriodCode, PlanYear
+from planning.action_io.common import APPROACH, DUE_DATE, LEAD, OWNERS, SUPPORTING, TARGET
+from planning.models import OwnerLayout, PeriodCode, PlanYear, Theme
 
 MAX_BYTES = 2 * 1024 * 1024
 SESSION_KEY = "planning_io_import"
@@ -37,7 +38,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Action plan file",
         help_text="A CSV file (UTF-8 or Windows-1252) or an Excel workbook (.xlsx) whose first row has "
-        f"the headings {REF} (as exported), " + ", ".join(COLUMNS) + ".",
+        f"the headings {REF} (as exported), "
+        + ", ".join(COLUMNS)
+        + f", or {LEAD} and {SUPPORTING} in place of {OWNERS}; {APPROACH}, {TARGET} and {DUE_DATE} are optional.",
         widget=forms.FileInput(attrs={"accept": f".csv,.xlsx,text/csv,{XLSX_TYPE}"}),
         error_messages={
             "required": "Choose a CSV or Excel file to import",
@@ -91,7 +94,9 @@ def index(request: HttpRequest, partnership: str, year: str | None = None) -> Ht
     context = _context(
         plan_year,
         f"Import and export the action plan {plan_year.label}",
-        columns=EXPORT_COLUMNS,
+        columns=action_plan_columns(plan_year),
+        lead_layout=plan_year.owner_layout == OwnerLayout.LEAD_SUPPORTING,
+        themes=selectors.themes(request.user, plan_year.partnership),
         can_import=access.can_manage_plan(request.user, plan_year),
         action_count=selectors.action_count(plan_year),
         other_years=selectors.plan_years(plan_year.partnership).exclude(pk=plan_year.pk),
@@ -106,18 +111,28 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
+def _theme(request: HttpRequest, plan_year: PlanYear) -> Theme | None:
+    """The cross-cutting theme chosen on the page (`?theme=<id>`), through its door; blank for all."""
+    chosen = request.GET.get("theme", "")
+    return selectors.theme_for(request.user, plan_year.partnership, chosen) if chosen else None
+
+
 @login_required
 def export_csv(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
     plan_year = selectors.access_plan_year(request.user, partnership, year)
-    selectors.audit_export(request.user, plan_year, "csv")
-    return _download(action_plan_csv(plan_year), "text/csv; charset=utf-8", export_filename(plan_year, "csv"))
+    theme = _theme(request, plan_year)
+    selectors.audit_export(request.user, plan_year, "csv", theme=theme)
+    return _download(
+        action_plan_csv(plan_year, theme), "text/csv; charset=utf-8", export_filename(plan_year, "csv", theme)
+    )
 
 
 @login_required
 def export_xlsx(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
     plan_year = selectors.access_plan_year(request.user, partnership, year)
-    selectors.audit_export(request.user, plan_year, "xlsx")
-    return _download(action_plan_xlsx(plan_year), XLSX_TYPE, export_filename(plan_year, "xlsx"))
+    theme = _theme(request, plan_year)
+    selectors.audit_export(request.user, plan_year, "xlsx", theme=theme)
+    return _download(action_plan_xlsx(plan_year, theme), XLSX_TYPE, export_filename(plan_year, "xlsx", theme))
 
 
 def _with_problems(form: ImportForm, problems: list[Any]) -> ImportForm:
@@ -168,6 +183,7 @@ def _preview(plan_year: PlanYear, checked: ValidatedImport, form: ImportForm) ->
         replace=checked.replace,
         action_count=selectors.action_count(plan_year),
         new_priorities=[t for t in checked.new_priorities if t.strip().lower() not in existing],
+        new_approaches=checked.new_approaches(plan_year),
         update_count=sum(1 for r in checked.rows if r.has_update),
     )
 
@@ -209,6 +225,7 @@ def import_confirm(request: HttpRequest, partnership: str, year: str) -> HttpRes
     messages.success(
         request,
         f"{removed} {pending['name']} into {plan_year.label}: {result.summary} "
-        f"({result.priorities_created} new priorities, {result.updates} updates recorded).",
+        f"({result.priorities_created} new priorities, {result.approaches_created} new approaches, "
+        f"{result.updates} updates recorded).",
     )
     return redirect("planning_io:index", partnership=partnership, year=year)

@@ -18,11 +18,27 @@ from partnership.access import access_partnership_by_slug
 from planning import selectors, services
 from planning.access import access_status_by_id
 from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, PlanYearStrategyForm, StatusForm
-from planning.models import PlanYear
+from planning.models import OwnerLayout, PlanYear
 from planning.selectors import strategies as strategy_selectors
 from planning.services.strategies import plan_year_set_strategy
 from planning.services.years import UnreviewedActions
 from planning.views.common import year_context, year_links
+
+
+class OwnerLayoutForm(forms.Form):
+    layout = forms.ChoiceField(
+        label="Owner layout",
+        choices=OwnerLayout.choices,
+        error_messages={"required": "Choose an owner layout"},
+    )
+
+
+OWNER_LAYOUT_HINTS = {
+    OwnerLayout.SINGLE: "One Owner/lead agency column: the lead organisation first, then the others "
+    "(“To be confirmed” first when no organisation leads yet).",
+    OwnerLayout.LEAD_SUPPORTING: "Two columns: Lead (one organisation, or “To be confirmed”) and Supporting "
+    "(the others).",
+}
 
 
 def _settings_url(plan_year: PlanYear) -> str:
@@ -86,6 +102,17 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
             picked = next((s for s in choices if str(s.pk) == form.cleaned_data["strategy"]), None)
             _, ok = run_service(
                 form, plan_year_set_strategy, plan_year=plan_year, strategy=picked, actor=user
+            )
+            return plan_year if ok else None
+    elif which == "layout":
+        form = forms_["layout_form"] = OwnerLayoutForm(request.POST)
+        if form.is_valid():
+            _, ok = run_service(
+                form,
+                services.plan_year_set_owner_layout,
+                plan_year=plan_year,
+                layout=form.cleaned_data["layout"],
+                actor=user,
             )
             return plan_year if ok else None
     elif which == "current":
@@ -159,6 +186,9 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
             strategies=strategy_selectors.choosable_strategies(request.user, plan_year),
         ),
     )
+    forms_.setdefault("layout_form", OwnerLayoutForm(initial={"layout": plan_year.owner_layout}))
+    layout_form = forms_["layout_form"]
+    chosen_layout = layout_form["layout"].value()
     latest = selectors.plan_years(plan_year.partnership).first()
     next_slug = PlanYear.slug_for_start(latest.start_date.year + 1) if latest else ""
     return render(
@@ -175,6 +205,10 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
             error_forms=[f for f in forms_.values() if f.is_bound],
             history=history_rows(plan_year),
             period_history=_period_history(plan_year),
+            layout_options=[
+                (value, label, OWNER_LAYOUT_HINTS[OwnerLayout(value)], value == chosen_layout)
+                for value, label in OwnerLayout.choices
+            ],
             **forms_,
         ),
     )

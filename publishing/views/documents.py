@@ -11,6 +11,7 @@ from core.access import Purpose
 from core.history import history_rows
 from core.middleware import private_response
 from core.views import run_service
+from planning import selectors as planning_selectors
 from planning.models import PlanYear
 from publishing import access, selectors, services
 from publishing.checks import publish_checklist
@@ -74,6 +75,7 @@ def year(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
         "versions": [(v, withdrawals.get(v.pk)) for v in selectors.publications(request.user, plan_year)],
         "can_edit": access.can_edit_documents(request.user, plan_year),
         "reviews": selectors.project_reviews(request.user, plan_year),
+        "themes": planning_selectors.themes(request.user, plan_year.partnership),
         "page_title": f"Plan document {plan_year.label}",
         "breadcrumbs": [
             {"label": "Plan documents", "url": reverse("publishing:documents", args=[partnership])},
@@ -187,13 +189,16 @@ def withdraw(request: HttpRequest, partnership: str, year: str, number: int) -> 
 @require_GET
 def progress(request: HttpRequest, partnership: str, year: str, kind: str) -> HttpResponse:
     plan_year = selectors.plan_year(request.user, partnership, year)
-    report = build_progress(plan_year)
+    chosen = request.GET.get("theme", "")
+    theme = planning_selectors.theme_for(request.user, plan_year.partnership, chosen) if chosen else None
+    report = build_progress(plan_year, theme)
     render_file = {
         "pdf": pdf_render.progress_pdf,
         "docx": progress_render.progress_docx,
         "xlsx": progress_render.progress_xlsx,
     }[kind]
-    return download(render_file(report), kind, f"{partnership}-progress-{year}.{kind}")
+    suffix = f"-theme-{theme.pk}" if theme else ""
+    return download(render_file(report), kind, f"{partnership}-progress-{year}{suffix}.{kind}")
 
 
 @login_required

@@ -23,7 +23,7 @@ def test_preview_tick_box_applies_changed_titles(page, world, tmp_path):
     follow(page.get_by_role("button", name="Check the file"))
     assert "Importing it: 1 updated, 0 added, 0 unchanged" in page.inner_text("#import-summary")
     assert_accessible(page, "import preview with changed titles")
-    page.get_by_label("Apply changed titles and owners").check()
+    page.get_by_label("Apply changed titles, owners, approaches, targets and due dates").check()
     follow(page.get_by_role("button", name="Import 1 row"))
     assert "1 updated, 0 added, 0 unchanged" in page.inner_text("main")
     assert Action.objects.get().text == "Hold a weekly meeting"

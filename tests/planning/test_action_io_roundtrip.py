@@ -9,12 +9,14 @@ from django.core.management import CommandError, call_command
 
 from core.actors import system_user
 from demo.partnership import demo_load
-from planning.action_io import EXPORT_COLUMNS, ActionImportError, action_plan_csv, action_plan_import
+from planning.action_io import COLUMNS, EXPORT_COLUMNS, ActionImportError, action_plan_csv, action_plan_import
 from planning.models import Action, Update
 from planning.selectors import action_owner_names
 from tests.factories import ActionFactory, UpdateFactory
 
 STATUS_NAMES = ("On track", "at risk", "COMPLETED")  # matched ignoring case
+OLD_COLUMNS = ("Ref", *COLUMNS)  # files exported before issue 9 (no Approach, Target, Due date) still import
+UPDATE, STATUS = EXPORT_COLUMNS.index("Update"), EXPORT_COLUMNS.index("Status")
 
 
 def _rows(data: bytes) -> list[list[str]]:
@@ -31,8 +33,8 @@ def _filled(data: bytes) -> bytes:
     """The export with Update and Status filled in on every row, as a coordinator would."""
     rows = _rows(data)
     for index, row in enumerate(rows[1:]):
-        row[4] = f"Quarter one progress on action {row[0]}."
-        row[5] = STATUS_NAMES[index % len(STATUS_NAMES)]
+        row[UPDATE] = f"Quarter one progress on action {row[0]}."
+        row[STATUS] = STATUS_NAMES[index % len(STATUS_NAMES)]
     return _write(rows)
 
 
@@ -80,7 +82,7 @@ def test_changed_update_makes_a_new_version_with_history(demo_year, tmp_path):
     path.write_bytes(_filled(action_plan_csv(demo_year)))
     _import_command(path)
     rows = _rows(path.read_bytes())
-    rows[3][4] = "Revised after the meeting."
+    rows[3][UPDATE] = "Revised after the meeting."
     path.write_bytes(_write(rows))
     assert "1 updated, 0 added, 29 unchanged" in _import_command(path)
     update = Update.objects.get(action_id=int(rows[3][0]))
@@ -89,7 +91,7 @@ def test_changed_update_makes_a_new_version_with_history(demo_year, tmp_path):
 
 def test_blank_ref_adds_and_bad_ref_is_refused_naming_the_row(demo_year, tmp_path):
     rows = _rows(action_plan_csv(demo_year))
-    rows.append(["", rows[1][1], "A brand new action", "TMBC", "", ""])
+    rows.append(["", rows[1][1], "", "A brand new action", "TMBC", "", "", "", ""])
     path = tmp_path / "plan.csv"
     path.write_bytes(_write(rows))
     assert "0 updated, 1 added, 30 unchanged" in _import_command(path)
@@ -113,7 +115,7 @@ def test_a_bad_ref_stops_the_whole_file(world):
     """All or nothing: the good rows before a bad Ref are not written either."""
     data = _write(
         [
-            list(EXPORT_COLUMNS),
+            list(OLD_COLUMNS),
             [str(world.action.pk), "Violent crime", "Hold a monthly meeting", "TBC", "Met.", "On track"],
             ["", "Violent crime", "Another", "TBC", "", ""],
             ["999999", "Violent crime", "Ghost", "TBC", "", ""],
@@ -126,7 +128,7 @@ def test_a_bad_ref_stops_the_whole_file(world):
 
 
 def _ref_file(world, text: str, owners: str, priority: str = "Violent crime") -> bytes:
-    return _write([list(EXPORT_COLUMNS), [str(world.action.pk), priority, text, owners, "", ""]])
+    return _write([list(OLD_COLUMNS), [str(world.action.pk), priority, text, owners, "", ""]])
 
 
 def test_changed_titles_and_owners_only_when_asked(world, tmp_path):
@@ -170,7 +172,7 @@ def test_replace_refused_when_any_update_exists(world, tmp_path):
     ActionFactory(priority=world.priority, text="Second", owners=[world.organisation])
     UpdateFactory(action=world.action)
     path = tmp_path / "plan.csv"
-    path.write_bytes(_write([list(EXPORT_COLUMNS), ["", "Violent crime", "Only this", "TBC", "", ""]]))
+    path.write_bytes(_write([list(OLD_COLUMNS), ["", "Violent crime", "Only this", "TBC", "", ""]]))
     with pytest.raises(CommandError, match="an import never deletes updates or history"):
         call_command("import_actions", "test-csp", "2020-21", str(path), "--replace")
     assert world.plan_year.actions.count() == 2 and Update.objects.count() == 1
@@ -178,9 +180,7 @@ def test_replace_refused_when_any_update_exists(world, tmp_path):
 
 def test_file_without_ref_column_adds_every_row_and_says_so(world, tmp_path):
     path = tmp_path / "old.csv"
-    path.write_bytes(
-        _write([list(EXPORT_COLUMNS[1:]), ["Violent crime", "Hold a monthly meeting", "TBC", "", ""]])
-    )
+    path.write_bytes(_write([list(COLUMNS), ["Violent crime", "Hold a monthly meeting", "TBC", "", ""]]))
     call_command("import_actions", "test-csp", "2020-21", str(path), stdout=(out := StringIO()))
     assert "0 updated, 1 added, 0 unchanged" in out.getvalue()
     assert "has no Ref column" in out.getvalue()
@@ -194,7 +194,7 @@ def test_update_recorded_since_the_check_is_not_overwritten(world):
 
     data = _write(
         [
-            list(EXPORT_COLUMNS),
+            list(OLD_COLUMNS),
             [str(world.action.pk), "Violent crime", "Hold a monthly meeting", "TBC", "Mine", ""],
         ]
     )
@@ -226,7 +226,7 @@ def test_next_quarter_does_not_copy_last_quarters_words(world, tmp_path):
     UpdateFactory(action=second, narrative="Planned.", status=on_track)
     path = tmp_path / "plan.csv"
     rows = _rows(action_plan_csv(world.plan_year))
-    rows[2][4] = "Held in July."
+    rows[2][UPDATE] = "Held in July."
     path.write_bytes(_write(rows))
     args = ["import_actions", "test-csp", "2020-21", str(path), "--period", "Q2"]
     call_command(*args, stdout=(out := StringIO()))

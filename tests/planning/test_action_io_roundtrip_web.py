@@ -11,6 +11,7 @@ from core.actors import system_user
 from demo.partnership import demo_load
 from partnership.models import Role
 from planning import services
+from planning.action_io import EXPORT_COLUMNS
 from planning.models import Action, Update
 from planning.selectors import action_owner_names
 from tests.factories import MembershipFactory, UserFactory
@@ -47,7 +48,10 @@ def test_demo_round_trip_through_the_pages(client):
     rows = _rows(client.get(_url("export_csv", **kw)).content)
     assert rows[0][0] == "Ref" and len(rows) == 31
     for row in rows[1:]:
-        row[4], row[5] = f"Done: {row[0]}", "on track"
+        row[EXPORT_COLUMNS.index("Update")], row[EXPORT_COLUMNS.index("Status")] = (
+            f"Done: {row[0]}",
+            "on track",
+        )
     page = client.post(_url("import", **kw), {"file": _file(rows), "period": "Q1"}).content.decode()
     assert "Importing it: 30 updated, 0 added, 0 unchanged" in page
     assert 'name="apply_changes"' not in page  # no changed titles or owners to apply
@@ -77,7 +81,10 @@ def test_tick_box_applies_changed_titles_and_owners(client, world, tick):
     client.force_login(world.coordinator)
     page = client.post(_url("import"), {"file": _changed_file(world), "period": "Q1"}).content.decode()
     assert "Importing it: 1 updated, 0 added, 0 unchanged" in page
-    assert 'name="apply_changes"' in page and "Apply changed titles and owners" in page
+    assert (
+        'name="apply_changes"' in page
+        and "Apply changed titles, owners, approaches, targets and due dates" in page
+    )
     assert "Row 2, column Action: differs from action" in page and "“Hold a monthly meeting”" in page
     client.post(_url("import_confirm"), {"apply_changes": "on"} if tick else {})
     action = Action.objects.get()

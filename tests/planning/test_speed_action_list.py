@@ -80,13 +80,16 @@ def test_action_rows_builds_no_markup_from_user_text():
     class Row:
         pk = 7
         text = "<i>"
-        owner_names = ["<u>"]
+        owner_roles = [("<u>", True), ("<s>", False)]
+        target = "<t>"
+        due_date = None
         latest = None
         status_now = None
         position, first_in_priority, last_in_priority = 2, False, True
 
     html = action_rows([Row()], actions_url="/a/", ordering=True, csrf_token='t"k')  # type: ignore[list-item]
     assert "<i>" not in html and "<u>" not in html and "&lt;i&gt;" in html and "&lt;u&gt;" in html
+    assert "<s>" not in html and "&lt;s&gt;" in html and "<t>" not in html and "&lt;t&gt;" in html
     assert 'action="/a/7/move/"' in html and 'value="t&quot;k"' in html
     assert "Move up" in html and "Move down" not in html and "action 2</span>" in html
 

@@ -286,6 +286,9 @@ def test_example_data_is_marked_in_documents_and_progress_report(client, world):
     assert row[1:] == [
         "Hold a monthly meeting",
         "Test Borough Council",
+        None,  # no target
+        None,  # no due date
+        None,  # not overdue
         "Made-up Q1 progress",
         "Quarter 1",
         "On track",

@@ -15,9 +15,10 @@ from planning.models import PeriodCode
 
 class Command(BaseCommand):
     help = (
-        "Import a CSV or XLSX action plan (Ref, Priority, Action, Owner/lead agency, Update, Status) into a "
+        "Import a CSV or XLSX action plan (Ref, Priority, Approach, Action, Owner/lead agency or Lead and "
+        "Supporting, Target, Due date, Update, Status; Ref, Approach, Target and Due date optional) into a "
         "plan year: a row with a Ref updates that action's update for --period, a row without one adds "
-        "an action. The whole file is checked first; nothing is saved unless every row is valid. Prints "
+        "an action; an approach the priority lacks is created. The whole file is checked first; nothing is saved unless every row is valid. Prints "
         "'N updated, M added, K unchanged'."
     )
 
@@ -33,7 +34,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--apply-changes",
             action="store_true",
-            help="Also apply changed action texts and owners of rows with a Ref (otherwise reported, ignored).",
+            help="Also apply changed texts, owners, approaches, targets and due dates of rows with a Ref "
+            "(otherwise reported, ignored).",
         )
         parser.add_argument(
             "--replace",
@@ -76,7 +78,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed the {result.removed} actions {plan_year.label} had.")
         self.stdout.write(
             f"Imported {name} into {plan_year}: {result.summary} "
-            f"({result.priorities_created} new priorities, {result.updates} updates recorded)."
+            f"({result.priorities_created} new priorities, {result.approaches_created} new approaches, "
+            f"{result.updates} updates recorded)."
         )
 
     def _report_notes(self, name: str, checked: ValidatedImport, options: dict[str, Any]) -> None:
