@@ -475,9 +475,7 @@ def _set_up_live_year(plan_year: PlanYear, actor: User) -> None:
     q1 = reporting_periods_visible_to(actor).get(plan_year=plan_year, code=PeriodCode.Q1)
     services.plan_year_open_period(plan_year=plan_year, period=q1, actor=actor)
     services.plan_year_set_current(plan_year=plan_year, actor=actor)
-    # No service sets the owner layout yet (the lead's forms will): written as ADR 0010 allows.
-    plan_year.owner_layout = OwnerLayout.LEAD_SUPPORTING
-    save_as(plan_year, actor, update_fields=["owner_layout"])
+    services.plan_year_set_owner_layout(plan_year=plan_year, layout=OwnerLayout.LEAD_SUPPORTING, actor=actor)
 
 
 def _plan(

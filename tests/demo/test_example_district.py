@@ -312,6 +312,15 @@ def test_draft_plan_document_in_web_pdf_and_word(coordinator):
         "40 young people",  # that measure's target
         "Amber: Within 10% of target",
         "Example data",
+        # the plan's structure (issue 9): an approach, an outcome, the lead and supporting columns,
+        # a lead to be confirmed, a target and the overdue flag
+        "Early intervention and prevention",
+        "We want fewer young people in Example District to enter the criminal justice system",
+        "Supporting",
+        TBC_ACTION,
+        "To be confirmed",
+        "900 pupils",  # part of a target (a narrow PDF cell breaks the whole target across lines)
+        "Overdue",
     ]
     for fmt, found in texts.items():  # without white space: the PDF's lines break after a dash
         assert [w for w in wanted for t in found if _squash(w) not in _squash(t)] == [], fmt
