@@ -21,9 +21,30 @@ from planning.access import (
     open_periods,
     owners_of,
 )
-from planning.models import Action, ActionOwner, Contribution, PlanYear, Priority, ReportingPeriod, Update
+from planning.models import (
+    Action,
+    ActionOwner,
+    Contribution,
+    OwnerRole,
+    PlanYear,
+    Priority,
+    ReportingPeriod,
+    Update,
+)
 
 Key = tuple[int, int]  # (action id, period id)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A record as a list shows it: its id and its name or text (no model instance to build)."""
+
+    pk: int
+    name: str
+
+    @property
+    def text(self) -> str:
+        return self.name
 
 
 @dataclass
@@ -31,7 +52,7 @@ class PeriodMissing:
     """An open period and, per owner organisation (by name), the actions it has not reported on."""
 
     period: ReportingPeriod
-    groups: list[tuple[Organisation, list[Action]]]
+    groups: list[tuple[Named, list[Named]]]
 
 
 @dataclass
@@ -77,18 +98,43 @@ def missing_updates(plan_year: PlanYear) -> list[PeriodMissing]:
     periods = open_periods(plan_year)
     if not periods:
         return []
-    actions = list(_owned_actions(Action.objects.filter(plan_year=plan_year)))
-    reports = _reports([a.pk for a in actions], periods)
+    # Plain tuples, not model instances: a 300-action year at the start of a quarter lists them all.
+    in_year = {"action__plan_year": plan_year}
+    actions = [
+        Named(pk, text)
+        for pk, text in Action.objects.filter(plan_year=plan_year)
+        .order_by("priority__order", "priority__pk", "order", "pk")
+        .values_list("pk", "text")
+    ]
+    owner_rows: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    names: dict[int, Named] = {}
+    for action_id, organisation_id, role, name in (
+        ActionOwner.objects.filter(**in_year)
+        .order_by("action_id", "order", "pk")
+        .values_list("action_id", "organisation_id", "role", "organisation__name")
+    ):
+        owner_rows[action_id].append((organisation_id, role == OwnerRole.LEAD))
+        names[organisation_id] = Named(organisation_id, name)
+    period_ids = [p.pk for p in periods]
+    reported = set(
+        Update.objects.filter(**in_year, period_id__in=period_ids).values_list("action_id", "period_id")
+    )
+    contributed: dict[Key, set[int]] = defaultdict(set)
+    for action_id, period_id, organisation_id in Contribution.objects.filter(
+        **in_year, period_id__in=period_ids
+    ).values_list("action_id", "period_id", "organisation_id"):
+        contributed[(action_id, period_id)].add(organisation_id)
     result = []
     for period in periods:
-        groups: dict[int, tuple[Organisation, list[Action]]] = {}
+        groups: dict[int, tuple[Named, list[Named]]] = {}
         for action in actions:
             key = (action.pk, period.pk)
-            owners = {o.organisation_id: o.organisation for o in action.owners.all()}
             for organisation_id in reporting.owners_missing(
-                owners_of(action), has_update=key in reports.updates, contributed=reports.contributed(key)
+                reporting.Owners.of(owner_rows.get(action.pk, [])),
+                has_update=key in reported,
+                contributed=contributed.get(key, set()),
             ):
-                groups.setdefault(organisation_id, (owners[organisation_id], []))[1].append(action)
+                groups.setdefault(organisation_id, (names[organisation_id], []))[1].append(action)
         result.append(PeriodMissing(period, sorted(groups.values(), key=lambda g: g[0].name.lower())))
     return result
 
