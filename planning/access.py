@@ -259,7 +259,7 @@ def access_plan_year_by_id(
         plan_year_id,
         for_=for_,
         within=_within("partnership", partnership),
-        queryset=lambda qs: qs.select_related("partnership").prefetch_related("periods"),
+        queryset=lambda qs: qs.select_related("partnership", "strategy").prefetch_related("periods"),
     )
 
 
@@ -279,7 +279,7 @@ def access_plan_year(
             by="slug",
             for_=for_,
             within={"partnership": partnership},
-            queryset=lambda qs: qs.select_related("partnership").prefetch_related("periods"),
+            queryset=lambda qs: qs.select_related("partnership", "strategy").prefetch_related("periods"),
         )
         plan_year.partnership = partnership
         return plan_year

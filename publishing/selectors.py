@@ -7,7 +7,7 @@ Signed-in pages read through the doors and visibility querysets of `publishing.a
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from core.access import Purpose
@@ -68,8 +68,10 @@ class PublishedYear:
 
 
 def published_partnership(slug: str) -> Partnership:
-    """Public: a partnership that has published at least one plan; 404 otherwise (unknown ones too)."""
-    partnership = Partnership.objects.filter(slug=slug, publications__isnull=False).distinct().first()
+    """Public: a partnership that has published at least one plan or strategy; 404 otherwise (unknown
+    ones too)."""
+    published = Q(publications__isnull=False) | Q(strategy_publications__isnull=False)
+    partnership = Partnership.objects.filter(published, slug=slug).distinct().first()
     if partnership is None:
         raise Http404("No published plans.")
     return partnership

@@ -39,6 +39,12 @@ def published_strategy_versions(partnership_slug: str, span: str) -> list[Strate
     return versions
 
 
+def published_strategies(partnership_slug: str) -> list[Strategy]:
+    """Public: the partnership's strategies with at least one published version, newest first."""
+    ids = StrategyPublication.objects.filter(partnership__slug=partnership_slug).values("strategy_id")
+    return list(Strategy.objects.filter(pk__in=ids).order_by("-start_year"))
+
+
 def published_strategy_version(
     partnership_slug: str, span: str, number: int | None = None
 ) -> StrategyPublication:

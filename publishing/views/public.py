@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core.views import gone
-from publishing import selectors
+from publishing import selectors, selectors_strategy
 from publishing.models import PlanPublication
 
 _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
@@ -55,6 +55,7 @@ def partnership_plans(request: HttpRequest, partnership: str) -> HttpResponse:
         {
             "public_partnership": found,
             "years": selectors.published_years(found),
+            "strategies": selectors_strategy.published_strategies(found.slug),
             "page_title": f"{found.name}: published plans",
         },
     )

@@ -329,3 +329,12 @@ def test_draft_plan_document_in_web_pdf_and_word(coordinator):
 def test_measure_values_are_decimal(example):
     values = MeasureValue.objects.filter(measure__partnership=example).order_by("measure__order", "order")
     assert all(isinstance(v.value, Decimal) for v in values) and values.count() == 4
+
+
+def test_dashboard_names_the_strategy_for_members(client, example):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="lead.example"))
+    page = client.get(f"{BASE}/years/2026-27/").content.decode()
+    assert 'href="/partnerships/example-district/strategies/2026-2028/"' in page
+    assert "Example District Community Safety Strategy 2026–2028" in page

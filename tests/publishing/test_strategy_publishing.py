@@ -105,6 +105,8 @@ def test_the_strategy_document_in_all_three_formats(client, world, strategy):
         and 'href="/p/test-csp/strategy/2020-2022/versions/1/strategy.pdf"' in versions
     )
     assert client.get(BASE + "versions/1/").content == bytes(publication.html)
+    index = client.get("/p/test-csp/").content.decode()  # published: the strategy alone lists it
+    assert "Community Safety Strategy 2020–2022" in index and f'href="{BASE}strategy.pdf"' in index
 
 
 def test_versions_are_immutable_and_withdrawal_answers_410(client, world, strategy):
