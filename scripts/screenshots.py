@@ -224,6 +224,17 @@ def capture(shooter: Shooter, tmp: Path) -> None:
     s.go(police, f"{P}/years/2020-21/")
     s.shot(police, "06-dashboard-after-update", top="h2:has-text('Recent updates')", height=400, head="h1")
 
+    s.go(police, f"{P}/my-actions/")
+    s.shot(police, "15-my-actions")
+
+    example = s.sign_in("coordinator.example")
+    s.go(example, "/partnerships/example-district/strategies/2026-2028/")
+    s.shot(example, "16-strategy")
+    s.go(example, "/partnerships/example-district/years/2026-27/actions/")
+    example.click("h2 a.govuk-link >> nth=0")
+    example.wait_for_load_state()
+    s.shot(example, "17-priority-page")
+
     s.go(coordinator, f"{P}/years/2019-20/review/")
     s.shot(coordinator, "07-year-end-review")
     s.go(coordinator, f"{P}/members/")
