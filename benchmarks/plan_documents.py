@@ -68,7 +68,7 @@ def big_plan(actions: int):
             action=action,
             period=q1,
             status=statuses[i % len(statuses)],
-            author=user,
+            author_id=user.pk,
             narrative="Progress this quarter: meetings held, referrals made and outcomes recorded. " * 2,
         )
     return plan_year

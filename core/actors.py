@@ -6,27 +6,23 @@ actor's capability is explicit: it acts as a coordinator in every partnership an
 additional role (no data protection lead, no case work) — see `partnership.access`.
 """
 
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias, cast
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.core.management.base import CommandError
 
-if TYPE_CHECKING:  # a type-only import: core imports no app at run time
-    from accounts.models import User
-
-    Actor: TypeAlias = User | AnonymousUser
-else:  # the same union at run time, spelled without the app's model
-    from django.contrib.auth.base_user import AbstractBaseUser
-
-    Actor = AbstractBaseUser | AnonymousUser
+# Django's abstract user, not the project's model: core imports no app (the user model is
+# `accounts.User`, a subclass).
+User: TypeAlias = AbstractUser
+Actor: TypeAlias = AbstractUser | AnonymousUser
 
 SYSTEM_USERNAME = "csphub-system"
 
 # Actor: the acting user (the user model), an anonymous visitor, or the system actor.
 
 
-def system_user() -> "User":
+def system_user() -> User:
     """The named system actor (inactive, cannot sign in), created on first use."""
     user, created = get_user_model().objects.get_or_create(
         username=SYSTEM_USERNAME,
@@ -35,7 +31,7 @@ def system_user() -> "User":
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    return user
+    return cast(User, user)
 
 
 def is_system_actor(actor: Actor | None) -> bool:
@@ -54,13 +50,13 @@ def is_signed_in(actor: Actor | None) -> bool:
     return actor is not None and actor.is_authenticated and actor.is_active
 
 
-def resolve_actor(username: str | None) -> "User":
+def resolve_actor(username: str | None) -> User:
     """The user a command acts as: `--as USERNAME`, or the system actor when omitted."""
     if not username:
         return system_user()
     user_model = get_user_model()
     try:
-        return user_model.objects.get(username=username)
+        return cast(User, user_model.objects.get(username=username))
     except user_model.DoesNotExist:
         raise CommandError(f"--as: there is no user called {username!r}.") from None
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from accounts.models import User
 from core.actors import system_user
 from demo.loader import demo_load_all
 from demo.partnership import DemoResult
@@ -32,7 +33,9 @@ class Command(BaseCommand):
                 "Set DEBUG=true or CSPHUB_ALLOW_DEMO_USERS=true on a demo machine, or run "
                 "load_demo --no-users to load the demo data without users."
             )
-        result = demo_load_all(actor=system_user(), with_users=with_users, stdout=self.stdout)
+        actor = system_user()
+        assert isinstance(actor, User)  # the project's user model (core types it as Django's abstract one)
+        result = demo_load_all(actor=actor, with_users=with_users, stdout=self.stdout)
         if with_users:
             self._sign_in_block(result)
 
