@@ -19,8 +19,6 @@ from planning import selectors as planning_selectors
 from planning.models import (
     Action,
     Approach,
-    Measure,
-    MeasureKind,
     Outcome,
     PlanYear,
     Priority,
@@ -291,14 +289,6 @@ def document_priorities(plan_year: PlanYear) -> list[DocumentPriority]:
 def document_actions(plan_year: PlanYear) -> list[tuple[Action, list[Update]]]:
     """Every action of the plan year with its updates in period order."""
     return [(a, list(a.updates.all())) for a in planning_selectors.actions_for_year(plan_year)]
-
-
-def document_key_figures(plan_year: PlanYear) -> QuerySet[Measure]:
-    return (
-        Measure.objects.filter(plan_year=plan_year, kind=MeasureKind.KEY_FIGURE)
-        .select_related("source_organisation")
-        .order_by("order", "pk")
-    )
 
 
 def document_reviews(plan_year: PlanYear) -> list[ReviewContent]:

@@ -62,9 +62,6 @@ class Reports:
     updates: dict[Key, Update] = field(default_factory=dict)
     contributions: dict[Key, dict[int, Contribution]] = field(default_factory=dict)
 
-    def contributed(self, key: Key) -> set[int]:
-        return set(self.contributions.get(key, {}))
-
 
 def _owned_actions(actions: QuerySet[Action]) -> QuerySet[Action]:
     owners = ActionOwner.objects.select_related("organisation").order_by("order", "pk")
