@@ -128,12 +128,15 @@ class Membership(models.Model):
 
 
 class Grant(models.TextChoices):
-    """Roles held in addition to the plan role (case-work roles will be added here)."""
+    """Roles held in addition to the plan role. The case-work roles see case work; a plan role alone
+    sees none of it."""
 
     DATA_PROTECTION_LEAD = "data_protection_lead", "Data protection lead"
+    CASE_WORKER = "case_worker", "Case worker"
+    CSU_COORDINATOR = "csu_coordinator", "Community Safety Unit coordinator"
 
 
-SENSITIVE_GRANTS = frozenset({Grant.DATA_PROTECTION_LEAD})
+SENSITIVE_GRANTS = frozenset({Grant.DATA_PROTECTION_LEAD, Grant.CASE_WORKER, Grant.CSU_COORDINATOR})
 
 
 class RoleGrant(models.Model):

@@ -40,7 +40,7 @@ def test_only_coordinators_of_the_partnership_grant(world):
         with pytest.raises(AccessDenied):
             services.role_grant_add(actor=actor, membership=membership, grant=DPO)
     with pytest.raises(ServiceError, match="not a role that can be given"):
-        services.role_grant_add(actor=world.coordinator, membership=membership, grant="case_worker")
+        services.role_grant_add(actor=world.coordinator, membership=membership, grant="safeguarding_lead")
     membership.is_active = False
     membership.save()
     with pytest.raises(ServiceError, match="no longer a member"):
