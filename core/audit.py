@@ -53,6 +53,54 @@ def current_request_id() -> str:
     return _context.get().request_id
 
 
+@dataclass(frozen=True)
+class RecordedEvent:
+    """An audit event written while a cached page part was built, to write again whenever the part
+    is served from the cache (`core.pagecache`): every view of a record stays in the log."""
+
+    event: str
+    partnership_id: int | None
+    partnership_slug: str
+    object_type: str
+    object_id: str
+    purpose: str
+    detail: str
+
+
+_recording: ContextVar[list[RecordedEvent] | None] = ContextVar("csphub_audit_recording", default=None)
+
+
+@contextmanager
+def recording_events() -> Iterator[list[RecordedEvent]]:
+    """Collect the events written inside the block (they are written as usual too)."""
+    events: list[RecordedEvent] = []
+    token = _recording.set(events)
+    try:
+        yield events
+    finally:
+        _recording.reset(token)
+
+
+def replay_events(actor: Actor | None, events: list[RecordedEvent]) -> None:
+    """Write recorded events again, now, for `actor` (the person the cached part belongs to)."""
+    for recorded in events:
+        audit_record(
+            actor=actor,
+            event=AuditEventType(recorded.event),
+            partnership=_Partnership(recorded.partnership_id, recorded.partnership_slug),
+            object_type=recorded.object_type,
+            object_id=recorded.object_id,
+            purpose=recorded.purpose,
+            detail=recorded.detail,
+        )
+
+
+@dataclass(frozen=True)
+class _Partnership:
+    pk: int | None
+    slug: str
+
+
 def object_label(model: type[models.Model] | models.Model) -> str:
     return model._meta.label_lower
 
@@ -77,6 +125,19 @@ def audit_record(
     if not isinstance(detail, str):
         detail = json.dumps(detail, sort_keys=True, default=str)
     signed_in = actor is not None and actor.is_authenticated
+    recording = _recording.get()
+    if recording is not None:
+        recording.append(
+            RecordedEvent(
+                event=str(event),
+                partnership_id=getattr(partnership, "pk", None),
+                partnership_slug=getattr(partnership, "slug", "") or "",
+                object_type=object_type,
+                object_id=str(object_id) if object_id not in (None, "") else "",
+                purpose=purpose,
+                detail=detail,
+            )
+        )
     return AuditEvent.objects.create(
         occurred_at=timezone.now(),
         event_type=event,

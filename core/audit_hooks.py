@@ -8,12 +8,13 @@ user of the current request (simple_history's request context), else none (recor
 from typing import Any
 
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from simple_history.models import HistoricalRecords
 
 from core.access import REGISTRY, partnership_of_instance
 from core.audit import audit_record
 from core.models import AuditEventType
+from core.pagecache import bump_data_version
 
 
 def acting_user(instance: models.Model) -> Any:
@@ -37,25 +38,41 @@ def on_save(
 ) -> None:
     if raw or sender not in REGISTRY:
         return
+    partnership = _partnership(instance)
     audit_record(
         actor=acting_user(instance),
         event=AuditEventType.CREATED if created else AuditEventType.CHANGED,
-        partnership=_partnership(instance),
+        partnership=partnership,
         obj=instance,
     )
+    _bump(partnership)
 
 
 def on_delete(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
     if sender not in REGISTRY:
         return
+    partnership = _partnership(instance)
     audit_record(
         actor=acting_user(instance),
         event=AuditEventType.DELETED,
-        partnership=_partnership(instance),
+        partnership=partnership,
         obj=instance,
     )
+    _bump(partnership)
+
+
+def on_m2m(sender: type[models.Model], instance: models.Model, action: str, **_: Any) -> None:
+    """Tags added to or removed from a registered record change its partnership's pages too."""
+    if action.startswith("post_") and type(instance) in REGISTRY:
+        _bump(_partnership(instance))
+
+
+def _bump(partnership: Any) -> None:
+    if partnership is not None and partnership.pk is not None:
+        bump_data_version(partnership.pk)
 
 
 def connect() -> None:
     post_save.connect(on_save, dispatch_uid="csphub_audit_save")
     post_delete.connect(on_delete, dispatch_uid="csphub_audit_delete")
+    m2m_changed.connect(on_m2m, dispatch_uid="csphub_pages_m2m")

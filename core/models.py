@@ -99,3 +99,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username or '-'} {self.event_type} {self.object_type}#{self.object_id}"
+
+
+class DataVersion(models.Model):
+    """A counter per partnership that every committed write to one of its records moves on, so a
+    page part cached under one value is never served after a change (`core.pagecache`, ADR 0019).
+    A plain id, like the audit log: core imports no domain app."""
+
+    partnership_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"partnership {self.partnership_id}: version {self.version}"

@@ -197,6 +197,20 @@ ZIP_MAX_RATIO = int(os.environ.get("ZIP_MAX_RATIO", "100"))
 POLICE_UK_MAX_MEMBER_BYTES = int(os.environ.get("POLICE_UK_MAX_MEMBER_BYTES", 2 * 1024**3))
 CRIME_IMPORT_HEARTBEAT_SECONDS = int(os.environ.get("CRIME_IMPORT_HEARTBEAT_SECONDS", "120"))
 
+# Page parts cached until their partnership's records change (core.pagecache, ADR 0019). Per
+# process by default; the key holds the partnership's data version, so no process serves a part
+# cached before a committed change.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+    },
+}
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BUMP_ON_COMMIT = True
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

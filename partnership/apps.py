@@ -7,4 +7,6 @@ class PartnershipConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the app's restricted models with the access kernel (core.access.REGISTRY).
-        from partnership import access  # noqa: F401
+        from partnership import access, signals  # noqa: F401
+
+        signals.connect()

@@ -201,3 +201,8 @@ def active_coordinator_count(partnership: Partnership) -> int:
 
 def districts(partnership: Partnership) -> QuerySet[Any]:
     return partnership.districts.all()
+
+
+def partnership_ids_of(user: Any) -> set[int]:
+    """The ids of every partnership the person has a membership of (active or not)."""
+    return set(Membership.objects.filter(user=user).values_list("partnership_id", flat=True))

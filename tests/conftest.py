@@ -16,6 +16,17 @@ from tests.factories import (
     UserFactory,
 )
 
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with no cached page parts: ids and data versions repeat between tests once
+    their transactions roll back, so a part cached by one test could match a key in the next."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEED_FILE = SHARED / "seeds" / "000_acca528074377805.txt"
 POLICE_UK_DIR = SHARED / "police-uk"

@@ -11,8 +11,10 @@ from planning.access import (
 )
 from planning.selectors.actions import (
     action_count,
+    action_details,
     action_ids,
     action_list_search,
+    action_opened,
     action_owner_names,
     action_owners,
     action_page,
@@ -144,6 +146,8 @@ __all__ = [
     "action_list_search",
     "action_owner_names",
     "action_owners",
+    "action_details",
+    "action_opened",
     "action_page",
     "action_search",
     "action_updates",

@@ -425,6 +425,18 @@ def action_page(
     return action
 
 
+def action_opened(actor: Actor, plan_year: PlanYear, action_id: object) -> Action:
+    """One action of the plan year through its door (one `viewed` event), nothing more loaded:
+    the action page loads its details only when its content is not cached (`action_details`)."""
+    return access_action_by_id(actor, action_id, for_=Purpose.VIEW, plan_year=plan_year)
+
+
+def action_details(action: Action) -> Action:
+    """Load what the action page shows of an action opened through its door."""
+    prefetch_related_objects([action], *DETAILS)
+    return action
+
+
 def update_form_target(
     actor: Actor, plan_year: PlanYear, action_id: object, period: ReportingPeriod
 ) -> tuple[Action, Update | None]:

@@ -1,12 +1,14 @@
 """The action plan list, action detail and the update form."""
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,13 +21,33 @@ from planning.forms import ActionFilterForm, UpdateForm
 from planning.models import Action, OwnerLayout, PlanYear, Status, Update
 from planning.selectors.actions import action_list_page
 from planning.views.action_rows import action_rows, page_links, page_url
-from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
+from planning.views.common import (
+    action_url,
+    cached_year_page,
+    crumbs,
+    open_period_or_404,
+    year_context,
+    year_links,
+)
 
 
 @login_required
 def action_list(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
-    """The action plan by priority, 50 actions a page (ADR 0014), filters kept in the page links."""
+    """The action plan by priority, 50 actions a page (ADR 0014), filters kept in the page links.
+    The content is cached until the partnership's records change (ADR 0019)."""
     plan_year = selectors.access_plan_year(request.user, partnership, year)
+    return cached_year_page(
+        request,
+        plan_year,
+        name="action_list",
+        template="planning/action_list.html",
+        title=f"Action plan {plan_year.label}",
+        body=lambda context: _action_list_body(request, plan_year, context),
+    )
+
+
+def _action_list_body(request: HttpRequest, plan_year: PlanYear, context: dict[str, Any]) -> str:
+    """The list's content as HTML."""
     priorities = list(selectors.priorities(plan_year).prefetch_related("sub_themes"))
     statuses = list(selectors.statuses(plan_year.partnership))
     themes, places = selectors.filter_tags(request.user, plan_year.partnership)
@@ -48,7 +70,6 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
         filtered=filtered,
         **form.filters(today),
     )
-    context = year_context(request, plan_year, f"Action plan {plan_year.label}")
     # Row links are `<actions_url><pk>/` and `<actions_url><pk>/move/` (one reverse, not 3 a row).
     actions_url = reverse(
         "planning:action_list", kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug}
@@ -71,9 +92,8 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
         for s in listing.sections
     ]
     page = listing.page
-    return render(
-        request,
-        "planning/action_list.html",
+    body = render_to_string(
+        "planning/includes/action_list_body.html",
         {
             **context,
             "form": form,
@@ -90,42 +110,55 @@ def action_list(request: HttpRequest, partnership: str, year: str | None = None)
             "lead_layout": lead_layout,
             "year_links": year_links(plan_year, "planning:action_list"),
         },
+        request,
     )
+    return body
 
 
 @login_required
 def action_detail(request: HttpRequest, partnership: str, year: str, pk: int) -> HttpResponse:
     plan_year = selectors.access_plan_year(request.user, partnership, year)
-    action = selectors.action_page(request.user, plan_year, pk)
+    action = selectors.action_opened(request.user, plan_year, pk)
+    return cached_year_page(
+        request,
+        plan_year,
+        name="action_detail",
+        template="planning/action_detail.html",
+        title=f"Action: {action.text[:60]}",
+        body=lambda context: _action_detail_body(request, plan_year, action, context),
+        breadcrumbs=crumbs(plan_year, ("Action", "")),
+    )
+
+
+def _action_detail_body(
+    request: HttpRequest, plan_year: PlanYear, action: Action, context: dict[str, Any]
+) -> str:
+    selectors.action_details(action)
     updates = selectors.action_updates(action)
-    may_write = selectors.reportable(request.user, action)
     current_status = selectors.current_status(action)
     owners = selectors.action_owners(action)
     open_reports = [
         {"period": period, "update": selectors.update_for_period(action, period)}
         for period in selectors.open_periods(plan_year)
     ]
-    return render(
+    return render_to_string(
+        "planning/includes/action_detail_body.html",
+        {
+            **context,
+            "action": action,
+            "updates": updates,
+            "current_status": current_status,
+            "may_write": selectors.reportable(request.user, action),
+            "lead_owner": next((owner for owner in owners if owner.is_lead), None),
+            "supporting": [owner for owner in owners if not owner.is_lead],
+            "overdue": reporting.is_overdue(action.due_date, current_status, datetime.date.today()),
+            "open_reports": open_reports,
+            "reports": selectors.action_reports(request.user, action, updates),
+            "history": history_rows(action),
+            "owner_history": selectors.owner_history(action),
+            "update_histories": history_rows_for(updates),
+        },
         request,
-        "planning/action_detail.html",
-        year_context(
-            request,
-            plan_year,
-            f"Action: {action.text[:60]}",
-            action=action,
-            updates=updates,
-            current_status=current_status,
-            may_write=may_write,
-            lead_owner=next((owner for owner in owners if owner.is_lead), None),
-            supporting=[owner for owner in owners if not owner.is_lead],
-            overdue=reporting.is_overdue(action.due_date, current_status, datetime.date.today()),
-            open_reports=open_reports,
-            reports=selectors.action_reports(request.user, action, updates),
-            history=history_rows(action),
-            owner_history=selectors.owner_history(action),
-            update_histories=history_rows_for(updates),
-            breadcrumbs=crumbs(plan_year, ("Action", "")),
-        ),
     )
 
 

@@ -1,11 +1,14 @@
 """Small helpers shared by the planning views."""
 
+from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
 from core.access import NotFound
+from core.pagecache import page_part
 from planning import access, selectors
 from planning.models import PlanYear, ReportingPeriod
 
@@ -20,6 +23,29 @@ def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra:
         "page_title": title,
         **extra,
     }
+
+
+def cached_year_page(
+    request: HttpRequest,
+    plan_year: PlanYear,
+    *,
+    name: str,
+    template: str,
+    title: str,
+    body: Callable[[dict[str, Any]], str],
+    **extra: Any,
+) -> HttpResponse:
+    """A year page whose content (`body(year_context)`, HTML) is cached until the partnership's
+    records change (ADR 0019); `template` wraps it (`{{ body }}`) in the layout, which needs only
+    the title and breadcrumbs (`extra`)."""
+    content, _ = page_part(
+        request,
+        name=name,
+        partnership_id=plan_year.partnership_id,
+        build=lambda: body(year_context(request, plan_year, title, **extra)),
+    )
+    context = {"partnership": plan_year.partnership, "plan_year": plan_year, "page_title": title}
+    return render(request, template, {**context, **extra, "body": content})
 
 
 def year_links(

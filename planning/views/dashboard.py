@@ -1,14 +1,18 @@
 """The dashboard of a plan year: status counts, missing updates and recent updates."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from partnership.access import access_partnership_by_slug, is_coordinator
 from planning import selectors
 from planning.forms import YearSelectForm
-from planning.views.common import year_context, year_links
+from planning.models import PlanYear
+from planning.views.common import cached_year_page, year_links
 from planning.views.setup import no_plan_year
 
 
@@ -25,27 +29,36 @@ def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -
     if chosen and chosen != year:
         selectors.access_plan_year(request.user, partnership, chosen)  # 404 for an unknown year
         return redirect("planning:dashboard_year", partnership=partnership, year=chosen)
+    return cached_year_page(
+        request,
+        plan_year,
+        name="dashboard",
+        template="planning/dashboard.html",
+        title=f"Dashboard {plan_year.label}",
+        body=lambda context: _dashboard_body(request, plan_year, context),
+    )
+
+
+def _dashboard_body(request: HttpRequest, plan_year: PlanYear, context: dict[str, Any]) -> str:
     columns, rows, totals = selectors.status_counts(plan_year)
     years = list(selectors.plan_years(plan_year.partnership))
-    return render(
-        request,
-        "planning/dashboard.html",
-        year_context(
-            request,
-            plan_year,
-            f"Dashboard {plan_year.label}",
-            columns=columns,
-            rows=rows,
-            totals=totals,
-            action_total=sum(row.total for row in rows),
-            year_form=YearSelectForm(initial={"year": plan_year.slug}, years=years),
-            year_links=year_links(plan_year, "planning:dashboard_year", years),
-            missing=selectors.missing_updates(plan_year),
-            recent=selectors.recent_updates(plan_year),
+    return render_to_string(
+        "planning/includes/dashboard_body.html",
+        {
+            **context,
+            "columns": columns,
+            "rows": rows,
+            "totals": totals,
+            "action_total": sum(row.total for row in rows),
+            "year_form": YearSelectForm(initial={"year": plan_year.slug}, years=years),
+            "year_links": year_links(plan_year, "planning:dashboard_year", years),
+            "missing": selectors.missing_updates(plan_year),
+            "recent": selectors.recent_updates(plan_year),
             # Links are `<actions_url><pk>/`: one reverse, not one a row.
-            actions_url=reverse(
+            "actions_url": reverse(
                 "planning:action_list",
                 kwargs={"partnership": plan_year.partnership.slug, "year": plan_year.slug},
             ),
-        ),
+        },
+        request,
     )

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms.utils import ErrorList
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.access import NotFound
@@ -17,7 +18,14 @@ from core.views import run_service
 from planning import selectors, services
 from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
-from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
+from planning.views.common import (
+    action_url,
+    cached_year_page,
+    crumbs,
+    open_period_or_404,
+    year_context,
+    year_links,
+)
 
 
 def _my_actions_url(plan_year: PlanYear) -> str:
@@ -30,6 +38,17 @@ def _my_actions_url(plan_year: PlanYear) -> str:
 def my_actions(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
     """The actions the lead officer's organisation leads or owns, with what is due per open period."""
     plan_year = selectors.access_plan_year(request.user, partnership, year)
+    return cached_year_page(
+        request,
+        plan_year,
+        name="my_actions",
+        template="planning/my_actions.html",
+        title=f"My actions {plan_year.label}",
+        body=lambda context: _my_actions_body(request, plan_year, context),
+    )
+
+
+def _my_actions_body(request: HttpRequest, plan_year: PlanYear, context: dict[str, Any]) -> str:
     organisation = selectors.my_organisation(request.user, plan_year)
     groups = selectors.my_actions(request.user, plan_year, organisation)
     periods = selectors.open_periods(plan_year) if selectors.is_open_for_updates(plan_year) else []
@@ -42,20 +61,18 @@ def my_actions(request: HttpRequest, partnership: str, year: str | None = None) 
         }
         for index, period in enumerate(periods)
     ]
-    return render(
+    return render_to_string(
+        "planning/includes/my_actions_body.html",
+        {
+            **context,
+            "organisation": organisation,
+            "groups": groups,
+            "periods": periods,
+            "summary": summary,
+            "action_total": len(rows),
+            "year_links": year_links(plan_year, "planning:my_actions"),
+        },
         request,
-        "planning/my_actions.html",
-        year_context(
-            request,
-            plan_year,
-            f"My actions {plan_year.label}",
-            organisation=organisation,
-            groups=groups,
-            periods=periods,
-            summary=summary,
-            action_total=len(rows),
-            year_links=year_links(plan_year, "planning:my_actions"),
-        ),
     )
 
 
