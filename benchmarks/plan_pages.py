@@ -231,6 +231,16 @@ def session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
+def csrf_cookie(base: str, cookie: str, pages: dict[str, str]) -> str:
+    """The `csrftoken=...` cookie the floor page sets for this session."""
+    request = urllib.request.Request(base + next(iter(pages.values())), headers={"Cookie": cookie})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (127.0.0.1 only)
+        for header in response.headers.get_all("Set-Cookie") or []:
+            if header.startswith("csrftoken="):
+                return header.split(";", 1)[0]
+    raise RuntimeError("the floor page set no CSRF cookie")
+
+
 def measure(base: str, cookie: str, pages: dict[str, str], seconds: int, lua: Path) -> None:
     print(f"\n| page | p50 ms | p95 ms | requests in {seconds} s |\n|---|---|---|---|")
     for label, path in pages.items():
@@ -267,6 +277,11 @@ def main() -> None:
     parser.add_argument("--partnerships", type=int, default=300)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--app-dir", type=Path, default=ROOT, help="checkout gunicorn runs from")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="also measure without a CSRF cookie, so no page part is ever cached (every view a first view)",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="csphub-bench-pg."))
     own_pg = "DATABASE_URL" not in os.environ
@@ -327,10 +342,16 @@ def main() -> None:
             "action list, 300-action year, status filter": reverse("planning:action_list", kwargs=y)
             + f"?status={ids['status']}",
             "action page": reverse("planning:action", kwargs={**y, "pk": ids["action"]}),
+            "My actions (current year)": reverse("planning:my_actions", kwargs={"partnership": SLUG}),
         }
         lua = tmp / "percentiles.lua"
         lua.write_text(LUA)
-        measure(base, cookie, pages, args.seconds, lua)
+        # A browser sends the CSRF cookie its first page set; the page cache keys on it (ADR 0019).
+        print("\nAs a browser (session and CSRF cookies): repeat views come from the page cache")
+        measure(base, f"{cookie}; {csrf_cookie(base, cookie, pages)}", pages, args.seconds, lua)
+        if args.uncached:
+            print("\nSession cookie only: nothing is cached, every view is built (as after a change)")
+            measure(base, cookie, pages, args.seconds, lua)
     finally:
         if server is not None:
             server.terminate()

@@ -70,6 +70,7 @@ def main() -> None:
             "list 300": reverse("planning:action_list", kwargs=y),
             "list 300 q": reverse("planning:action_list", kwargs=y) + "?q=partners",
             "action": reverse("planning:action", kwargs={**y, "pk": ids["action"]}),
+            "my actions": reverse("planning:my_actions", kwargs={"partnership": SLUG}),
         }
         print("\n| page | median ms | queries | query ms | bytes |\n|---|---|---|---|---|")
         for label, url in pages.items():

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.access import NotFound
 from partnership.access import access_partnership_by_slug, is_coordinator
 from planning import selectors
 from planning.forms import YearSelectForm
@@ -18,13 +19,15 @@ from planning.views.setup import no_plan_year
 
 @login_required
 def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -> HttpResponse:
-    if year is None:
-        team = access_partnership_by_slug(request.user, partnership)
-        if not selectors.plan_years(team).exists():
-            if is_coordinator(request.user, team):
-                return redirect("planning:set_up", partnership=team.slug)
-            return no_plan_year(request, team)
-    plan_year = selectors.access_plan_year(request.user, partnership, year)
+    try:
+        plan_year = selectors.access_plan_year(request.user, partnership, year)
+    except NotFound:
+        team = access_partnership_by_slug(request.user, partnership)  # NotFound when not visible
+        if year is not None or selectors.plan_years(team).exists():
+            raise
+        if is_coordinator(request.user, team):
+            return redirect("planning:set_up", partnership=team.slug)
+        return no_plan_year(request, team)
     chosen = request.GET.get("year")
     if chosen and chosen != year:
         selectors.access_plan_year(request.user, partnership, chosen)  # 404 for an unknown year
