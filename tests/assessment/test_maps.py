@@ -1,0 +1,211 @@
+"""Crime maps from Parquet rows: counts on the map equal an independent count, LSOA choropleths
+with counts and rates, the page with its table and downloads, and the `crime_map` command."""
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from PIL import Image
+
+from assessment.analysis import Period
+from assessment.mapping import build_map
+from assessment.maps.example import example_boundaries
+from assessment.selectors import DistrictRef
+from assessment.selectors.maps import lsoa_centres, map_points
+from crimedata.boundaries import boundaries_import
+from crimedata.models import PopulationFigure, PopulationTable
+from tests.assessment.helpers import district
+from tests.assessment.map_helpers import APR, LSOAS, MAY, street_rows, write_street_parquet
+
+pytestmark = pytest.mark.django_db
+PERIOD = Period(APR, MAY)
+
+
+@pytest.fixture
+def rows(settings, tmp_path):
+    settings.CRIME_DATA_DIR = tmp_path / "store"
+    data = street_rows()
+    write_street_parquet(data)
+    return data
+
+
+@pytest.fixture
+def ref():
+    return DistrictRef.of(district())
+
+
+def independent(rows, crime_type=None):
+    """Tonbridge and Malling rows of a type (or all but ASB), counted in Python."""
+    return [
+        r for r in rows
+        if r[7] == "Tonbridge and Malling" and (r[1] == crime_type if crime_type else r[1] != "Anti-social behaviour")
+    ]  # fmt: skip
+
+
+def test_hex_map_counts_equal_an_independent_count(rows, ref):
+    points, unmapped = map_points([ref], PERIOD, "all")
+    expected = independent(rows)
+    assert sum(n for _, _, n, _, _ in points) + unmapped == len(expected)
+    assert unmapped == sum(1 for r in expected if r[4] is None) == 1
+    result = build_map([ref], PERIOD)
+    m = result["map"]
+    assert m.kind == "hex" and m.total == len(expected) - 1 and m.unmapped == 1
+    assert sum(c["count"] for c in result["classes"]) == m.total
+    asb = build_map([ref], PERIOD, crime_type="Anti-social behaviour")["map"]
+    assert asb.total == len(independent(rows, "Anti-social behaviour")) == 4
+    assert "anti-social behaviour incidents" in asb.desc
+    may = build_map([ref], Period(MAY, MAY))["map"]
+    assert may.total == sum(1 for r in expected if r[0] == MAY and r[4] is not None)
+
+
+def install_example_boundaries(tmp_path, ref):
+    path = tmp_path / "lsoas.geojson"
+    path.write_text(json.dumps(example_boundaries(lsoa_centres([ref], PERIOD))))
+    return boundaries_import(
+        user=None, path=path, name="Example hexagon LSOAs", source="generated", is_example=True
+    )
+
+
+def test_choropleth_counts_and_rates_per_lsoa(rows, ref, tmp_path):
+    install_example_boundaries(tmp_path, ref)
+    result = build_map([ref], PERIOD, crime_type="Burglary")
+    m = result["map"]
+    assert m.kind == "lsoa"
+    counts = {row["code"]: row["count"] for row in result["rows"]}
+    for code, *_ in LSOAS:
+        assert counts[code] == sum(1 for r in independent(rows, "Burglary") if r[2] == code)
+    assert [row["code"] for row in result["rows"]][0] == "E01099004"  # highest first
+    assert "Example hexagon LSOAs" in result["example_sources"]
+    table = PopulationTable.objects.create(name="Example LSOA population", is_example=True)
+    for code, *_ in LSOAS[:3]:
+        PopulationFigure.objects.create(
+            table=table, area_code=code, area_name=code, year=2019, population=1_500
+        )
+    rates = build_map([ref], PERIOD, crime_type="Burglary", population_table=table)
+    by_code = {row["code"]: row for row in rates["rows"]}
+    assert by_code["E01099002"]["value"] == Decimal("4.7")  # 7 burglaries per 1,500 residents
+    assert by_code["E01099004"]["value"] is None and by_code["E01099004"]["class"] == "No figure"
+    assert "1 of 4 LSOAs have no figure" in rates["notes"][0]
+    hexes = build_map([ref], PERIOD, crime_type="Burglary", kind="hex")
+    assert hexes["kind"] == "hex"
+
+
+def test_place_map_covers_its_lsoas_only(rows, ref):
+    result = build_map(
+        [ref], PERIOD, area_name="Town centre", lsoa_codes=["E01099001", "E01099002"], kind="hex"
+    )
+    assert result["map"].total == 3 + 7  # the no-location row of 001A is not on the map
+    assert result["map"].unmapped == 1 and result["title"].startswith(
+        "All crime (excluding anti-social behaviour) in Town centre"
+    )
+
+
+def url(name):
+    return reverse(f"assessment:{name}", args=["test-csp"])
+
+
+def test_map_page_shows_map_table_and_downloads(client, world, rows, ref):
+    world.partnership.districts.add(district())
+    client.force_login(world.member)
+    query = {"crime_type": "Burglary", "start": "2019-04", "end": "2019-05", "kind": "hex"}
+    page = client.get(url("map"), query).content.decode()
+    assert page.count("<h1") == 1 and 'role="img"' in page and "Map as SVG" in page
+    assert "Burglary in Tonbridge and Malling, April 2019 to May 2019" in page
+    assert "busiest of" in page and "On or near Street 3" in page
+    svg = client.get(url("map_svg"), query)
+    assert svg["Content-Type"].startswith("image/svg+xml") and "attachment" in svg["Content-Disposition"]
+    assert svg["Cache-Control"] == "no-store, private"
+    ET.fromstring(svg.content.split(b"?>", 1)[1])  # noqa: S314 - our own output
+    png = client.get(url("map_png"), query)
+    assert png["Content-Type"] == "image/png" and Image.open(io.BytesIO(png.content)).format == "PNG"
+    bad = client.get(url("map"), {"start": "2019-13", "end": "2019-05"}).content.decode()
+    assert "govuk-error-summary" in bad and "is not a month" in bad
+    rates = client.get(
+        url("map"), {"kind": "hex", "population_table": PopulationTable.objects.create(name="P").pk}
+    )
+    assert "Rates need LSOA areas" in rates.content.decode()
+
+
+def test_map_page_without_crime_data_says_nothing_to_map(client, world, settings, tmp_path):
+    settings.CRIME_DATA_DIR = tmp_path
+    world.partnership.districts.add(district())
+    client.force_login(world.member)
+    page = client.get(url("map")).content.decode()
+    assert "Nothing to map" in page
+
+
+def test_crime_map_command_writes_svg_and_png(rows, ref, tmp_path):
+    svg = tmp_path / "map.svg"
+    out = io.StringIO()
+    call_command(
+        "crime_map",
+        "--district",
+        "E07000115",
+        "--from",
+        "2019-04",
+        "--to",
+        "2019-05",
+        "--crime-type",
+        "Burglary",
+        "--format",
+        "svg",
+        "--output",
+        str(svg),
+        stdout=out,
+    )
+    root = ET.fromstring(svg.read_bytes().split(b"?>", 1)[1])  # noqa: S314 - our own output
+    assert (
+        root.find("{http://www.w3.org/2000/svg}title").text
+        == "Burglary in Tonbridge and Malling, April 2019 to May 2019"
+    )
+    assert "36 crimes in" in out.getvalue() and "(1 not on the map)" in out.getvalue()  # 3 + 7 + 11 + 15
+    png = tmp_path / "map.png"
+    call_command(
+        "crime_map",
+        "--district",
+        "Tonbridge and Malling",
+        "--from",
+        "2019-04",
+        "--to",
+        "2019-05",
+        "--format",
+        "png",
+        "--output",
+        str(png),
+        stdout=io.StringIO(),
+    )
+    assert Image.open(png).format == "PNG"
+    with pytest.raises(CommandError, match="--crime-type"):
+        call_command(
+            "crime_map",
+            "--district",
+            "E07000115",
+            "--from",
+            "2019-04",
+            "--to",
+            "2019-05",
+            "--crime-type",
+            "Arson",
+            "--format",
+            "svg",
+            "--output",
+            str(svg),
+        )
+    with pytest.raises(CommandError, match="--district"):
+        call_command(
+            "crime_map",
+            "--district",
+            "Nowhere",
+            "--from",
+            "2019-04",
+            "--to",
+            "2019-05",
+            "--format",
+            "svg",
+            "--output",
+            str(svg),
+        )
