@@ -209,3 +209,31 @@ def test_crime_map_command_writes_svg_and_png(rows, ref, tmp_path):
             "--output",
             str(svg),
         )
+
+
+def test_assessment_page_pdf_and_word_show_the_map_with_its_heading(
+    client, world, rows, assessment, tmp_path
+):
+    import docx
+
+    from assessment import report
+    from assessment.documents.pdf import assessment_html
+    from assessment.documents.word import assessment_docx
+    from assessment.services import assessment_edit
+
+    assessment_edit(assessment=assessment, actor=world.coordinator, data_from=APR, data_to=MAY)
+    install_example_boundaries(tmp_path, DistrictRef.of(district()))
+    client.force_login(world.member)
+    page = client.get(reverse("assessment:detail", args=["test-csp", assessment.slug])).content.decode()
+    title = "All crime (excluding anti-social behaviour) in Tonbridge and Malling, April 2019 to May 2019"
+    assert f"Map: {title}" in page and "Map other crime types" in page
+    assert "Example hexagon LSOAs" in page  # the boundaries are marked as example data
+    document = report.build_document(assessment)
+    html = assessment_html(document)
+    assert f'<div class="csp-keep-together"><h3 class="govuk-heading-m" id="map">Map: {title}</h3>' in html
+    assert "break-inside: avoid" in html and "Map other crime types" not in html
+    word = docx.Document(io.BytesIO(assessment_docx(document)))
+    headings = [p for p in word.paragraphs if p.text == f"Map: {title}"]
+    assert headings and headings[0].paragraph_format.keep_with_next
+    described = [el.get("descr") for el in word.element.body.iter() if el.tag.endswith("}docPr")]
+    assert any(d and d.startswith("Map of 4 LSOAs shaded by crimes") for d in described)
