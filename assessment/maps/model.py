@@ -20,7 +20,6 @@ from assessment.maps.geometry import (
     bounds,
     cell_width_for,
     format_length,
-    hex_bin,
     hex_cell,
     hex_centre,
     hex_corners,
@@ -203,11 +202,12 @@ def hex_map(points: Sequence[PointRow], *, title: str, what: str, unmapped: int 
     ys = [y for _, y, _ in projected] or [0.0]
     cell_across = cell_width_for(max(xs) - min(xs), max(ys) - min(ys))
     size = cell_across / 3**0.5
-    cells = hex_bin(projected, size)
+    cells: dict[tuple[int, int], int] = {}
     lsoas: dict[tuple[int, int], Counter[str]] = {}
     places: dict[tuple[int, int], Counter[str]] = {}
     for (x, y, n), (_, _, _, lsoa, location) in zip(projected, points, strict=True):
         cell = hex_cell(x, y, size)
+        cells[cell] = cells.get(cell, 0) + n
         lsoas.setdefault(cell, Counter())[lsoa or "No LSOA"] += n
         places.setdefault(cell, Counter())[location or "No location"] += n
     areas = []

@@ -150,3 +150,28 @@ def test_choropleth_counts_and_rates():
     assert [a.value for a in rates.ranked] == [Decimal("18.8"), None, None]
     assert "No figure" in [c.word for c in rates.classes]
     parse(rates.svg())
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(min_value=0.2, max_value=0.5), st.floats(min_value=51.1, max_value=51.4), st.integers(1, 3)
+        ),
+        min_size=1,
+        max_size=150,
+    )
+)
+def test_hex_map_cells_hold_the_points_nearest_their_centre(rows):
+    points = [(lon, lat, n, "LSOA", "Street") for lon, lat, n in rows]
+    m = hex_map(points, title="t", what="crimes")
+    projection = Projection.around((lon, lat) for lon, lat, _ in rows)
+    size = m.cell_size / math.sqrt(3)
+    expected: Counter[str] = Counter()
+    for lon, lat, n in rows:
+        x, y = projection.forward(lon, lat)
+        nearest = nearest_centres(x, y, size)
+        cell = hex_cell(x, y, size) if len(nearest) > 1 else nearest.pop()
+        expected[f"{cell[0]},{cell[1]}"] += n
+    assert {a.key: a.count for a in m.areas} == dict(expected)
+    assert m.total == sum(n for _, _, n in rows)
