@@ -61,3 +61,18 @@ def test_map_page_without_javascript(nojs_page, axe_page, mapped):
     nojs_page.goto(MAP)
     assert nojs_page.get_by_role("img").first.is_visible()
     assert_accessible_without_js(nojs_page, axe_page, "map without JavaScript")
+
+
+def test_assessment_page_with_its_map_passes_axe(page, mapped):
+    from assessment import services
+
+    assessment = services.assessment_create(
+        partnership=mapped.partnership, slug="2021-22", actor=mapped.coordinator
+    )
+    services.assessment_edit(assessment=assessment, actor=mapped.coordinator, data_from=APR, data_to=MAY)
+    sign_in(page, mapped.member.username, PASSWORD)
+    page.goto(f"/partnerships/test-csp/assessment/{assessment.slug}/")
+    title = "All crime (excluding anti-social behaviour) in Tonbridge and Malling, April 2019 to May 2019"
+    assert page.get_by_role("heading", name=f"Map: {title}").is_visible()
+    assert page.get_by_role("img", name=title).is_visible()
+    assert_accessible(page, "assessment with its map")
