@@ -11,7 +11,7 @@ nearest, found by cube rounding.
 """
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 EARTH_RADIUS = 6_371_008.8  # metres, the mean radius
@@ -86,15 +86,6 @@ def hex_corners(cell: Cell, size: float) -> Ring:
     )
 
 
-def hex_bin(points: Iterable[tuple[float, float, int]], size: float) -> dict[Cell, int]:
-    """Counts per hexagon of projected points given as (x, y, count)."""
-    cells: dict[Cell, int] = {}
-    for x, y, n in points:
-        key = hex_cell(x, y, size)
-        cells[key] = cells.get(key, 0) + n
-    return cells
-
-
 def nice_length(target: float) -> int:
     """The largest of NICE_LENGTHS not above `target` (the smallest when all are)."""
     chosen = NICE_LENGTHS[0]
@@ -122,24 +113,6 @@ def bounds(rings: Iterable[Ring]) -> tuple[float, float, float, float]:
     if not xs:
         return 0.0, 0.0, 0.0, 0.0
     return min(xs), min(ys), max(xs), max(ys)
-
-
-def ring_area(ring: Sequence[Point]) -> float:
-    """Signed area by the shoelace formula (positive when counter-clockwise with y up)."""
-    total = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        total += x1 * y2 - x2 * y1
-    return total / 2
-
-
-def point_in_ring(point: Point, ring: Sequence[Point]) -> bool:
-    """Even-odd rule (points on an edge may fall either way)."""
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-            inside = not inside
-    return inside
 
 
 def format_length(metres: int) -> str:

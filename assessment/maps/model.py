@@ -8,7 +8,7 @@ download), so both carry the same title, description and numbers; the page shows
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -23,6 +23,7 @@ from assessment.maps.geometry import (
     hex_cell,
     hex_centre,
     hex_corners,
+    nice_length,
 )
 
 # ColorBrewer "Blues" (sequential, colour-blind safe, prints in grey); every area is outlined.
@@ -94,7 +95,6 @@ class Map:
     cell_size: int = 0
     unmapped: int = 0
     total: int = 0
-    number: int = field(default=0, compare=False)
 
     def class_of(self, area: Area) -> MapClass | None:
         return next((c for c in self.classes if c.holds(area.value)), None)
@@ -175,8 +175,6 @@ def _extent(rings: Sequence[Ring]) -> tuple[float, float]:
 
 
 def _scale(width: float) -> int:
-    from assessment.maps.geometry import nice_length
-
     return nice_length(max(width, 1.0) / 4)
 
 
