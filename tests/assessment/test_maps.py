@@ -237,3 +237,42 @@ def test_assessment_page_pdf_and_word_show_the_map_with_its_heading(
     assert headings and headings[0].paragraph_format.keep_with_next
     described = [el.get("descr") for el in word.element.body.iter() if el.tag.endswith("}docPr")]
     assert any(d and d.startswith("Map of 4 LSOAs shaded by crimes") for d in described)
+
+
+def _pages_of_heading_and_next_picture(html: str, heading: str) -> tuple[int, int]:
+    from weasyprint import HTML
+
+    found: dict[str, int] = {}
+
+    def walk(box: object, page: int) -> None:
+        text = getattr(box, "text", None)
+        if text and heading in text:
+            found.setdefault("heading", page)
+        if "heading" in found and "Replaced" in type(box).__name__:
+            found.setdefault("picture", page)
+        for child in getattr(box, "children", None) or []:
+            walk(child, page)
+
+    for number, page in enumerate(HTML(string=html).render().pages):
+        walk(page._page_box, number)
+    return found["heading"], found["picture"]
+
+
+def test_pdf_keeps_the_map_heading_with_its_map(world, rows, assessment, tmp_path):
+    from assessment import report
+    from assessment.documents.pdf import assessment_html
+    from assessment.services import assessment_edit
+
+    assessment_edit(assessment=assessment, actor=world.coordinator, data_from=APR, data_to=MAY)
+    html = assessment_html(report.build_document(assessment))
+    marker = '<div class="csp-keep-together"><h3 class="govuk-heading-m" id="map">'
+    assert marker in html
+    pages = set()
+    for filler in range(
+        0, 64, 8
+    ):  # move the heading down its page, past the point where the map no longer fits
+        padded = html.replace(marker, "<p>Filler line.</p>" * filler + marker)
+        heading, picture = _pages_of_heading_and_next_picture(padded, "Map: All crime")
+        assert heading == picture, f"with {filler} lines before it the heading is on page {heading + 1}"
+        pages.add(heading)
+    assert len(pages) > 1  # the map did have to move to a new page, and took its heading with it
