@@ -276,3 +276,26 @@ def test_pdf_keeps_the_map_heading_with_its_map(world, rows, assessment, tmp_pat
         assert heading == picture, f"with {filler} lines before it the heading is on page {heading + 1}"
         pages.add(heading)
     assert len(pages) > 1  # the map did have to move to a new page, and took its heading with it
+
+
+def test_map_page_for_a_place_maps_its_lsoas(client, world, rows):
+    from planning.services.structure import place_save
+
+    world.partnership.districts.add(district())
+    place = place_save(
+        partnership=world.partnership,
+        actor=world.coordinator,
+        name="Tonbridge <town> centre",
+        lsoa_codes=["E01099003", "E01099004"],
+    )
+    place_save(partnership=world.partnership, actor=world.coordinator, name="No LSOAs given")
+    client.force_login(world.member)
+    page = client.get(url("map")).content.decode()
+    assert "Tonbridge &lt;town&gt; centre (place)" in page and "No LSOAs given (place)" not in page
+    query = {"area": f"p:{place.pk}", "start": "2019-04", "end": "2019-05", "kind": "hex"}
+    page = client.get(url("map"), query).content.decode()
+    assert "All crime (excluding anti-social behaviour) in Tonbridge &lt;town&gt; centre" in page
+    assert "Hexagon map of 26 crimes" in page  # 11 + 15 burglaries of its two LSOAs
+    assert "<town>" not in page
+    other = client.get(url("map"), {**query, "area": "p:999999"}).content.decode()
+    assert "Select a valid choice" in other
