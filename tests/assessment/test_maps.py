@@ -299,3 +299,11 @@ def test_map_page_for_a_place_maps_its_lsoas(client, world, rows):
     assert "<town>" not in page
     other = client.get(url("map"), {**query, "area": "p:999999"}).content.decode()
     assert "Select a valid choice" in other
+
+
+def test_assessment_index_and_analysis_link_to_the_map(client, world, rows):
+    world.partnership.districts.add(district())
+    client.force_login(world.member)
+    assert url("map") in client.get(url("index")).content.decode()
+    analysis = client.get(url("analysis"), {"start": "2019-04", "end": "2019-05", "district": "E07000115"})
+    assert f"{url('map')}?start=2019-04&amp;end=2019-05&amp;area=d:E07000115" in analysis.content.decode()
