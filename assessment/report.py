@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from assessment import charts
 from assessment.analysis import TOTALS, Period, format_change, harm_rows, ordinal, type_rows
+from assessment.mapping import build_map
 from assessment.models import NARRATIVE_SECTIONS, Assessment
 from assessment.scoring import Criterion, RankedIssue, ScoreValue, rank_issues
 from assessment.selectors import crime, records
@@ -210,12 +211,15 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
     )
     districts = partnership_districts(partnership) if with_hotspots else []
     places = place_crime(partnership, districts, period)
+    crime_map = build_map(districts, period) if districts else None
+    if crime_map is not None and not crime_map["map"].areas:
+        crime_map = None  # no street-level records: the hotspots section already says so
     ranked, criteria, issues = ranking(assessment)
     indicator_series = records.indicator_series(partnership)
     for series in indicator_series:
         series["chart"] = indicator_chart(series)
     community = records.community_views(assessment)
-    example = list(analysis["example_sources"])
+    example = list(analysis["example_sources"]) + (crime_map["example_sources"] if crime_map else [])
     if assessment.is_example:
         example.append("Example narrative for the demo")
     if any(s.is_example for i in issues.values() for s in records.issue_scores(i)):
@@ -233,6 +237,7 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
         "title": f"{partnership.name}: {assessment.title}",
         "analysis": analysis,
         "places": places,
+        "map": crime_map,
         "narrative": {name: getattr(assessment, name) for name, _ in NARRATIVE_SECTIONS},
         "narrative_html": {
             name: _narrative_html(getattr(assessment, name)) for name, _ in NARRATIVE_SECTIONS

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, changes, indicators, scoring
+from assessment.views import analysis, assessment, changes, indicators, maps, scoring
 
 app_name = "assessment"
 urlpatterns = [
     path("", analysis.index, name="index"),
     path("analysis/", analysis.analysis, name="analysis"),
+    path("map/", maps.crime_map, name="map"),
+    path("map.svg", maps.crime_map_download, {"fmt": "svg"}, name="map_svg"),
+    path("map.png", maps.crime_map_download, {"fmt": "png"}, name="map_png"),
     path("indicators/", indicators.indicators, name="indicators"),
     path("indicators/add/", indicators.indicator_add, name="indicator_add"),
     path("indicators/<int:measure_id>/", changes.indicator_edit, name="indicator_edit"),

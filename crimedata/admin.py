@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from core.admin import AuditedAdmin
 from crimedata.models import (
+    BoundarySet,
     CrimeCount,
     CrimeWeight,
     DistrictAlias,
@@ -77,6 +78,18 @@ class CrimeWeightInline(admin.TabularInline):
 class WeightSetAdmin(AuditedAdmin):
     list_display = ["name", "version", "is_example", "imported_at"]
     inlines = [CrimeWeightInline]
+
+
+@admin.register(BoundarySet)
+class BoundarySetAdmin(AuditedAdmin):
+    """Installed LSOA boundaries: listed and deleted here, imported from GeoJSON (the shapes are
+    not edited by hand)."""
+
+    list_display = ["name", "vintage", "is_example", "imported_at"]
+    readonly_fields = ["vintage", "imported_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # through import_lsoa_boundaries or the Reference data page
 
 
 @admin.register(ImportRun)

@@ -40,3 +40,17 @@ class WeightsUploadForm(forms.Form):
     version = forms.CharField(label="Version", max_length=60)
     source = forms.CharField(label="Source", widget=forms.Textarea(attrs={"rows": 2}))
     is_example = forms.BooleanField(label="These are made-up example weights", required=False)
+
+
+class BoundariesUploadForm(forms.Form):
+    file = forms.FileField(
+        label="LSOA boundaries (GeoJSON)",
+        help_text=(
+            "An ONS GeoJSON file in longitude/latitude with LSOA11CD or LSOA21CD properties (the "
+            "generalised 'BGC' boundaries are small enough). GeoPackage files cannot be read."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".geojson,.json"}),
+    )
+    name = forms.CharField(label="Name of the boundary set", max_length=200)
+    source = forms.CharField(label="Source", widget=forms.Textarea(attrs={"rows": 2}))
+    is_example = forms.BooleanField(label="These are made-up example shapes", required=False)

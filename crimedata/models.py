@@ -208,3 +208,39 @@ class ImportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class BoundarySet(models.Model):
+    """LSOA boundaries from one file (ONS GeoJSON, 2011 or 2021 codes), installed by a site
+    administrator as reference data; maps shade these areas (a choropleth)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    vintage = models.CharField(max_length=4, blank=True, help_text="2011 or 2021")
+    source = models.TextField(blank=True)
+    is_example = models.BooleanField(default=False, help_text="Made-up example shapes, not real boundaries.")
+    imported_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LsoaBoundary(models.Model):
+    """One LSOA's outline in longitude/latitude (WGS84): a list of polygons, each a list of rings
+    (the first the outside, the rest holes), each a list of [lon, lat]."""
+
+    boundary_set = models.ForeignKey(BoundarySet, on_delete=models.CASCADE, related_name="areas")
+    lsoa_code = models.CharField(max_length=9, db_index=True)
+    lsoa_name = models.CharField(max_length=200, blank=True)
+    polygons = models.JSONField()
+    min_lon = models.FloatField()
+    min_lat = models.FloatField()
+    max_lon = models.FloatField()
+    max_lat = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["boundary_set", "lsoa_code"], name="one_boundary_per_lsoa_in_set")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lsoa_code} {self.lsoa_name}".strip()

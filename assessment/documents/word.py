@@ -7,6 +7,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from docx.shared import Cm
 
 from assessment.charts import Chart
+from assessment.documents.maps import add_map
 from core.documents.markdown_docx import add_markdown
 from core.documents.word import add_heading, add_paragraph, add_run, add_table, new_document, to_bytes
 from core.text import xml_safe
@@ -176,6 +177,8 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
         )
     else:
         add_paragraph(document, "No street-level records are available for this period.")
+    if d.get("map"):
+        add_map(document, d["map"])
     _places(document, d["places"], a)
 
     add_heading(document, "Partner data", level=1)

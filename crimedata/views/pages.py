@@ -12,11 +12,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from core.errors import ServiceError
-from crimedata import access, cleanup, reference, selectors, services
-from crimedata.forms import LookupUploadForm, PopulationUploadForm, StreetUploadForm, WeightsUploadForm
+from crimedata import access, boundaries, cleanup, reference, selectors, services
+from crimedata.forms import (
+    BoundariesUploadForm,
+    LookupUploadForm,
+    PopulationUploadForm,
+    StreetUploadForm,
+    WeightsUploadForm,
+)
 
 REFERENCE_FORMS: dict[str, type[forms.Form]] = {
     "lookup": LookupUploadForm, "population": PopulationUploadForm, "weights": WeightsUploadForm,
+    "boundaries": BoundariesUploadForm,
 }  # fmt: skip
 
 
@@ -110,6 +117,16 @@ def _save_reference(request: HttpRequest, kind: str, data: dict) -> str:
         if kind == "lookup":
             count = reference.lsoa_lookup_import(user=request.user, path=path, display=display)
             return f"Imported {count:,} LSOA to district rows."
+        if kind == "boundaries":
+            boundary_set = boundaries.boundaries_import(
+                user=request.user,
+                path=path,
+                display=display,
+                name=data["name"],
+                source=data["source"],
+                is_example=data["is_example"],
+            )
+            return f"Imported LSOA boundaries {boundary_set.name} ({boundary_set.vintage} codes)."
         if kind == "population":
             table = reference.population_import(
                 user=request.user,
