@@ -23,6 +23,7 @@ from casereviews.models import (
     ThresholdDecision,
     ThresholdSetting,
 )
+from casereviews.periods import why_not_qualifying
 from core.access import Purpose, audit_search
 from core.actors import Actor
 from partnership.models import Organisation, Partnership
@@ -161,12 +162,11 @@ class ApplicationFile:
     steps: list[StepDue] = field(default_factory=list)
     procedure: Procedure | None = None
 
-    def qualifies(self, complaint: QualifyingComplaint) -> str:
-        from casereviews.periods import why_not_qualifying
-
-        return why_not_qualifying(
-            complaint.behaviour_date, complaint.complaint_date, self.application.application_date
-        )
+    @property
+    def complaint_rows(self) -> list[tuple[QualifyingComplaint, str]]:
+        """Each complaint with the reason it does not qualify under s.104(11) ("" when it does)."""
+        day = self.application.application_date
+        return [(c, why_not_qualifying(c.behaviour_date, c.complaint_date, day)) for c in self.complaints]
 
 
 def application_file(actor: Actor, partnership: Partnership, pk: Any) -> ApplicationFile:

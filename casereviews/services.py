@@ -25,11 +25,16 @@ from casereviews.models import (
     ThresholdDecision,
     ThresholdSetting,
 )
-from core.actors import Actor, is_signed_in, person_id
+from core.actors import Actor, is_signed_in, is_system_actor, person_id
 from core.errors import AccessDenied, ServiceError
 from core.history import save_as
 from partnership.models import Organisation, Partnership
 from planning.models import YEAR_SLUG_VALIDATOR
+
+
+def _who(actor: Actor) -> Actor | None:
+    """The actor history rows name: nobody for an anonymous visitor of the public form."""
+    return actor if getattr(actor, "is_authenticated", False) or is_system_actor(actor) else None
 
 
 def _require(allowed: bool) -> None:
@@ -193,7 +198,7 @@ def _complaint(
         raise ServiceError("The date of a complaint cannot be after the date of the application.")
     return save_as(
         QualifyingComplaint(application=application, is_example=example, **item.__dict__),
-        actor,
+        _who(actor),
     )
 
 
@@ -220,7 +225,7 @@ def _create(
             application_date=application_date,
             **fields,
         ),
-        actor,
+        _who(actor),
     )
     for item in complaints:
         _complaint(application, item, actor, bool(fields.get("is_example")))
