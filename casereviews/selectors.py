@@ -334,3 +334,8 @@ def public_partnership(slug: str) -> Partnership:
     if partnership is None:
         raise Http404("No such partnership.")
     return partnership
+
+
+def has_example_applications(partnership: Partnership) -> bool:
+    """Whether the demo's made-up applications are loaded (a yes or no, no personal data)."""
+    return Application.objects.filter(partnership=partnership, is_example=True).exists()
