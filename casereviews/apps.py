@@ -8,3 +8,7 @@ class CaseReviewsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the app's restricted models with the access kernel (core.access.REGISTRY).
         from casereviews import access  # noqa: F401
+        from casereviews.figure_sources import register_sources
+
+        # Fills planning's registry of key-figure sources (planning may not import casereviews).
+        register_sources()

@@ -264,10 +264,10 @@ def year_dates(partnership: Partnership, year: str) -> tuple[datetime.date, date
     return PlanYear.dates_for_slug(year)
 
 
-def statutory_figures(partnership: Partnership, year: str) -> Figures:
-    """Applications by application date; threshold not met by the decision's date; reviews carried
-    out by the meeting's date; reviews with recommendations by the first recommendation's date."""
-    start, end = year_dates(partnership, year)
+def counts_between(partnership: Partnership, start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """The four counts for a period: applications by application date; threshold not met by the
+    decision's date; reviews carried out by the meeting's date; reviews with recommendations by the
+    first recommendation's date."""
     mine = {"application__partnership": partnership}
     firsts = (
         Recommendation.objects.filter(review__application__partnership=partnership)
@@ -275,20 +275,24 @@ def statutory_figures(partnership: Partnership, year: str) -> Figures:
         .annotate(first=Min("made_on"))
         .filter(first__gte=start, first__lte=end)
     )
-    return Figures(
-        partnership=partnership.slug,
-        year=year,
-        applications=Application.objects.filter(
+    return {
+        "applications": Application.objects.filter(
             partnership=partnership, application_date__gte=start, application_date__lte=end
         ).count(),
-        threshold_not_met=ThresholdDecision.objects.filter(
+        "threshold_not_met": ThresholdDecision.objects.filter(
             **mine, met=False, decided_on__gte=start, decided_on__lte=end
         ).count(),
-        reviews_carried_out=Review.objects.filter(
+        "reviews_carried_out": Review.objects.filter(
             **mine, meeting_date__gte=start, meeting_date__lte=end
         ).count(),
-        reviews_with_recommendations=firsts.count(),
-    )
+        "reviews_with_recommendations": firsts.count(),
+    }
+
+
+def statutory_figures(partnership: Partnership, year: str) -> Figures:
+    """The four statutory figures of a plan year (see `counts_between`)."""
+    start, end = year_dates(partnership, year)
+    return Figures(partnership=partnership.slug, year=year, **counts_between(partnership, start, end))
 
 
 def published_years(actor: Actor, partnership: Partnership) -> set[str]:
