@@ -37,6 +37,12 @@ def _who(actor: Actor) -> Actor | None:
     return actor if getattr(actor, "is_authenticated", False) or is_system_actor(actor) else None
 
 
+def _not_future(day: datetime.date | None, what: str) -> None:
+    """Steps are recorded once they have happened (the figures count them by these dates)."""
+    if day is not None and day > timezone.localdate():
+        raise ServiceError(f"The {what} cannot be in the future: record it once it has happened.")
+
+
 def _require(allowed: bool) -> None:
     if not allowed:
         raise AccessDenied("You cannot do this.")
@@ -282,6 +288,7 @@ def application_acknowledge(*, actor: Actor, application: Application, on: datet
     _record(actor, application.partnership)
     if on < application.application_date:
         raise ServiceError("The acknowledgement cannot be dated before the application.")
+    _not_future(on, "date of the acknowledgement")
     application.acknowledged_on = on
     return save_as(application, actor)
 
@@ -330,6 +337,7 @@ def threshold_decide(
         raise ServiceError("Acknowledge the application before deciding on the threshold.")
     if decided_on < application.acknowledged_on:
         raise ServiceError("The decision cannot be dated before the acknowledgement.")
+    _not_future(decided_on, "date of the decision")
     if Review.objects.filter(application=application).exists():
         raise ServiceError("A review has been recorded: the threshold decision can no longer change.")
     complaints = list(
@@ -390,6 +398,8 @@ def review_save(*, actor: Actor, application: Application, **fields: Any) -> Rev
     review = Review.objects.filter(application=application).first() or Review(application=application)
     for name, value in fields.items():
         setattr(review, name, value)
+    _not_future(review.meeting_date, "date of the review meeting")
+    _not_future(review.outcome_letter_date, "date of the outcome letter")
     if review.meeting_date and review.meeting_date < decision.decided_on:
         raise ServiceError("The review meeting cannot be dated before the threshold decision.")
     if review.outcome_letter_date and not review.meeting_date:
@@ -446,8 +456,11 @@ def recommendation_add(
         raise ServiceError(
             "A recommendation is made at or after the review meeting: record the meeting first."
         )
+    _not_future(made_on, "date of the recommendation")
     if due_date < made_on:
         raise ServiceError("The due date cannot be before the date of the recommendation.")
+    if due_date > made_on + datetime.timedelta(days=3 * 366):
+        raise ServiceError("Give a due date within three years of the recommendation.")
     return save_as(
         Recommendation(
             review=review,
@@ -473,6 +486,7 @@ def dissatisfaction_add(
         raise ServiceError("Enter the grounds of the request.")
     if received_on < application.application_date:
         raise ServiceError("The request cannot be dated before the application.")
+    _not_future(received_on, "date the request was received")
     body = selectors.procedure_of(application.partnership).dissatisfaction_body
     return save_as(
         DissatisfactionReview(
@@ -495,6 +509,7 @@ def dissatisfaction_decide(
         raise ServiceError("Enter the decision.")
     if decided_on < request.received_on:
         raise ServiceError("The decision cannot be dated before the request.")
+    _not_future(decided_on, "date of the decision")
     request.heard_by, request.decision, request.decided_on = heard_by, decision, decided_on
     return save_as(request, actor)
 

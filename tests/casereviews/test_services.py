@@ -1,7 +1,10 @@
 """Services and access: who may see and change ASB Case Reviews, and what they refuse."""
 
+import datetime
+
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from casereviews import access, selectors, services
 from casereviews.models import Application, ThresholdSetting
@@ -185,3 +188,18 @@ def test_only_coordinators_publish_figures(world):
         services.figures_publish(actor=world.coordinator, partnership=world.partnership, year="2019-21")
     services.figures_publish(actor=world.coordinator, partnership=world.partnership, year="2019-20")
     assert selectors.public_figures("test-csp")[1][0].year == "2019-20"
+
+
+def test_steps_are_recorded_once_they_have_happened(world):
+    made = application(world.partnership)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ServiceError, match="cannot be in the future"):
+        services.application_acknowledge(actor=system_user(), application=made, on=tomorrow)
+    services.application_acknowledge(actor=system_user(), application=made, on=D(2019, 6, 4))
+    with pytest.raises(ServiceError, match="cannot be in the future"):
+        services.threshold_decide(actor=system_user(), application=made, decided_on=tomorrow)
+    services.threshold_decide(actor=system_user(), application=made, decided_on=D(2019, 6, 5))
+    with pytest.raises(ServiceError, match="cannot be in the future"):
+        services.review_save(actor=system_user(), application=made, meeting_date=tomorrow)
+    with pytest.raises(ServiceError, match="in the future"):
+        application(world.partnership, application_date=tomorrow, complaints=[])
