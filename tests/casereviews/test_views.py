@@ -176,3 +176,11 @@ def test_public_figures_only_once_published(client, world):
     services.figures_publish(actor=world.coordinator, partnership=world.partnership, year="2019-20")
     body = client.get(url).content.decode()
     assert "2019/20" in body and "Applications for an ASB Case Review received" in body
+
+
+def test_a_local_number_of_four_is_refused_on_the_form(client, world):
+    client.force_login(world.coordinator)
+    url = reverse("casereviews:threshold_create", kwargs={"partnership": "test-csp"})
+    body = client.post(url, {"effective_from": "2019-04-01", "count": "4"}).content.decode()
+    assert "There is a problem" in body and "never a higher one" in body
+    assert client.post(url, {"effective_from": "2019-04-01", "count": "2"}).status_code == 302
