@@ -1,7 +1,7 @@
 """The whole demo in order: the partnership and its plans, then the plan document, the crime data,
-the Strategic Assessment and the second (example) partnership. Each part is idempotent and acts as
-the given actor (the system actor when run by `load_demo`), through the apps' services with their
-access checks."""
+the Strategic Assessment, the second (example) partnership and the 2019/20 ASB Case Reviews. Each
+part is idempotent and acts as the given actor (the system actor when run by `load_demo`), through
+the apps' services with their access checks."""
 
 from collections.abc import Callable
 from io import TextIOBase
