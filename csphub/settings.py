@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "publishing",
     "crimedata",
     "assessment",
+    "casereviews",
     "demo",  # the top floor: imports the apps above, none imports it (ADR 0010)
 ]
 
@@ -136,6 +137,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # People holding a sensitive role (partnership.models.SENSITIVE_GRANTS: the data protection lead)
 # are signed out after this long without a request, and this long after signing in.
 SENSITIVE_SESSION_IDLE_MINUTES = int(os.environ.get("SENSITIVE_SESSION_IDLE_MINUTES", "30"))
+# Public ASB Case Review applications accepted per connection (hashed IP address) an hour.
+CASE_REVIEW_APPLICATIONS_PER_HOUR = int(os.environ.get("CASE_REVIEW_APPLICATIONS_PER_HOUR", "5"))
 SENSITIVE_SESSION_MAX_HOURS = int(os.environ.get("SENSITIVE_SESSION_MAX_HOURS", "12"))
 # Further roles (partnership.models.Grant values) whose holders must sign in with two factors,
 # comma-separated, e.g. "data_protection_lead". Empty for now; case-work roles will be added.

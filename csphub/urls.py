@@ -23,11 +23,13 @@ urlpatterns: list = [
     path("accounts/", include((accounts_patterns, "accounts"))),
     path("admin/", admin.site.urls),
     path("p/", include("publishing.public_urls")),
+    path("p/", include("casereviews.public_urls")),
     path("partnerships/<slug:partnership>/", include("partnership.urls")),
     path("partnerships/<slug:partnership>/", include("planning.urls")),
     path("partnerships/<slug:partnership>/", include("planning.io_urls")),
     path("partnerships/<slug:partnership>/", include("publishing.urls")),
     path("partnerships/<slug:partnership>/assessment/", include("assessment.urls")),
+    path("partnerships/<slug:partnership>/asb-case-reviews/", include("casereviews.urls")),
     path("crime-data/", include("crimedata.urls")),
 ]
 

@@ -1,13 +1,14 @@
 """The whole demo in order: the partnership and its plans, then the plan document, the crime data,
-the Strategic Assessment and the second (example) partnership. Each part is idempotent and acts as
-the given actor (the system actor when run by `load_demo`), through the apps' services with their
-access checks."""
+the Strategic Assessment, the second (example) partnership and the 2019/20 ASB Case Reviews. Each
+part is idempotent and acts as the given actor (the system actor when run by `load_demo`), through
+the apps' services with their access checks."""
 
 from collections.abc import Callable
 from io import TextIOBase
 
 from accounts.models import User
 from demo.assessment import assessment_load
+from demo.casereviews import case_reviews_load
 from demo.crimedata import crime_data_load
 from demo.example_district import example_district_load
 from demo.maps import maps_load
@@ -44,6 +45,10 @@ def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> No
     result.users.extend(example.users)
 
 
+def _case_reviews(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
+    case_reviews_load(partnership=result.partnership, actor=actor, stdout=stdout)
+
+
 # After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
 STEPS: tuple[Step, ...] = (
@@ -52,6 +57,7 @@ STEPS: tuple[Step, ...] = (
     lambda result, actor, stdout: maps_load(actor=actor, stdout=stdout),  # needs the crime data
     _assessment,
     _example_district,
+    _case_reviews,
 )
 
 

@@ -35,6 +35,10 @@ def _audience(user: Any, partnership: Partnership) -> Any:
             return access.is_coordinator(user, partnership)
         if name == LEAD_OFFICERS:
             return access.lead_organisation_id(user, partnership) is not None
+        if name == "case_reviews":  # ASB Case Reviews: CSU coordinators and partnership coordinators
+            return access.is_coordinator(user, partnership) or access.holds_grant(
+                user, partnership, Grant.CSU_COORDINATOR
+            )
         if name == "data_protection_lead":
             return access.holds_grant(user, partnership, Grant.DATA_PROTECTION_LEAD)
         return False

@@ -852,11 +852,13 @@ def strategy_published(kw: str) -> Kwargs:
     return lambda o: (o.strategy_publication, KW[kw](o))[1]
 
 
+from tests.permission_matrix_casereview import CASES_CASEREVIEW  # noqa: E402 - needs the names above
 from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the names above
 
 CASES: list[Case] = [
     *BASE,
     *CASES_MAPS,
+    *CASES_CASEREVIEW,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY

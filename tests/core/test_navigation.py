@@ -22,6 +22,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Plan documents",
         "Members",
         "Glossary",
+        "ASB Case Reviews",
         "Settings",
         "Audit log",
     ]
