@@ -852,8 +852,11 @@ def strategy_published(kw: str) -> Kwargs:
     return lambda o: (o.strategy_publication, KW[kw](o))[1]
 
 
+from tests.permission_matrix_rounds import CASES_ROUNDS  # noqa: E402 - needs Case and the helpers above
+
 CASES: list[Case] = [
     *BASE,
+    *CASES_ROUNDS,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY
