@@ -92,7 +92,8 @@ def test_a_past_due_date_is_refused_and_nothing_opens(
     assert not _period(world, "Q2").is_open and not UpdateRound.objects.exists() and mail.outbox == []
 
 
-def _round(world: Any, code: str = "Q1", due: datetime.date = D(2020, 7, 15)) -> UpdateRound:
+def _round(world: Any, code: str = "Q1", due: datetime.date | None = None) -> UpdateRound:
+    due = due or D(2020, 7, 15)
     return UpdateRound.objects.create(period=_period(world, code), due_date=due, opened_on=D(2020, 7, 1))
 
 
