@@ -4,7 +4,7 @@ reaches a mailbox (Django's e-mail framework or GOV.UK Notify).
 Every layer may send. Higher apps (planning's update rounds now; data requests and digests later)
 register a **work source** in their AppConfig.ready(): a function from a day to the messages due
 that day (`Outgoing`). `send_reminders` collects them and sends each one at most once
-(`partnership.services.messages.message_deliver`, ADR 0019).
+(`partnership.services.messages.message_deliver`, ADR 0020).
 """
 
 import datetime

@@ -221,7 +221,7 @@ class MessageResult(models.TextChoices):
 
 class Message(models.Model):
     """One e-mail to one person: claimed (inserted and committed) before it is sent, so the unique
-    (recipient, kind, round key) stops a second send by an overlapping or later run (ADR 0019)."""
+    (recipient, kind, round key) stops a second send by an overlapping or later run (ADR 0020)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="messages")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

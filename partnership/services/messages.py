@@ -3,7 +3,7 @@
 `message_deliver` claims a message (inserts its row and commits) before sending it: the unique
 (recipient, kind, round key) makes a second claim fail, so overlapping runs, a re-run after a
 crash and a second opening never send it twice. A claim whose result was never written (a crash
-between claim and result) stays in the log as "unknown — check" and is never re-sent (ADR 0019).
+between claim and result) stays in the log as "unknown — check" and is never re-sent (ADR 0020).
 """
 
 import os
@@ -64,7 +64,7 @@ def _claim(outgoing: messaging.Outgoing, actor: Actor) -> Message | None:
     }
     message = Message(
         partnership=partnership,
-        recipient=outgoing.recipient,
+        recipient_id=outgoing.recipient.pk,
         address=outgoing.recipient.email,
         kind=outgoing.kind,
         round_key=outgoing.round_key[:120],

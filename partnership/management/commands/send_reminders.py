@@ -1,6 +1,6 @@
 """Send whatever messages are due: round notices, reminders, chasers and digests (for cron or a
 systemd timer; README "Reminders"). Safe at any time and in parallel: each message is claimed
-under a unique constraint before it is sent, so nothing goes twice (ADR 0019)."""
+under a unique constraint before it is sent, so nothing goes twice (ADR 0020)."""
 
 import datetime
 from typing import Any
