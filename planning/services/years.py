@@ -107,7 +107,8 @@ def plan_year_set_open_periods(
 
     Several may be open at once, e.g. Q4 and the year-end review. Each change is in the period's
     history. Opening a period opens its update round (`update_round_open`), due on
-    `round_due_date` when given."""
+    `round_due_date` when given; a `round_due_date` also moves the due date of the rounds of
+    periods that stay open."""
     _require_coordinator(actor, plan_year.partnership)
     if any(period.plan_year_id != plan_year.pk for period in periods):
         raise ServiceError("That reporting period belongs to another plan year.")
@@ -116,12 +117,15 @@ def plan_year_set_open_periods(
         raise ServiceError(f"{plan_year.label} is closed: make it live again before opening a period.")
     opened = []
     for period in ReportingPeriod.objects.filter(plan_year=plan_year).order_by("order"):
+        newly_open = period.pk in wanted and not period.is_open
         if period.is_open != (period.pk in wanted):
             period.is_open = period.pk in wanted
             save_as(period, actor)
-            if period.is_open:
-                period.plan_year = plan_year
-                update_round_open(actor=actor, period=period, due_date=round_due_date)
+        if newly_open or (period.is_open and round_due_date is not None):
+            # a due date given for a period already open moves its round's due date (or opens
+            # the round of a period opened before rounds existed)
+            period.plan_year = plan_year
+            update_round_open(actor=actor, period=period, due_date=round_due_date)
         if period.is_open:
             opened.append(period)
     if hasattr(plan_year, "_prefetched_objects_cache"):

@@ -201,3 +201,15 @@ def test_service_opens_with_a_chosen_date(world: Any) -> None:
     assert opened == [q3]
     assert UpdateRound.objects.get(period=q3).opened_by == world.coordinator
     assert Membership.objects.filter(partnership=world.partnership).count() == 4
+
+
+def test_a_due_date_given_for_a_period_already_open_moves_its_round(
+    world: Any, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _open(world, client, django_capture_on_commit_callbacks, "Q1", "Q2")
+    later = timezone.localdate() + datetime.timedelta(days=40)
+    _open(world, client, django_capture_on_commit_callbacks, "Q1", "Q2", due=f"{later:%d/%m/%Y}")
+    rounds = {r.period.code: r.due_date for r in UpdateRound.objects.select_related("period")}
+    # Q1 was open before rounds existed: the date opens its round too
+    assert rounds == {"Q1": later, "Q2": later}
+    assert len(mail.outbox) == 1 + 1  # Q2's notice on opening, then Q1's; never Q2's again
