@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.actors import resolve_actor
 from partnership import messaging
+from partnership.access import is_coordinator
 from partnership.services.messages import messages_deliver
 
 
@@ -28,8 +29,14 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(f"--now {options['now']!r} is not a date: use YYYY-MM-DD.") from error
         actor = resolve_actor(options["as_user"])
-        done = messages_deliver(actor=actor, outgoing=messaging.due_messages(today))
+        due = messaging.due_messages(today)
+        mine = [item for item in due if is_coordinator(actor, item.partnership)]
+        done = messages_deliver(actor=actor, outgoing=mine)
         self.stdout.write(
             f"Messages as of {today:%Y-%m-%d}: {done.sent} sent, {done.failed} failed, "
             f"{done.skipped} already sent or not wanted.\n"
         )
+        if len(mine) < len(due):
+            self.stdout.write(
+                f"{len(due) - len(mine)} left for partnerships {actor.get_username()} does not coordinate.\n"
+            )
