@@ -129,6 +129,13 @@ def round_of(period: ReportingPeriod) -> UpdateRound | None:
     return UpdateRound.objects.filter(period=period).first()
 
 
+def round_due_dates(periods: list[ReportingPeriod]) -> dict[int, datetime.date]:
+    """The due dates of these periods' rounds, by period id (a round opened late has its own)."""
+    return dict(
+        UpdateRound.objects.filter(period__in=[p.pk for p in periods]).values_list("period_id", "due_date")
+    )
+
+
 def rounds_of_year(actor: Actor, plan_year: PlanYear) -> list[UpdateRound]:
     """The year's rounds, in period order (the plan year settings page links their trackers)."""
     return list(

@@ -213,3 +213,13 @@ def test_a_due_date_given_for_a_period_already_open_moves_its_round(
     # Q1 was open before rounds existed: the date opens its round too
     assert rounds == {"Q1": later, "Q2": later}
     assert len(mail.outbox) == 1 + 1  # Q2's notice on opening, then Q1's; never Q2's again
+
+
+def test_my_actions_shows_the_rounds_due_date(world: Any, client: Any) -> None:
+    client.force_login(world.lead_officer)
+    url = reverse("planning:my_actions", args=[world.partnership.slug, world.plan_year.slug])
+    assert "Due by <strong>15 July 2020</strong>" in client.get(url).content.decode()
+    _round(world, due=D(2026, 12, 24))
+    assert "Due by <strong>24 December 2026</strong>" in client.get(url).content.decode()
+    page = reverse("planning:my_period_updates", args=[world.partnership.slug, world.plan_year.slug, "Q1"])
+    assert "Due by <strong>24 December 2026</strong>" in client.get(page).content.decode()
