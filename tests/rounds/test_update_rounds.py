@@ -223,3 +223,10 @@ def test_my_actions_shows_the_rounds_due_date(world: Any, client: Any) -> None:
     assert "Due by <strong>24 December 2026</strong>" in client.get(url).content.decode()
     page = reverse("planning:my_period_updates", args=[world.partnership.slug, world.plan_year.slug, "Q1"])
     assert "Due by <strong>24 December 2026</strong>" in client.get(page).content.decode()
+
+
+def test_dashboard_shows_the_rounds_due_date(world: Any, client: Any) -> None:
+    _round(world, due=D(2026, 12, 24))
+    client.force_login(world.coordinator)
+    page = client.get(reverse("planning:dashboard", args=[world.partnership.slug])).content.decode()
+    assert "Due by 24 December 2026." in page
