@@ -233,6 +233,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CSP Hub <no-reply@localhost>")
+# Round notices, reminders, chasers and digests go through GOV.UK Notify when both are set (one
+# template with ((subject)) and ((body))), else through the e-mail settings above (README "E-mail").
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+# The site's address, for links in e-mails sent by commands (they have no request to take it from).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 SITE_NAME = os.environ.get("SITE_NAME", "CSP Hub")
 # Whom the plan is sent to (today the Police and Crime Commissioner; configurable, see domain notes).

@@ -14,6 +14,7 @@ from demo.example_district import example_district_load
 from demo.maps import maps_load
 from demo.partnership import DemoResult, demo_load
 from demo.publishing import plan_document_load
+from demo.rounds import rounds_load
 
 Step = Callable[[DemoResult, User, TextIOBase], object]
 
@@ -49,6 +50,10 @@ def _case_reviews(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     case_reviews_load(partnership=result.partnership, actor=actor, stdout=stdout)
 
 
+def _rounds(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
+    rounds_load(partnership=result.partnership, actor=actor, stdout=stdout)
+
+
 # After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
 STEPS: tuple[Step, ...] = (
@@ -58,6 +63,7 @@ STEPS: tuple[Step, ...] = (
     _assessment,
     _example_district,
     _case_reviews,
+    _rounds,
 )
 
 

@@ -17,6 +17,10 @@ from partnership.models import (
     Grant,
     Invitation,
     Membership,
+    Message,
+    MessageOptOut,
+    MessageText,
+    MessagingSettings,
     Organisation,
     OrganisationName,
     Partnership,
@@ -294,6 +298,86 @@ def access_glossary_term_by_id(
         within=_within("partnership", partnership),
         queryset=lambda qs: qs.select_related("partnership"),
     )
+
+
+# --- Messages: the log, the texts and settings (coordinators), each person's opt-outs. ---
+
+
+@restricted(Message, partnership="partnership", audit_reads=True)
+def messages_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Message]:
+    """Coordinators see the message log (and the system actor sends); a person sees the messages
+    sent to them. Nobody reports on a message."""
+    if for_ == Purpose.REPORT:
+        return Message.objects.none()
+    rule = Q(partnership__in=_managed(actor))
+    if for_ == Purpose.VIEW and is_signed_in(actor):
+        rule |= Q(recipient_id=person_id(actor))
+    return Message.objects.filter(rule)
+
+
+def access_message_by_id(
+    actor: Actor, message_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> Message:
+    return open_door(
+        Message,
+        actor,
+        message_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=lambda qs: qs.select_related("partnership", "recipient"),
+    )
+
+
+@restricted(MessageText, partnership="partnership")
+def message_texts_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[MessageText]:
+    """Only coordinators see and edit the partnership's message texts."""
+    if for_ == Purpose.REPORT:
+        return MessageText.objects.none()
+    return MessageText.objects.filter(partnership__in=_managed(actor))
+
+
+def access_message_text_by_id(
+    actor: Actor, text_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> MessageText:
+    return open_door(MessageText, actor, text_id, for_=for_, within=_within("partnership", partnership))
+
+
+@restricted(MessagingSettings, partnership="partnership")
+def messaging_settings_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[MessagingSettings]:
+    """Only coordinators see and change when reminders and digests go out."""
+    if for_ == Purpose.REPORT:
+        return MessagingSettings.objects.none()
+    return MessagingSettings.objects.filter(partnership__in=_managed(actor))
+
+
+def access_messaging_settings_by_id(
+    actor: Actor, settings_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> MessagingSettings:
+    return open_door(
+        MessagingSettings, actor, settings_id, for_=for_, within=_within("partnership", partnership)
+    )
+
+
+@restricted(MessageOptOut, partnership="membership__partnership")
+def message_opt_outs_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[MessageOptOut]:
+    """A person sees and changes their own opt-outs; coordinators see everyone's (to know who
+    will not be reminded) but cannot change them."""
+    if for_ == Purpose.REPORT:
+        return MessageOptOut.objects.none()
+    rule = Q(membership__partnership__in=_managed(actor)) if for_ == Purpose.VIEW else Q(pk__in=[])
+    if is_signed_in(actor):
+        rule |= Q(membership__user_id=person_id(actor), membership__is_active=True)
+    elif is_system_actor(actor):
+        rule = Q()
+    return MessageOptOut.objects.filter(rule)
+
+
+def access_message_opt_out_by_id(
+    actor: Actor, opt_out_id: object, *, for_: Purpose = Purpose.VIEW, membership: Membership | None = None
+) -> MessageOptOut:
+    return open_door(MessageOptOut, actor, opt_out_id, for_=for_, within=_within("membership", membership))
 
 
 # --- The rules as the apps have asked them so far (thin names over `standing`). ---

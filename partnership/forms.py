@@ -144,3 +144,45 @@ class RoleGrantForm(forms.Form):
     @staticmethod
     def label_of(grant: str) -> str:
         return str(Grant(grant).label)
+
+
+class MessageTextForm(TextLimitMixin, forms.Form):
+    subject = forms.CharField(
+        label="Subject", max_length=200, error_messages={"required": "Enter the subject"}
+    )
+    body = forms.CharField(
+        label="Message",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Enter the message"},
+    )
+
+
+class MessagingSettingsForm(forms.Form):
+    reminder_days = forms.IntegerField(
+        label="Days before the due date to send the reminder",
+        min_value=0,
+        max_value=60,
+        error_messages={
+            "required": "Enter the number of days before the due date",
+            "invalid": "Enter the number of days as a whole number, for example 5",
+            "min_value": "The number of days must be 0 or more",
+            "max_value": "The number of days must be 60 or fewer",
+        },
+    )
+    weekly_digest = forms.BooleanField(
+        label="Send coordinators a digest of received and missing updates on Mondays", required=False
+    )
+
+
+class MessagePreferencesForm(forms.Form):
+    wanted = forms.MultipleChoiceField(
+        label="E-mails you want from this partnership",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        choices=[
+            ("round_opened", "Round notices: a reporting period is open for updates"),
+            ("reminder", "Reminders before updates are due"),
+            ("chaser", "Chasers when updates are overdue"),
+            ("digest", "Monday digests of received and missing updates (coordinators)"),
+        ],
+    )

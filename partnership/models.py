@@ -201,3 +201,103 @@ class GlossaryTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+# --- Messages: e-mails the partnership sends (round notices, reminders, chasers, digests). ---
+
+
+class MessageKind(models.TextChoices):
+    ROUND_OPENED = "round_opened", "Round opened"
+    REMINDER = "reminder", "Reminder"
+    CHASER = "chaser", "Chaser"
+    DIGEST = "digest", "Digest"
+
+
+class MessageResult(models.TextChoices):
+    CLAIMED = "", "Claimed, not yet sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class Message(models.Model):
+    """One e-mail to one person: claimed (inserted and committed) before it is sent, so the unique
+    (recipient, kind, round key) stops a second send by an overlapping or later run (ADR 0022)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="messages")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    address = models.EmailField()
+    kind = models.CharField(max_length=20, choices=MessageKind.choices)
+    round_key = models.CharField(max_length=120, help_text="What the message is about, e.g. a round.")
+    round_label = models.CharField(max_length=200, blank=True)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    result = models.CharField(max_length=10, choices=MessageResult.choices, blank=True, default="")
+    error = models.CharField(max_length=500, blank=True)
+    provider_id = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-claimed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "kind", "round_key"], name="message_sent_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.address} ({self.round_label or self.round_key})"
+
+
+class MessageText(models.Model):
+    """A partnership's own subject and body for one kind of message (defaults in
+    `partnership.messaging.DEFAULT_TEXTS` until the coordinator saves one)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="message_texts")
+    kind = models.CharField(max_length=20, choices=MessageKind.choices)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "kind"], name="one_message_text_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} text"
+
+
+class MessagingSettings(models.Model):
+    """When a partnership's reminders and digests go out."""
+
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="messaging")
+    reminder_days = models.PositiveSmallIntegerField(
+        "days before the due date to send the reminder",
+        default=5,
+        help_text="The reminder goes out on the first run this many days or fewer before the due date.",
+    )
+    weekly_digest = models.BooleanField(
+        "send coordinators a digest on Mondays",
+        default=True,
+        help_text="Received and missing updates by organisation for every open round.",
+    )
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Message settings of {self.partnership}"
+
+
+class MessageOptOut(models.Model):
+    """A person does not want one kind of message in this partnership. Invitations and password
+    resets are not messages of this kind and are always sent."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="message_opt_outs")
+    kind = models.CharField(max_length=20, choices=MessageKind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [models.UniqueConstraint(fields=["membership", "kind"], name="one_opt_out_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.membership.user} opts out of {self.get_kind_display()}"

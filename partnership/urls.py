@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnership.views import audit, pages, people
+from partnership.views import audit, messages, pages, people
 
 app_name = "partnership"
 urlpatterns = [
@@ -20,6 +20,10 @@ urlpatterns = [
     path("people/<int:pk>/roles/add/", people.role_grant_add, name="role_grant_add"),
     path("people/<int:pk>/roles/remove/", people.role_grant_remove, name="role_grant_remove"),
     path("people/invitations/<int:pk>/cancel/", people.invitation_cancel, name="invitation_cancel"),
+    path("messages/", messages.message_log, name="message_log"),
+    path("messages/settings/", messages.message_settings, name="message_settings"),
+    path("messages/texts/<str:kind>/", messages.message_text_edit, name="message_text"),
+    path("messages/preferences/", messages.message_preferences, name="message_preferences"),
     path("audit/", audit.audit, name="audit"),
     path("audit/export/", audit.audit_export, name="audit_export"),
 ]

@@ -35,6 +35,7 @@ from planning.models import (
     SubTheme,
     Theme,
     Update,
+    UpdateRound,
 )
 
 M = TypeVar("M", bound=Model)
@@ -529,4 +530,24 @@ def access_measure_value_by_id(
         for_=for_,
         within=_within("measure", measure),
         queryset=_related("measure__partnership"),
+    )
+
+
+@restricted(UpdateRound, partnership="period__plan_year__partnership")
+def update_rounds_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[UpdateRound]:
+    """Members see a round's due date; lead officers and coordinators report in it; coordinators
+    open it and follow its completion tracker."""
+    return _in_partnerships(UpdateRound, "period__plan_year__partnership", actor, for_)
+
+
+def access_update_round_by_id(
+    actor: Actor, round_id: object, *, for_: Purpose = Purpose.VIEW, plan_year: PlanYear | None = None
+) -> UpdateRound:
+    return open_door(
+        UpdateRound,
+        actor,
+        round_id,
+        for_=for_,
+        within=_within("period__plan_year", plan_year),
+        queryset=_related("period__plan_year__partnership"),
     )

@@ -287,6 +287,7 @@ class OpenPeriodForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    round_due_date = date_field("Due date of the update round (optional)", required=False)
 
     def __init__(self, *args: Any, periods: Iterable[ReportingPeriod], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -628,3 +628,32 @@ class MeasureValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_label}: {self.value}"
+
+
+class UpdateRound(models.Model):
+    """The round of updates for one reporting period: opened with the period, with its own due
+    date (the period's, or one the coordinator set on opening when that had passed). Its round
+    notices, reminders, chasers and digests are partnership messages keyed by `message_key`."""
+
+    period = models.OneToOneField(ReportingPeriod, on_delete=models.CASCADE, related_name="update_round")
+    due_date = models.DateField()
+    opened_on = models.DateField()
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period__start_date", "period__order"]
+
+    def __str__(self) -> str:
+        return f"{self.period} update round"
+
+    @property
+    def message_key(self) -> str:
+        """What its messages are about: "round:<id>" (unique per recipient and kind with it)."""
+        return f"round:{self.pk}"
+
+    @property
+    def label(self) -> str:
+        return str(self.period)

@@ -854,11 +854,13 @@ def strategy_published(kw: str) -> Kwargs:
 
 from tests.permission_matrix_casereview import CASES_CASEREVIEW  # noqa: E402 - needs the names above
 from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the names above
+from tests.permission_matrix_rounds import CASES_ROUNDS  # noqa: E402 - needs Case and the helpers above
 
 CASES: list[Case] = [
     *BASE,
     *CASES_MAPS,
     *CASES_CASEREVIEW,
+    *CASES_ROUNDS,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY

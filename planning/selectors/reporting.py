@@ -1,6 +1,7 @@
 """Who owes which report: missing updates per organisation and open period, and a lead officer's
 own actions ("My actions") with what is due for each open period."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from planning.models import (
     ReportingPeriod,
     Update,
 )
+from planning.selectors.rounds import round_due_dates
 
 Key = tuple[int, int]  # (action id, period id)
 
@@ -53,6 +55,7 @@ class PeriodMissing:
 
     period: ReportingPeriod
     groups: list[tuple[Named, list[Named]]]
+    due_date: datetime.date | None = None  # the round's, when it was opened with its own
 
 
 @dataclass
@@ -113,6 +116,7 @@ def missing_updates(plan_year: PlanYear) -> list[PeriodMissing]:
         owner_rows[action_id].append((organisation_id, role == OwnerRole.LEAD))
         names[organisation_id] = Named(organisation_id, name)
     period_ids = [p.pk for p in periods]
+    round_due = round_due_dates(periods)
     reported = set(
         Update.objects.filter(**in_year, period_id__in=period_ids).values_list("action_id", "period_id")
     )
@@ -132,7 +136,13 @@ def missing_updates(plan_year: PlanYear) -> list[PeriodMissing]:
                 contributed=contributed.get(key, set()),
             ):
                 groups.setdefault(organisation_id, (names[organisation_id], []))[1].append(action)
-        result.append(PeriodMissing(period, sorted(groups.values(), key=lambda g: g[0].name.lower())))
+        result.append(
+            PeriodMissing(
+                period,
+                sorted(groups.values(), key=lambda g: g[0].name.lower()),
+                round_due.get(period.pk, period.due_date),
+            )
+        )
     return result
 
 

@@ -19,6 +19,7 @@ from planning.models import (
     ReportingPeriod,
 )
 from planning.services._common import _require_coordinator
+from planning.services.rounds import update_round_open
 
 UNREVIEWED_SHOWN = 10
 
@@ -96,12 +97,18 @@ def plan_year_create(
 
 @transaction.atomic
 def plan_year_set_open_periods(
-    *, plan_year: PlanYear, periods: Sequence[ReportingPeriod], actor: Actor
+    *,
+    plan_year: PlanYear,
+    periods: Sequence[ReportingPeriod],
+    actor: Actor,
+    round_due_date: datetime.date | None = None,
 ) -> list[ReportingPeriod]:
     """Open exactly these reporting periods for updates (none closes them all); returns them.
 
     Several may be open at once, e.g. Q4 and the year-end review. Each change is in the period's
-    history."""
+    history. Opening a period opens its update round (`update_round_open`), due on
+    `round_due_date` when given; a `round_due_date` also moves the due date of the rounds of
+    periods that stay open."""
     _require_coordinator(actor, plan_year.partnership)
     if any(period.plan_year_id != plan_year.pk for period in periods):
         raise ServiceError("That reporting period belongs to another plan year.")
@@ -110,9 +117,15 @@ def plan_year_set_open_periods(
         raise ServiceError(f"{plan_year.label} is closed: make it live again before opening a period.")
     opened = []
     for period in ReportingPeriod.objects.filter(plan_year=plan_year).order_by("order"):
+        newly_open = period.pk in wanted and not period.is_open
         if period.is_open != (period.pk in wanted):
             period.is_open = period.pk in wanted
             save_as(period, actor)
+        if newly_open or (period.is_open and round_due_date is not None):
+            # a due date given for a period already open moves its round's due date (or opens
+            # the round of a period opened before rounds existed)
+            period.plan_year = plan_year
+            update_round_open(actor=actor, period=period, due_date=round_due_date)
         if period.is_open:
             opened.append(period)
     if hasattr(plan_year, "_prefetched_objects_cache"):

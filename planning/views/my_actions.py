@@ -18,6 +18,7 @@ from core.views import run_service
 from planning import selectors, services
 from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
+from planning.selectors import rounds as round_selectors
 from planning.views.common import (
     action_url,
     cached_year_page,
@@ -53,9 +54,11 @@ def _my_actions_body(request: HttpRequest, plan_year: PlanYear, context: dict[st
     groups = selectors.my_actions(request.user, plan_year, organisation)
     periods = selectors.open_periods(plan_year) if selectors.is_open_for_updates(plan_year) else []
     rows = [item for _, items in groups for item in items]
+    round_due = round_selectors.round_due_dates(periods)
     summary = [
         {
             "period": period,
+            "due_date": round_due.get(period.pk, period.due_date),
             "done": sum(1 for row in rows if row.due[index].done),
             "total": len(rows),
         }
@@ -221,6 +224,7 @@ def period_updates(request: HttpRequest, partnership: str, year: str, code: str)
             plan_year,
             f"Your updates for {period.get_code_display()}",
             period=period,
+            due_date=round_selectors.round_due_dates([period]).get(period.pk, period.due_date),
             rows=rows,
             error_forms=[page_errors, *[row.form for row in changed]],
             breadcrumbs=[

@@ -19,6 +19,7 @@ from planning import selectors, services
 from planning.access import access_status_by_id
 from planning.forms import OpenPeriodForm, PeriodForm, PlanYearStateForm, PlanYearStrategyForm, StatusForm
 from planning.models import OwnerLayout, PlanYear
+from planning.selectors import rounds as round_selectors
 from planning.selectors import strategies as strategy_selectors
 from planning.services.strategies import plan_year_set_strategy
 from planning.services.years import UnreviewedActions
@@ -93,6 +94,7 @@ def _settings_post(request: HttpRequest, plan_year: PlanYear, forms_: dict[str, 
                 plan_year=plan_year,
                 periods=[p for p in periods if p.code in chosen],
                 actor=user,
+                round_due_date=form.cleaned_data.get("round_due_date"),
             )
             return plan_year if ok else None
     elif which == "strategy":
@@ -199,6 +201,7 @@ def year_settings(request: HttpRequest, partnership: str, year: str | None = Non
             plan_year,
             f"Plan year settings {plan_year.label}",
             periods=selectors.periods(plan_year),
+            update_rounds=round_selectors.rounds_of_year(request.user, plan_year),
             year_links=year_links(plan_year, "planning:year_settings"),
             next_slug=next_slug,
             is_current=plan_year.partnership.current_plan_year_id == plan_year.pk,
