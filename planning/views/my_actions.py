@@ -10,11 +10,12 @@ from django.forms.utils import ErrorList
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from core.access import NotFound
 from core.errors import ConflictError
 from core.views import run_service
-from planning import selectors, services
+from planning import other_actions, selectors, services
 from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
 from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
@@ -55,6 +56,7 @@ def my_actions(request: HttpRequest, partnership: str, year: str | None = None) 
             summary=summary,
             action_total=len(rows),
             year_links=year_links(plan_year, "planning:my_actions"),
+            other_actions=other_actions.collect(request.user, plan_year.partnership, timezone.localdate()),
         ),
     )
 

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from governance.views import calendar, meetings
+
+app_name = "governance"
+M = "meetings/<int:pk>/"
+urlpatterns = [
+    path("meetings/", meetings.series_list, name="series_list"),
+    path("meetings/series/new/", meetings.series_create, name="series_create"),
+    path("meetings/series/<int:pk>/", meetings.series_detail, name="series"),
+    path("meetings/series/<int:pk>/edit/", meetings.series_edit, name="series_edit"),
+    path("meetings/series/<int:pk>/new/", meetings.meeting_create, name="meeting_create"),
+    path(M, meetings.meeting_detail, name="meeting"),
+    path(f"{M}edit/", meetings.meeting_edit, name="meeting_edit"),
+    path(f"{M}meeting.ics", calendar.meeting_ics, name="meeting_ics"),
+    path(f"{M}items/new/", meetings.agenda_item_form, name="agenda_item_create"),
+    path(f"{M}items/<int:item>/edit/", meetings.agenda_item_form, name="agenda_item_edit"),
+    path(f"{M}items/<int:item>/delete/", meetings.agenda_item_delete, name="agenda_item_delete"),
+    path(f"{M}items/<int:item>/paper/", meetings.paper_file, name="paper"),
+    path(f"{M}attendance/", meetings.attendance, name="attendance"),
+    path(f"{M}actions/new/", meetings.meeting_action_create, name="meeting_action_create"),
+    path(f"{M}actions/<int:action>/done/", meetings.meeting_action_done, name="meeting_action_done"),
+    path(f"{M}minutes/approve/", meetings.minutes_approve, name="minutes_approve"),
+    path(f"{M}minutes.pdf", meetings.minutes_pdf, name="minutes_pdf"),
+    path(f"{M}minutes.docx", meetings.minutes_docx, name="minutes_docx"),
+]
