@@ -1,0 +1,106 @@
+"""A coordinator sets up a Strategy Group, holds a meeting with a pre-filled agenda, records
+attendance, minutes and actions, in a real browser; every meeting page passes axe."""
+
+import pytest
+
+from partnership.models import Role
+from tests.browser.helpers import assert_accessible, follow, sign_in
+from tests.conftest import PASSWORD
+from tests.factories import (
+    ActionFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    PlanYearFactory,
+    PriorityFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_coordinator_runs_a_strategy_group_meeting(page, db, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    partnership = PartnershipFactory(slug="new-csp", name="New Community Safety Partnership")
+    council = OrganisationFactory(partnership=partnership, name="New Borough Council")
+    police = OrganisationFactory(partnership=partnership, name="New Police")
+    MembershipFactory(
+        user=UserFactory(username="newcoord"),
+        partnership=partnership,
+        organisation=council,
+        role=Role.COORDINATOR,
+    )
+    year = PlanYearFactory(partnership=partnership, slug="2020-21")
+    partnership.current_plan_year = year
+    partnership.save()
+    ActionFactory(
+        priority=PriorityFactory(plan_year=year, title="Violent crime"),
+        text="Patrol the town centre",
+        owners=[police],
+    )
+    sign_in(page, "newcoord", PASSWORD)
+
+    page.goto("/partnerships/new-csp/meetings/")
+    assert_accessible(page, "meetings (none yet)")
+    follow(page.get_by_role("link", name="Add a meeting series"))
+    follow(page.get_by_role("button", name="Save meeting series"))
+    assert page.get_by_text("Enter the series name").first.is_visible()
+    assert_accessible(page, "add a series with an error")
+    page.get_by_label("Name", exact=True).fill("Strategy Group")
+    page.get_by_label("How often it meets").fill("Three times a year")
+    page.get_by_label("New Borough Council", exact=True).check()
+    page.get_by_label("New Police", exact=True).check()
+    page.get_by_label("Pre-fill new agendas").check()
+    follow(page.get_by_role("button", name="Save meeting series"))
+    assert page.get_by_role("heading", name="Strategy Group").is_visible()
+    assert_accessible(page, "series page")
+    follow(page.get_by_role("link", name="Edit the series"))
+    assert_accessible(page, "edit a series")
+    page.go_back()
+
+    follow(page.get_by_role("link", name="Add a meeting"))
+    page.get_by_label("Day").fill("12")
+    page.get_by_label("Month").fill("5")
+    page.get_by_label("Year").fill("2020")
+    page.get_by_label("Start time").fill("10:00")
+    follow(page.get_by_role("button", name="Save meeting"))
+    assert page.get_by_text("Enter where the meeting is held").first.is_visible()
+    assert_accessible(page, "add a meeting with an error")
+    page.get_by_label("Place").fill("Gibson Building, Kings Hill")
+    follow(page.get_by_role("button", name="Save meeting"))
+    assert page.get_by_role("heading", name="3. Missing Q1 update: New Police, 1 action").is_visible()
+    assert_accessible(page, "meeting page with a pre-filled agenda")
+    meeting_url = page.url
+
+    follow(page.get_by_role("link", name="Record attendance"))
+    assert_accessible(page, "attendance")
+    page.get_by_label("Attendance of New Police").select_option("apologies")
+    follow(page.get_by_role("button", name="Save attendance"))
+    follow(page.get_by_role("link", name="Add an agenda item"))
+    assert_accessible(page, "add an agenda item")
+    page.get_by_label("Title").fill("Performance report")
+    page.get_by_label("Minutes").fill("The group noted the report.")
+    follow(page.get_by_role("button", name="Save agenda item"))
+    follow(page.get_by_role("link", name="Delete Performance report"))
+    assert_accessible(page, "delete an agenda item")
+    page.goto(meeting_url)
+    follow(page.get_by_role("link", name="Add an action"))
+    page.get_by_label("Action").fill("Circulate the draft plan")
+    page.get_by_label("Owner organisation").select_option(label="New Borough Council")
+    page.get_by_label("Day").fill("1")
+    page.get_by_label("Month").fill("6")
+    page.get_by_label("Year").fill("2020")
+    follow(page.get_by_role("button", name="Save action"))
+    assert page.get_by_text("Overdue").first.is_visible()
+    assert_accessible(page, "meeting page with attendance, minutes and an overdue action")
+    follow(page.get_by_role("link", name="Edit date and place"))
+    assert_accessible(page, "edit a meeting")
+
+    page.goto("/partnerships/new-csp/my-actions/")
+    assert page.get_by_text("Circulate the draft plan").is_visible()
+    assert_accessible(page, "My actions with a meeting action")
+    page.goto("/account/calendar-feed/")
+    assert_accessible(page, "calendar feed (none)")
+    follow(page.get_by_role("button", name="Make a feed address"))
+    assert page.locator("#feed-url").is_visible()
+    assert_accessible(page, "calendar feed address shown once")
