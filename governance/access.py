@@ -17,9 +17,12 @@ from governance.models import (
     AgendaItem,
     Attendance,
     Confidentiality,
+    Duty,
+    GovernanceSettings,
     Meeting,
     MeetingAction,
     MeetingSeries,
+    PlanSent,
 )
 from partnership import access as partnership_access
 from partnership.access import partnerships_visible_to
@@ -172,4 +175,61 @@ def access_meeting_action_by_id(
         queryset=lambda qs: qs.select_related(
             "meeting__series__partnership", "owner_organisation", "owner_person"
         ),
+    )
+
+
+# --- The calendar of duties, the plan recipient and the plan sent: members read, coordinators change.
+
+
+def _read_or_manage(for_: Purpose) -> Purpose:
+    return Purpose.MANAGE if for_ != Purpose.VIEW else Purpose.VIEW
+
+
+@restricted(Duty, partnership="plan_year__partnership")
+def duties_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Duty]:
+    return Duty.objects.filter(
+        plan_year__partnership__in=partnerships_visible_to(actor, for_=_read_or_manage(for_))
+    )
+
+
+def access_duty_by_id(
+    actor: Actor, duty_id: object, *, for_: Purpose = Purpose.VIEW, plan_year: object | None = None
+) -> Duty:
+    return open_door(
+        Duty,
+        actor,
+        duty_id,
+        for_=for_,
+        within=_within("plan_year", plan_year),
+        queryset=lambda qs: qs.select_related("plan_year__partnership", "owner_organisation", "owner_person"),
+    )
+
+
+@restricted(GovernanceSettings, partnership="partnership")
+def governance_settings_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[GovernanceSettings]:
+    return GovernanceSettings.objects.filter(
+        partnership__in=partnerships_visible_to(actor, for_=_read_or_manage(for_))
+    )
+
+
+def access_governance_settings_by_id(
+    actor: Actor, settings_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> GovernanceSettings:
+    return open_door(
+        GovernanceSettings, actor, settings_id, for_=for_, within=_within("partnership", partnership)
+    )
+
+
+@restricted(PlanSent, partnership="publication__partnership")
+def plans_sent_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[PlanSent]:
+    return PlanSent.objects.filter(
+        publication__partnership__in=partnerships_visible_to(actor, for_=_read_or_manage(for_))
+    )
+
+
+def access_plan_sent_by_id(actor: Actor, sent_id: object, *, for_: Purpose = Purpose.VIEW) -> PlanSent:
+    return open_door(
+        PlanSent, actor, sent_id, for_=for_, queryset=lambda qs: qs.select_related("publication__plan_year")
     )

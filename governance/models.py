@@ -215,3 +215,107 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user}"
+
+
+# --- The partnership's calendar of duties, and the plan sent to the policing body. ---
+
+
+class DutyState(models.TextChoices):
+    DONE = "done", "Done"
+    OVERDUE = "overdue", "Overdue"
+    DUE = "due", "Due"
+    UPCOMING = "upcoming", "Upcoming"
+    NO_DATE = "no_date", "No date set"
+
+
+DUE_SOON_DAYS = 30
+
+
+def duty_state(
+    due: datetime.date | None, done_on: datetime.date | None, today: datetime.date, *, due_now: bool = False
+) -> str:
+    """Done once evidence is linked; overdue after the due date; due within DUE_SOON_DAYS of it (or
+    when the duty is due now, like a published plan not yet sent); upcoming before; else no date."""
+    if done_on is not None:
+        return DutyState.DONE
+    if due is not None and due < today:
+        return DutyState.OVERDUE
+    if due_now or (due is not None and (due - today).days <= DUE_SOON_DAYS):
+        return DutyState.DUE
+    return DutyState.UPCOMING if due is not None else DutyState.NO_DATE
+
+
+class Duty(models.Model):
+    """One item of a plan year's calendar: a recurring duty with an owner and a due-date rule, done
+    by linking the evidence (a published plan version, a meeting or a document's address)."""
+
+    plan_year = models.ForeignKey("planning.PlanYear", on_delete=models.CASCADE, related_name="duties")
+    key = models.CharField(max_length=40, blank=True, help_text="Set for the standard items.")
+    title = models.CharField(max_length=200)
+    rule = models.CharField("due-date rule", max_length=300, blank=True)
+    statutory = models.BooleanField(default=False)
+    citation = models.CharField(max_length=300, blank=True)
+    owner_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    owner_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+    evidence_publication = models.ForeignKey(
+        "publishing.PlanPublication", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    evidence_meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    evidence_link = models.CharField("link to the evidence", max_length=500, blank=True)
+    is_example = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_date", "title"]
+        verbose_name_plural = "duties"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan_year", "key"], condition=~models.Q(key=""), name="one_standard_duty_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def state(self, today: datetime.date) -> str:
+        return duty_state(self.due_date, self.done_on, today)
+
+
+class GovernanceSettings(models.Model):
+    """A partnership's own answer to who receives its plan (default `settings.PLAN_RECIPIENT`)."""
+
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="+")
+    plan_recipient = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Governance settings of {self.partnership}"
+
+
+class PlanSent(models.Model):
+    """The recorded step after publishing: which version went to whom, when, recorded by whom."""
+
+    publication = models.ForeignKey("publishing.PlanPublication", on_delete=models.PROTECT, related_name="+")
+    sent_on = models.DateField()
+    recipient = models.CharField(max_length=200)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]
+        verbose_name = "plan sent to the policing body"
+        verbose_name_plural = "plans sent to the policing body"
+
+    def __str__(self) -> str:
+        return f"{self.publication} sent to {self.recipient} on {self.sent_on:%-d %B %Y}"

@@ -4,25 +4,41 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from core.access import Purpose, audit_search
 from core.actors import Actor, is_signed_in, person_id
 from governance.access import (
     access_agenda_item_by_id,
+    access_duty_by_id,
     access_meeting_action_by_id,
     access_meeting_by_id,
     access_meeting_series_by_id,
+    duties_visible_to,
     meeting_actions_visible_to,
     meeting_series_visible_to,
     meetings_visible_to,
+    plans_sent_visible_to,
 )
-from governance.models import AgendaItem, Attendance, CalendarFeed, Meeting, MeetingAction, MeetingSeries
+from governance.calendar import PLAN_TO_POLICING_BODY
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    CalendarFeed,
+    Duty,
+    Meeting,
+    MeetingAction,
+    MeetingSeries,
+    PlanSent,
+    duty_state,
+)
 from partnership.access import access_partnership_by_slug
 from partnership.models import Membership, Organisation, Partnership
 from planning import selectors as planning_selectors
 from planning.models import PlanYear, StatusMeaning
+from publishing import selectors as publishing_selectors
+from publishing.models import PlanPublication
 
 
 def access_series(
@@ -232,4 +248,65 @@ def my_meetings(actor: Actor, *, since: datetime.datetime) -> list[Meeting]:
         .distinct()
         .select_related("series__partnership")
         .order_by("starts_at")[:500]
+    )
+
+
+# --- The calendar of duties and the plan sent to the policing body. ---
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    duty: Duty
+    state: str  # a DutyState value
+
+
+def plan_published(actor: Actor, plan_year: PlanYear) -> bool:
+    return publishing_selectors.publications(actor, plan_year).exists()
+
+
+def duty_rows(actor: Actor, plan_year: PlanYear, today: datetime.date) -> list[DutyRow]:
+    """The year's calendar with each item's state; sending the plan is due once a version is published."""
+    published = plan_published(actor, plan_year)
+    found = (
+        duties_visible_to(actor)
+        .filter(plan_year=plan_year)
+        .select_related(
+            "owner_organisation", "owner_person", "evidence_publication", "evidence_meeting__series"
+        )
+        .order_by(F("due_date").asc(nulls_last=True), "title")
+    )
+    return [
+        DutyRow(
+            duty,
+            duty_state(
+                duty.due_date, duty.done_on, today, due_now=published and duty.key == PLAN_TO_POLICING_BODY
+            ),
+        )
+        for duty in found
+    ]
+
+
+def access_duty(actor: Actor, plan_year: PlanYear, pk: object, *, for_: Purpose = Purpose.VIEW) -> Duty:
+    return access_duty_by_id(actor, pk, for_=for_, plan_year=plan_year)
+
+
+def plans_sent(actor: Actor, plan_year: PlanYear) -> list[PlanSent]:
+    return list(
+        plans_sent_visible_to(actor)
+        .filter(publication__plan_year=plan_year)
+        .select_related("publication", "recorded_by")
+        .order_by("-sent_on", "-pk")
+    )
+
+
+def year_publications(actor: Actor, plan_year: PlanYear) -> list[PlanPublication]:
+    return list(publishing_selectors.publications(actor, plan_year).order_by("-number"))
+
+
+def partnership_meetings(actor: Actor, partnership: Partnership) -> list[Meeting]:
+    return list(
+        meetings_visible_to(actor)
+        .filter(series__partnership=partnership)
+        .select_related("series")
+        .order_by("-starts_at")[:200]
     )

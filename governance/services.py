@@ -19,6 +19,12 @@ from core.actors import Actor, is_signed_in, person_id
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
 from governance import access
+from governance.calendar import (
+    ASB_CASE_REVIEW_FIGURES,
+    LOCAL_PRACTICE_RULE,
+    PLAN_TO_POLICING_BODY,
+    STANDARD_DUTIES,
+)
 from governance.models import (
     PAPER_TYPES,
     AgendaItem,
@@ -26,13 +32,18 @@ from governance.models import (
     AttendanceStatus,
     CalendarFeed,
     Confidentiality,
+    Duty,
+    GovernanceSettings,
     Meeting,
     MeetingAction,
     MeetingSeries,
     MinutesState,
+    PlanSent,
 )
 from partnership import access as partnership_access
 from partnership.models import Membership, Organisation, Partnership
+from planning.models import PlanYear
+from publishing.models import PlanPublication
 
 MAX_PAPER_BYTES = 20 * 1024 * 1024
 # The first bytes each stored format starts with (a .docx and .xlsx are ZIP files).
@@ -409,3 +420,183 @@ def calendar_feed_revoke(*, actor: Actor) -> bool:
         raise AccessDenied("Sign in to revoke a calendar feed.")
     deleted, _ = CalendarFeed.objects.filter(user_id=person_id(actor)).delete()
     return bool(deleted)
+
+
+# --- The calendar of duties and the plan sent to the policing body. ---
+
+
+def _require_coordinator(actor: Actor, partnership: Partnership) -> None:
+    if not partnership_access.is_coordinator(actor, partnership):
+        raise AccessDenied("Only the partnership coordinator can change the calendar.")
+
+
+@transaction.atomic
+def calendar_set_up(*, actor: Actor, plan_year: PlanYear) -> list[Duty]:
+    """Add the standard items the year's calendar does not have yet (running it again adds none).
+    The ASB Case Review figures fall due at the end of the plan year; the others have no date."""
+    _require_coordinator(actor, plan_year.partnership)
+    PlanYear.objects.select_for_update().filter(pk=plan_year.pk).first()
+    have = set(Duty.objects.filter(plan_year=plan_year).values_list("key", flat=True))
+    made = []
+    for standard in STANDARD_DUTIES:
+        if standard.key in have:
+            continue
+        made.append(
+            save_as(
+                Duty(
+                    plan_year=plan_year,
+                    key=standard.key,
+                    title=standard.title,
+                    rule=standard.rule,
+                    statutory=standard.statutory,
+                    citation=standard.citation,
+                    due_date=plan_year.end_date if standard.key == ASB_CASE_REVIEW_FIGURES else None,
+                ),
+                actor,
+            )
+        )
+    return made
+
+
+@dataclass(frozen=True)
+class DutyFields:
+    title: str
+    rule: str = ""
+    due_date: datetime.date | None = None
+    owner_organisation: Organisation | None = None
+    owner_person: object | None = None
+
+
+def _apply_duty(duty: Duty, fields: DutyFields, actor: Actor) -> Duty:
+    partnership = duty.plan_year.partnership
+    duty.title = _clean(fields.title, "duty", "Annual strategic assessment")[:200]
+    duty.rule = fields.rule.strip()[:300] or (duty.rule if duty.statutory else LOCAL_PRACTICE_RULE)
+    if fields.due_date is not None and not (
+        duty.plan_year.start_date - datetime.timedelta(days=366)
+        <= fields.due_date
+        <= duty.plan_year.end_date + datetime.timedelta(days=366)
+    ):
+        raise ServiceError(f"Choose a due date within a year of {duty.plan_year.label}.")
+    duty.due_date = fields.due_date
+    if fields.owner_organisation is not None and fields.owner_organisation.partnership_id != partnership.pk:
+        raise ServiceError("The owner organisation must belong to the partnership.")
+    duty.owner_organisation = fields.owner_organisation
+    if fields.owner_person is not None:
+        _check_people(partnership, [fields.owner_person])
+    duty.owner_person = fields.owner_person  # type: ignore[assignment]
+    return save_as(duty, actor)
+
+
+@transaction.atomic
+def duty_create(*, actor: Actor, plan_year: PlanYear, fields: DutyFields) -> Duty:
+    """A local-practice item of the year's calendar (only the standard two are statutory)."""
+    _require_coordinator(actor, plan_year.partnership)
+    return _apply_duty(Duty(plan_year=plan_year, rule=LOCAL_PRACTICE_RULE), fields, actor)
+
+
+@transaction.atomic
+def duty_edit(*, actor: Actor, duty: Duty, fields: DutyFields) -> Duty:
+    """Change an item's title, rule, date and owner; a statutory item keeps its title and rule."""
+    _require_coordinator(actor, duty.plan_year.partnership)
+    if duty.statutory and (fields.title.strip() != duty.title or fields.rule.strip() != duty.rule):
+        raise ServiceError("A statutory item keeps its title and rule: set its date and owner only.")
+    return _apply_duty(duty, fields, actor)
+
+
+@transaction.atomic
+def duty_complete(
+    *,
+    actor: Actor,
+    duty: Duty,
+    done_on: datetime.date,
+    publication: PlanPublication | None = None,
+    meeting: Meeting | None = None,
+    link: str = "",
+) -> Duty:
+    """Mark an item done by linking its evidence: a published plan version, a meeting or a page."""
+    _require_coordinator(actor, duty.plan_year.partnership)
+    link = link.strip()
+    if publication is None and meeting is None and not link:
+        raise ServiceError("Link the evidence: a published plan version, a meeting, or a document's address.")
+    if link and not (link.startswith("https://") or (link.startswith("/") and not link.startswith("//"))):
+        raise ServiceError(
+            "The document's address must start with https:// or be a CSP Hub page starting with /."
+        )
+    partnership_id = duty.plan_year.partnership_id
+    if publication is not None and publication.partnership_id != partnership_id:
+        raise ServiceError("That plan version belongs to another partnership.")
+    if meeting is not None and meeting.series.partnership_id != partnership_id:
+        raise ServiceError("That meeting belongs to another partnership.")
+    if done_on > timezone.localdate():
+        raise ServiceError("The date it was done cannot be in the future.")
+    duty.done_on = done_on
+    duty.evidence_publication = publication
+    duty.evidence_meeting = meeting
+    duty.evidence_link = link[:500]
+    return save_as(duty, actor)
+
+
+@transaction.atomic
+def duty_reopen(*, actor: Actor, duty: Duty) -> Duty:
+    _require_coordinator(actor, duty.plan_year.partnership)
+    duty.done_on = None
+    duty.evidence_publication = None
+    duty.evidence_meeting = None
+    duty.evidence_link = ""
+    return save_as(duty, actor)
+
+
+def plan_recipient(partnership: Partnership) -> str:
+    """Who receives the partnership's plan: its own setting, else `settings.PLAN_RECIPIENT`."""
+    from django.conf import settings as django_settings
+
+    own = (
+        GovernanceSettings.objects.filter(partnership=partnership)
+        .values_list("plan_recipient", flat=True)
+        .first()
+    )
+    return own or str(django_settings.PLAN_RECIPIENT)
+
+
+@transaction.atomic
+def plan_recipient_set(*, actor: Actor, partnership: Partnership, recipient: str) -> GovernanceSettings:
+    _require_coordinator(actor, partnership)
+    cleaned = _clean(recipient, "recipient", "Police and Crime Commissioner for Kent")[:200]
+    found = GovernanceSettings.objects.select_for_update().filter(partnership=partnership).first()
+    if found is None:
+        found = GovernanceSettings(partnership=partnership)
+    found.plan_recipient = cleaned
+    return save_as(found, actor)
+
+
+@transaction.atomic
+def plan_sent_record(
+    *, actor: Actor, publication: PlanPublication, sent_on: datetime.date, recipient: str
+) -> PlanSent:
+    """Record that a published version went to the policing body; the year's calendar item is done."""
+    plan_year = publication.plan_year
+    _require_coordinator(actor, plan_year.partnership)
+    if sent_on > timezone.localdate():
+        raise ServiceError("The date it was sent cannot be in the future.")
+    if sent_on < timezone.localtime(publication.published_at).date():
+        raise ServiceError(
+            f"Version {publication.number} was published on {timezone.localtime(publication.published_at):%-d %B %Y}: "
+            "it cannot have been sent before that."
+        )
+    sent = save_as(
+        PlanSent(
+            publication=publication,
+            sent_on=sent_on,
+            recipient=_clean(recipient, "recipient", "Police and Crime Commissioner for Kent")[:200],
+            recorded_by_id=person_id(actor) if is_signed_in(actor) else None,
+        ),
+        actor,
+    )
+    duty = Duty.objects.select_for_update().filter(plan_year=plan_year, key=PLAN_TO_POLICING_BODY).first()
+    if duty is None:
+        calendar_set_up(actor=actor, plan_year=plan_year)
+        duty = Duty.objects.get(plan_year=plan_year, key=PLAN_TO_POLICING_BODY)
+    duty.done_on = sent_on
+    duty.evidence_publication = publication
+    save_as(duty, actor)
+    return sent

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import calendar, meetings
+from governance.views import calendar, duties, meetings
 
 app_name = "governance"
 M = "meetings/<int:pk>/"
@@ -23,4 +23,12 @@ urlpatterns = [
     path(f"{M}minutes/approve/", meetings.minutes_approve, name="minutes_approve"),
     path(f"{M}minutes.pdf", meetings.minutes_pdf, name="minutes_pdf"),
     path(f"{M}minutes.docx", meetings.minutes_docx, name="minutes_docx"),
+    path("calendar/", duties.calendar, name="calendar_current"),
+    path("calendar/<str:year>/", duties.calendar, name="calendar"),
+    path("calendar/<str:year>/set-up/", duties.calendar_set_up, name="calendar_set_up"),
+    path("calendar/<str:year>/recipient/", duties.recipient, name="plan_recipient"),
+    path("calendar/<str:year>/new/", duties.duty_form, name="duty_create"),
+    path("calendar/<str:year>/<int:pk>/edit/", duties.duty_form, name="duty_edit"),
+    path("calendar/<str:year>/<int:pk>/done/", duties.duty_done, name="duty_done"),
+    path("plan-sent/<str:year>/", duties.plan_sent, name="plan_sent"),
 ]

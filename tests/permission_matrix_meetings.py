@@ -10,7 +10,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from governance import services
-from governance.models import AgendaItem, CalendarFeed, Confidentiality, Meeting, MeetingAction, MeetingSeries
+from governance.models import (
+    AgendaItem,
+    CalendarFeed,
+    Confidentiality,
+    Duty,
+    GovernanceSettings,
+    Meeting,
+    MeetingAction,
+    MeetingSeries,
+    PlanSent,
+)
 from tests.permission_matrix_data import (
     COORD,
     COORDINATOR,
@@ -148,7 +158,79 @@ def _item(held: Any) -> Any:
     return lambda o: _p(o, pk=held(o).pk, item=item_of(o, held(o)).pk)
 
 
+CAL = PP + "calendar/<str:year>/"
+
+
+def duty(o: Objects) -> Duty:
+    if "gov_duty" not in o.__dict__:
+        o.__dict__["gov_duty"] = services.duty_create(
+            actor=o.world.coordinator,
+            plan_year=o.world.plan_year,
+            fields=services.DutyFields(title="Scrutiny"),
+        )
+    return o.__dict__["gov_duty"]
+
+
+TODAY = timezone.localdate()
+DONE_DATA = {
+    "done_on_day": "1",
+    "done_on_month": "7",
+    "done_on_year": "2020",
+    "link": "/partnerships/test-csp/",
+}
+
+
 BASE_MEETINGS: list[Case] = [
+    _case("calendar_current", PP + "calendar/", lambda o: o.p, MEMBERS),
+    _case("calendar", CAL, lambda o: o.y, MEMBERS),
+    _case(
+        "calendar_set_up",
+        CAL + "set-up/",
+        lambda o: o.y,
+        COORDINATOR,
+        "POST",
+        guard=lambda o: Duty.objects.filter(plan_year=o.world.plan_year).count(),
+        changes=True,
+    ),
+    _case(
+        "plan_recipient",
+        CAL + "recipient/",
+        lambda o: o.y,
+        COORDINATOR,
+        "POST",
+        data={"recipient": "Kent Police and Crime Commissioner"},
+        guard=lambda o: list(GovernanceSettings.objects.values_list("plan_recipient", flat=True)),
+        changes=True,
+    ),
+    _case("duty_create", CAL + "new/", lambda o: o.y, COORDINATOR),
+    _case("duty_edit", CAL + "<int:pk>/edit/", lambda o: {**o.y, "pk": duty(o).pk}, COORDINATOR),
+    _case(
+        "duty_done",
+        CAL + "<int:pk>/done/",
+        lambda o: {**o.y, "pk": duty(o).pk},
+        COORDINATOR,
+        "POST",
+        data=DONE_DATA,
+        guard=lambda o: rows(Duty, duty(o).pk),
+        changes=True,
+    ),
+    _case("plan_sent", PP + "plan-sent/<str:year>/", lambda o: o.y, COORDINATOR),
+    _case(
+        "plan_sent",
+        PP + "plan-sent/<str:year>/",
+        lambda o: o.y,
+        COORDINATOR,
+        "POST",
+        data_from=lambda o: {
+            "publication": str(o.publication.pk),
+            "sent_on_day": str(TODAY.day),
+            "sent_on_month": str(TODAY.month),
+            "sent_on_year": str(TODAY.year),
+            "recipient": "Kent Police and Crime Commissioner",
+        },
+        guard=lambda o: PlanSent.objects.count(),
+        changes=True,
+    ),
     _case("series_list", MEET, lambda o: o.p, MEMBERS),
     _case("series_create", MEET + "series/new/", lambda o: o.p, COORDINATOR),
     _case(

@@ -104,3 +104,41 @@ def test_coordinator_runs_a_strategy_group_meeting(page, db, settings, tmp_path)
     follow(page.get_by_role("button", name="Make a feed address"))
     assert page.locator("#feed-url").is_visible()
     assert_accessible(page, "calendar feed address shown once")
+
+
+def test_coordinator_keeps_the_calendar_and_records_the_plan_sent(page, db):
+    from publishing.services import plan_publish
+
+    partnership = PartnershipFactory(slug="cal-csp", name="Calendar Community Safety Partnership")
+    council = OrganisationFactory(partnership=partnership, name="Calendar Borough Council")
+    coordinator = UserFactory(username="calcoord")
+    MembershipFactory(user=coordinator, partnership=partnership, organisation=council, role=Role.COORDINATOR)
+    year = PlanYearFactory(partnership=partnership, slug="2020-21")
+    partnership.current_plan_year = year
+    partnership.save()
+    ActionFactory(
+        priority=PriorityFactory(plan_year=year, title="Violent crime"), text="Patrol", owners=[council]
+    )
+    sign_in(page, "calcoord", PASSWORD)
+
+    page.goto("/partnerships/cal-csp/calendar/")
+    assert_accessible(page, "calendar (empty)")
+    follow(page.get_by_role("button", name="Add the standard items"))
+    assert page.get_by_text("Local practice — check the law").first.is_visible()
+    assert_accessible(page, "calendar with the standard items")
+    follow(page.get_by_role("link", name="Publish the ASB Case Review figures"))
+    assert_accessible(page, "edit a statutory calendar item")
+    page.goto("/partnerships/cal-csp/calendar/2020-21/new/")
+    follow(page.get_by_role("button", name="Save calendar item"))
+    assert_accessible(page, "add a calendar item with an error")
+
+    plan_publish(plan_year=year, actor=coordinator, confirmed=True)
+    page.goto("/partnerships/cal-csp/")
+    assert page.get_by_text("Send the partnership plan to the local policing body.").is_visible()
+    assert_accessible(page, "dashboard with the calendar")
+    page.goto("/partnerships/cal-csp/plan-documents/2020-21/")
+    follow(page.get_by_role("link", name="Record it as sent"))
+    assert_accessible(page, "record the plan as sent")
+    follow(page.get_by_role("button", name="Record as sent"))
+    assert page.get_by_text("Version 1 sent to").is_visible()
+    assert_accessible(page, "plan page with the plan sent")

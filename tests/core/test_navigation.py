@@ -20,6 +20,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Themes and places",
         "Strategic assessment",
         "Meetings",
+        "Calendar",
         "Plan documents",
         "Members",
         "Glossary",
