@@ -18,6 +18,8 @@ from governance.models import (
     Attendance,
     Confidentiality,
     Duty,
+    Engagement,
+    EqualityImpactAssessment,
     GovernanceSettings,
     Meeting,
     MeetingAction,
@@ -232,4 +234,46 @@ def plans_sent_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> Quer
 def access_plan_sent_by_id(actor: Actor, sent_id: object, *, for_: Purpose = Purpose.VIEW) -> PlanSent:
     return open_door(
         PlanSent, actor, sent_id, for_=for_, queryset=lambda qs: qs.select_related("publication__plan_year")
+    )
+
+
+# --- The engagement log and equality impact assessments: members read, coordinators change. ---
+
+
+@restricted(Engagement, partnership="partnership")
+def engagements_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[Engagement]:
+    return Engagement.objects.filter(
+        partnership__in=partnerships_visible_to(actor, for_=_read_or_manage(for_))
+    )
+
+
+def access_engagement_by_id(
+    actor: Actor,
+    engagement_id: object,
+    *,
+    for_: Purpose = Purpose.VIEW,
+    partnership: Partnership | None = None,
+) -> Engagement:
+    return open_door(Engagement, actor, engagement_id, for_=for_, within=_within("partnership", partnership))
+
+
+@restricted(EqualityImpactAssessment, partnership="partnership")
+def equality_impact_assessments_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[EqualityImpactAssessment]:
+    return EqualityImpactAssessment.objects.filter(
+        partnership__in=partnerships_visible_to(actor, for_=_read_or_manage(for_))
+    )
+
+
+def access_equality_impact_assessment_by_id(
+    actor: Actor, eia_id: object, *, for_: Purpose = Purpose.VIEW, partnership: Partnership | None = None
+) -> EqualityImpactAssessment:
+    return open_door(
+        EqualityImpactAssessment,
+        actor,
+        eia_id,
+        for_=for_,
+        within=_within("partnership", partnership),
+        queryset=lambda qs: qs.select_related("plan_year", "strategy"),
     )

@@ -319,3 +319,92 @@ class PlanSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication} sent to {self.recipient} on {self.sent_on:%-d %B %Y}"
+
+
+# --- Consultation and engagement, and equality impact assessments. ---
+
+
+class EngagementKind(models.TextChoices):
+    SURVEY = "survey", "Survey"
+    EVENT = "event", "Event"
+    YOU_SAID_WE_DID = "you_said_we_did", "You said, we did"
+
+
+class Engagement(models.Model):
+    """One entry of the consultation and engagement log: a survey, an event or a "you said, we did"
+    item. Published "you said, we did" items show on the public page."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=EngagementKind.choices)
+    title = models.CharField(max_length=200)
+    held_on = models.DateField("date")
+    reach = models.CharField(max_length=200, blank=True, help_text="Who and how many: “412 residents”.")
+    findings = models.TextField(blank=True)
+    you_said = models.TextField(blank=True)
+    we_did = models.TextField(blank=True)
+    community_views = models.ManyToManyField(
+        "assessment.CommunityView",
+        blank=True,
+        related_name="+",
+        help_text="The Strategic Assessment's community views it informed.",
+    )
+    published = models.BooleanField(default=False)
+    is_example = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+PROTECTED_CHARACTERISTICS = [
+    ("age", "Age"),
+    ("disability", "Disability"),
+    ("gender_reassignment", "Gender reassignment"),
+    ("marriage_civil_partnership", "Marriage and civil partnership"),
+    ("pregnancy_maternity", "Pregnancy and maternity"),
+    ("race", "Race"),
+    ("religion_belief", "Religion or belief"),
+    ("sex", "Sex"),
+    ("sexual_orientation", "Sexual orientation"),
+]
+
+
+class EqualityImpactAssessment(models.Model):
+    """An equality impact assessment of one plan year or one strategy."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    plan_year = models.ForeignKey(
+        "planning.PlanYear", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    strategy = models.ForeignKey(
+        "planning.Strategy", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    characteristics = models.JSONField(default=list, help_text="The protected characteristics considered.")
+    findings = models.TextField()
+    mitigations = models.TextField(blank=True)
+    approver = models.CharField(max_length=120, blank=True)
+    approved_on = models.DateField(null=True, blank=True)
+    print_as_appendix = models.BooleanField(default=False)
+    is_example = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plan_year__isnull=False, strategy__isnull=True)
+                | models.Q(plan_year__isnull=True, strategy__isnull=False),
+                name="eia_of_a_plan_year_or_a_strategy",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Equality impact assessment of {self.plan_year or self.strategy}"
+
+    @property
+    def characteristic_labels(self) -> list[str]:
+        names = dict(PROTECTED_CHARACTERISTICS)
+        return [names.get(c, c) for c in self.characteristics]

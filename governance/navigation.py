@@ -33,4 +33,18 @@ MENU = [
         ),
         56,
     ),
+    MenuEntry(
+        "Engagement and equality",
+        "governance:engagements",
+        (
+            "governance:engagements",
+            "governance:engagement_create",
+            "governance:engagement_edit",
+            "governance:eias",
+            "governance:eia",
+            "governance:eia_create",
+            "governance:eia_edit",
+        ),
+        57,
+    ),
 ]

@@ -7,15 +7,21 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from assessment.access import community_views_visible_to
+from assessment.models import CommunityView
 from core.access import Purpose, audit_search
 from core.actors import Actor, is_signed_in, person_id
 from governance.access import (
     access_agenda_item_by_id,
     access_duty_by_id,
+    access_engagement_by_id,
+    access_equality_impact_assessment_by_id,
     access_meeting_action_by_id,
     access_meeting_by_id,
     access_meeting_series_by_id,
     duties_visible_to,
+    engagements_visible_to,
+    equality_impact_assessments_visible_to,
     meeting_actions_visible_to,
     meeting_series_visible_to,
     meetings_visible_to,
@@ -27,6 +33,9 @@ from governance.models import (
     Attendance,
     CalendarFeed,
     Duty,
+    Engagement,
+    EngagementKind,
+    EqualityImpactAssessment,
     Meeting,
     MeetingAction,
     MeetingSeries,
@@ -36,7 +45,8 @@ from governance.models import (
 from partnership.access import access_partnership_by_slug
 from partnership.models import Membership, Organisation, Partnership
 from planning import selectors as planning_selectors
-from planning.models import PlanYear, StatusMeaning
+from planning.access import strategies_visible_to
+from planning.models import PlanYear, StatusMeaning, Strategy
 from publishing import selectors as publishing_selectors
 from publishing.models import PlanPublication
 
@@ -309,4 +319,73 @@ def partnership_meetings(actor: Actor, partnership: Partnership) -> list[Meeting
         .filter(series__partnership=partnership)
         .select_related("series")
         .order_by("-starts_at")[:200]
+    )
+
+
+# --- The consultation and engagement log, and equality impact assessments. ---
+
+
+def engagements(actor: Actor, partnership: Partnership) -> list[Engagement]:
+    audit_search(actor, Engagement, partnership=partnership, filters={})
+    return list(engagements_visible_to(actor).filter(partnership=partnership).order_by("-held_on", "title"))
+
+
+def access_engagement(
+    actor: Actor, partnership: Partnership, pk: object, *, for_: Purpose = Purpose.VIEW
+) -> Engagement:
+    return access_engagement_by_id(actor, pk, for_=for_, partnership=partnership)
+
+
+def engagement_views(engagement: Engagement) -> list[CommunityView]:
+    return list(engagement.community_views.select_related("assessment").order_by("theme"))
+
+
+def community_views(actor: Actor, partnership: Partnership) -> QuerySet[CommunityView]:
+    return (
+        community_views_visible_to(actor)
+        .filter(assessment__partnership=partnership)
+        .select_related("assessment")
+        .order_by("theme", "pk")
+    )
+
+
+def public_you_said_we_did(slug: str) -> tuple[Partnership, list[Engagement]]:
+    """Public: a partnership's published "you said, we did" items; 404 when it has none (or is unknown)."""
+    from django.http import Http404
+
+    items = list(
+        Engagement.objects.filter(
+            partnership__slug=slug, kind=EngagementKind.YOU_SAID_WE_DID, published=True, is_example=False
+        )
+        .select_related("partnership")
+        .order_by("-held_on", "title")
+    )
+    if not items:
+        raise Http404("Nothing published.")
+    return items[0].partnership, items
+
+
+def eias(actor: Actor, partnership: Partnership) -> list[EqualityImpactAssessment]:
+    return list(
+        equality_impact_assessments_visible_to(actor)
+        .filter(partnership=partnership)
+        .select_related("plan_year", "strategy")
+        .order_by("-pk")
+    )
+
+
+def access_eia(
+    actor: Actor, partnership: Partnership, pk: object, *, for_: Purpose = Purpose.VIEW
+) -> EqualityImpactAssessment:
+    return access_equality_impact_assessment_by_id(actor, pk, for_=for_, partnership=partnership)
+
+
+def eia_subjects(actor: Actor, partnership: Partnership) -> tuple[list[PlanYear], list[Strategy]]:
+    return (
+        list(
+            planning_selectors.plan_years_visible_to(actor)
+            .filter(partnership=partnership)
+            .order_by("-start_date")
+        ),
+        list(strategies_visible_to(actor).filter(partnership=partnership).order_by("-start_year")),
     )

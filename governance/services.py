@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from assessment.models import CommunityView
 from core.actors import Actor, is_signed_in, person_id
 from core.errors import AccessDenied, ServiceError
 from core.history import delete_as, save_as
@@ -27,12 +28,16 @@ from governance.calendar import (
 )
 from governance.models import (
     PAPER_TYPES,
+    PROTECTED_CHARACTERISTICS,
     AgendaItem,
     Attendance,
     AttendanceStatus,
     CalendarFeed,
     Confidentiality,
     Duty,
+    Engagement,
+    EngagementKind,
+    EqualityImpactAssessment,
     GovernanceSettings,
     Meeting,
     MeetingAction,
@@ -42,7 +47,7 @@ from governance.models import (
 )
 from partnership import access as partnership_access
 from partnership.models import Membership, Organisation, Partnership
-from planning.models import PlanYear
+from planning.models import PlanYear, Strategy
 from publishing.models import PlanPublication
 
 MAX_PAPER_BYTES = 20 * 1024 * 1024
@@ -600,3 +605,105 @@ def plan_sent_record(
     duty.evidence_publication = publication
     save_as(duty, actor)
     return sent
+
+
+# --- The consultation and engagement log, and equality impact assessments. ---
+
+
+@dataclass(frozen=True)
+class EngagementFields:
+    kind: str
+    title: str
+    held_on: datetime.date
+    reach: str = ""
+    findings: str = ""
+    you_said: str = ""
+    we_did: str = ""
+    community_views: Sequence[CommunityView] = ()
+
+
+@transaction.atomic
+def engagement_save(
+    *, actor: Actor, partnership: Partnership, fields: EngagementFields, engagement: Engagement | None = None
+) -> Engagement:
+    _require_coordinator(actor, partnership)
+    if engagement is not None and engagement.partnership_id != partnership.pk:
+        raise ServiceError("That entry belongs to another partnership.")
+    if fields.kind not in EngagementKind.values:
+        raise ServiceError("Choose a survey, an event or a “you said, we did” item.")
+    if any(view.assessment.partnership_id != partnership.pk for view in fields.community_views):
+        raise ServiceError("Link community views of this partnership's Strategic Assessment only.")
+    you_said, we_did = fields.you_said.strip(), fields.we_did.strip()
+    if fields.kind == EngagementKind.YOU_SAID_WE_DID and not (you_said and we_did):
+        raise ServiceError(
+            "A “you said, we did” item needs both what people said and what the partnership did."
+        )
+    found = engagement or Engagement(partnership=partnership)
+    found.kind = fields.kind
+    found.title = _clean(fields.title, "title", "Residents' survey 2020")[:200]
+    found.held_on = fields.held_on
+    found.reach = fields.reach.strip()[:200]
+    found.findings = fields.findings.strip()
+    found.you_said, found.we_did = you_said, we_did
+    if found.kind != EngagementKind.YOU_SAID_WE_DID:
+        found.published = False
+    save_as(found, actor)
+    found.community_views.set(list(fields.community_views))
+    return found
+
+
+@transaction.atomic
+def engagement_set_published(*, actor: Actor, engagement: Engagement, published: bool) -> Engagement:
+    """Show (or stop showing) a "you said, we did" item on the public page."""
+    _require_coordinator(actor, engagement.partnership)
+    if published and engagement.kind != EngagementKind.YOU_SAID_WE_DID:
+        raise ServiceError("Only “you said, we did” items are published.")
+    if published and engagement.is_example:
+        raise ServiceError("This item is example data made up for the demo: it cannot be published.")
+    if engagement.published != published:
+        engagement.published = published
+        save_as(engagement, actor, update_fields=["published"])
+    return engagement
+
+
+@dataclass(frozen=True)
+class EiaFields:
+    characteristics: Sequence[str]
+    findings: str
+    mitigations: str = ""
+    approver: str = ""
+    approved_on: datetime.date | None = None
+    print_as_appendix: bool = False
+    plan_year: PlanYear | None = None
+    strategy: Strategy | None = None
+
+
+@transaction.atomic
+def eia_save(
+    *,
+    actor: Actor,
+    partnership: Partnership,
+    fields: EiaFields,
+    eia: EqualityImpactAssessment | None = None,
+) -> EqualityImpactAssessment:
+    """An equality impact assessment of one plan year or one strategy of the partnership."""
+    _require_coordinator(actor, partnership)
+    if (fields.plan_year is None) == (fields.strategy is None):
+        raise ServiceError("Choose the plan year or the strategy the assessment is of (one of them).")
+    subject = fields.plan_year or fields.strategy
+    if subject is not None and subject.partnership_id != partnership.pk:
+        raise ServiceError("That plan year or strategy belongs to another partnership.")
+    known = {key for key, _ in PROTECTED_CHARACTERISTICS}
+    if not fields.characteristics or set(fields.characteristics) - known:
+        raise ServiceError("Choose the protected characteristics the assessment considered.")
+    if fields.approved_on is not None and not fields.approver.strip():
+        raise ServiceError("Enter who approved the assessment, or leave the approval date empty.")
+    found = eia or EqualityImpactAssessment(partnership=partnership)
+    found.plan_year, found.strategy = fields.plan_year, fields.strategy
+    found.characteristics = [key for key, _ in PROTECTED_CHARACTERISTICS if key in fields.characteristics]
+    found.findings = _clean(fields.findings, "findings", "No adverse impact on any group was found")
+    found.mitigations = fields.mitigations.strip()
+    found.approver = fields.approver.strip()[:120]
+    found.approved_on = fields.approved_on
+    found.print_as_appendix = fields.print_as_appendix
+    return save_as(found, actor)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import calendar, duties, meetings
+from governance.views import calendar, duties, meetings, records
 
 app_name = "governance"
 M = "meetings/<int:pk>/"
@@ -31,4 +31,12 @@ urlpatterns = [
     path("calendar/<str:year>/<int:pk>/edit/", duties.duty_form, name="duty_edit"),
     path("calendar/<str:year>/<int:pk>/done/", duties.duty_done, name="duty_done"),
     path("plan-sent/<str:year>/", duties.plan_sent, name="plan_sent"),
+    path("engagement/", records.engagements, name="engagements"),
+    path("engagement/new/", records.engagement_form, name="engagement_create"),
+    path("engagement/<int:pk>/edit/", records.engagement_form, name="engagement_edit"),
+    path("engagement/<int:pk>/publish/", records.engagement_publish, name="engagement_publish"),
+    path("equality-impact/", records.eias, name="eias"),
+    path("equality-impact/new/", records.eia_form, name="eia_create"),
+    path("equality-impact/<int:pk>/", records.eia_detail, name="eia"),
+    path("equality-impact/<int:pk>/edit/", records.eia_form, name="eia_edit"),
 ]

@@ -15,6 +15,8 @@ from governance.models import (
     CalendarFeed,
     Confidentiality,
     Duty,
+    Engagement,
+    EqualityImpactAssessment,
     GovernanceSettings,
     Meeting,
     MeetingAction,
@@ -180,7 +182,60 @@ DONE_DATA = {
 }
 
 
+def engagement(o: Objects) -> Engagement:
+    if "gov_engagement" not in o.__dict__:
+        o.__dict__["gov_engagement"] = services.engagement_save(
+            actor=o.world.coordinator,
+            partnership=o.world.partnership,
+            fields=services.EngagementFields(
+                kind="you_said_we_did",
+                title="Lighting",
+                held_on=datetime.date(2020, 9, 1),
+                you_said="Dark",
+                we_did="Lit",
+            ),
+        )
+    return o.__dict__["gov_engagement"]
+
+
+def published_engagement(o: Objects) -> Engagement:
+    item = engagement(o)
+    services.engagement_set_published(actor=o.world.coordinator, engagement=item, published=True)
+    return item
+
+
+def eia(o: Objects) -> EqualityImpactAssessment:
+    if "gov_eia" not in o.__dict__:
+        o.__dict__["gov_eia"] = services.eia_save(
+            actor=o.world.coordinator,
+            partnership=o.world.partnership,
+            fields=services.EiaFields(
+                characteristics=["age"], findings="None adverse.", plan_year=o.world.plan_year
+            ),
+        )
+    return o.__dict__["gov_eia"]
+
+
 BASE_MEETINGS: list[Case] = [
+    _case("engagements", PP + "engagement/", lambda o: o.p, MEMBERS),
+    _case("engagement_create", PP + "engagement/new/", lambda o: o.p, COORDINATOR),
+    _case(
+        "engagement_edit", PP + "engagement/<int:pk>/edit/", lambda o: _p(o, pk=engagement(o).pk), COORDINATOR
+    ),
+    _case(
+        "engagement_publish",
+        PP + "engagement/<int:pk>/publish/",
+        lambda o: _p(o, pk=engagement(o).pk),
+        COORDINATOR,
+        "POST",
+        data={"publish": "1"},
+        guard=lambda o: rows(Engagement, engagement(o).pk),
+        changes=True,
+    ),
+    _case("eias", PP + "equality-impact/", lambda o: o.p, MEMBERS),
+    _case("eia_create", PP + "equality-impact/new/", lambda o: o.p, COORDINATOR),
+    _case("eia", PP + "equality-impact/<int:pk>/", lambda o: _p(o, pk=eia(o).pk), MEMBERS),
+    _case("eia_edit", PP + "equality-impact/<int:pk>/edit/", lambda o: _p(o, pk=eia(o).pk), COORDINATOR),
     _case("calendar_current", PP + "calendar/", lambda o: o.p, MEMBERS),
     _case("calendar", CAL, lambda o: o.y, MEMBERS),
     _case(
@@ -300,6 +355,20 @@ BASE_MEETINGS: list[Case] = [
 CASES_MEETINGS: list[Case] = [
     *BASE_MEETINGS,
     *(cross_partnership(c) for c in BASE_MEETINGS if "<int:" in c.route and not c.variant),
+    # The public "you said, we did" page: 404 until an item is published.
+    Case(
+        "governance_feed:you_said_we_did",
+        "p/<slug:partnership>/you-said-we-did/",
+        lambda o: (published_engagement(o), o.p)[1],
+        everyone(OK),
+        variant="published",
+    ),
+    Case(
+        "governance_feed:you_said_we_did",
+        "p/<slug:partnership>/you-said-we-did/",
+        lambda o: o.p,
+        everyone(DENIED),
+    ),
     # The personal calendar feed: managed by whoever is signed in; the feed needs only its token.
     Case("governance_feed:calendar_feed", "account/calendar-feed/", lambda o: {}, signed_in(OK)),
     Case(

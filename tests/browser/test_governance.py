@@ -142,3 +142,49 @@ def test_coordinator_keeps_the_calendar_and_records_the_plan_sent(page, db):
     follow(page.get_by_role("button", name="Record as sent"))
     assert page.get_by_text("Version 1 sent to").is_visible()
     assert_accessible(page, "plan page with the plan sent")
+
+
+def test_engagement_log_public_page_and_equality_impact_assessment(page, db):
+    partnership = PartnershipFactory(slug="eng-csp", name="Engagement Community Safety Partnership")
+    council = OrganisationFactory(partnership=partnership, name="Engagement Borough Council")
+    MembershipFactory(
+        user=UserFactory(username="engcoord"),
+        partnership=partnership,
+        organisation=council,
+        role=Role.COORDINATOR,
+    )
+    partnership.current_plan_year = PlanYearFactory(partnership=partnership, slug="2020-21")
+    partnership.save()
+    sign_in(page, "engcoord", PASSWORD)
+
+    page.goto("/partnerships/eng-csp/engagement/")
+    assert_accessible(page, "engagement log (empty)")
+    follow(page.get_by_role("link", name="Add to the log"))
+    follow(page.get_by_role("button", name="Save"))
+    assert_accessible(page, "add to the log with errors")
+    page.get_by_label("You said, we did").check()
+    page.get_by_label("Title").fill("Street lighting")
+    page.get_by_label("Day").fill("1")
+    page.get_by_label("Month").fill("9")
+    page.get_by_label("Year").fill("2020")
+    page.locator("#id_you_said").fill("The underpass is dark")
+    page.locator("#id_we_did").fill("New lights were fitted")
+    follow(page.get_by_role("button", name="Save"))
+    follow(page.get_by_role("button", name="Publish Street lighting"))
+    assert page.get_by_text("Published", exact=True).is_visible()
+    assert_accessible(page, "engagement log with a published item")
+    page.goto("/p/eng-csp/you-said-we-did/")
+    assert page.get_by_text("New lights were fitted").is_visible()
+    assert_accessible(page, "public you said, we did page")
+
+    page.goto("/partnerships/eng-csp/equality-impact/")
+    assert_accessible(page, "equality impact assessments (none)")
+    follow(page.get_by_role("link", name="Add an equality impact assessment"))
+    follow(page.get_by_role("button", name="Save assessment"))
+    assert_accessible(page, "add an equality impact assessment with errors")
+    page.get_by_label("Assessment of").select_option(label="Plan year 2020/21")
+    page.get_by_label("Age", exact=True).check()
+    page.get_by_label("Findings").fill("No adverse impact found.")
+    follow(page.get_by_role("button", name="Save assessment"))
+    assert page.get_by_text("No adverse impact found.").is_visible()
+    assert_accessible(page, "equality impact assessment")

@@ -21,6 +21,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Strategic assessment",
         "Meetings",
         "Calendar",
+        "Engagement and equality",
         "Plan documents",
         "Members",
         "Glossary",
