@@ -10,6 +10,7 @@ from accounts.models import User
 from demo.assessment import assessment_load
 from demo.crimedata import crime_data_load
 from demo.example_district import example_district_load
+from demo.governance import governance_load
 from demo.partnership import DemoResult, demo_load
 from demo.publishing import plan_document_load
 
@@ -43,9 +44,13 @@ def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> No
     result.users.extend(example.users)
 
 
+def _governance(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
+    governance_load(partnership=result.partnership, actor=actor, stdout=stdout)
+
+
 # After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
-STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district)
+STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district, _governance)
 
 
 def demo_load_all(*, actor: User, with_users: bool, stdout: TextIOBase) -> DemoResult:

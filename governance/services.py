@@ -470,6 +470,7 @@ class DutyFields:
     due_date: datetime.date | None = None
     owner_organisation: Organisation | None = None
     owner_person: object | None = None
+    is_example: bool = False
 
 
 def _apply_duty(duty: Duty, fields: DutyFields, actor: Actor) -> Duty:
@@ -489,6 +490,7 @@ def _apply_duty(duty: Duty, fields: DutyFields, actor: Actor) -> Duty:
     if fields.owner_person is not None:
         _check_people(partnership, [fields.owner_person])
     duty.owner_person = fields.owner_person  # type: ignore[assignment]
+    duty.is_example = fields.is_example
     return save_as(duty, actor)
 
 
