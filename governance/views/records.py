@@ -87,12 +87,14 @@ def _eia_list_url(partnership: Partnership) -> str:
 @login_required
 def engagements(request: HttpRequest, partnership: str) -> HttpResponse:
     team = access_partnership_by_slug(request.user, partnership)
+    entries = selectors.engagements(request.user, team)
     return render(
         request,
         "governance/engagements.html",
         {
             "partnership": team,
-            "entries": selectors.engagements(request.user, team),
+            "entries": entries,
+            "any_published": any(e.published and not e.is_example for e in entries),
             "is_coordinator": partnership_access.is_coordinator(request.user, team),
             "page_title": "Consultation and engagement",
         },

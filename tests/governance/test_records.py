@@ -140,3 +140,13 @@ def test_eia_pages(client, world):
     client.force_login(world.member)
     page = client.get(reverse("governance:eia", args=[world.partnership.slug, eia.pk])).content.decode()
     assert "Race, Sex" in page and "Third-party reporting centres." in page
+
+
+def test_the_log_links_to_the_public_page_only_when_something_is_published(client, world):
+    item = yswd(world)
+    client.force_login(world.member)
+    log = reverse("governance:engagements", args=[world.partnership.slug])
+    public = reverse("governance_feed:you_said_we_did", args=[world.partnership.slug])
+    assert f'href="{public}"' not in client.get(log).content.decode()
+    services.engagement_set_published(actor=world.coordinator, engagement=item, published=True)
+    assert f'href="{public}"' in client.get(log).content.decode()
