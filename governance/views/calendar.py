@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core.access import NotFound
+from core.access import NotFound, audit_search
 from core.middleware import private_response
 from core.views import run_service
 from governance import selectors, services
@@ -53,7 +53,11 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         raise NotFound("No such calendar.")
     since = timezone.now() - datetime.timedelta(days=90)
-    meetings = [(m, _absolute(request, m)) for m in selectors.my_meetings(user, since=since)]  # type: ignore[arg-type]
+    found = selectors.my_meetings(user, since=since)  # type: ignore[arg-type]
+    for partnership in {m.series.partnership for m in found if m.series.is_confidential}:
+        # Members-only meetings left through the feed: one `searched` event per partnership.
+        audit_search(user, Meeting, partnership=partnership, filters={"calendar_feed": True})  # type: ignore[arg-type]
+    meetings = [(m, _absolute(request, m)) for m in found]
     return _ics(
         calendar_bytes(meetings, name="My CSP Hub meetings", domain=request.get_host()), "meetings.ics"
     )

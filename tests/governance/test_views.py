@@ -272,3 +272,12 @@ def test_minutes_of_confidential_series_never_download(client, world):
     assert client.get(url("meeting", world, first.pk)).status_code == 200
     assert client.get(url("minutes_pdf", world, first.pk)).status_code == 404
     assert client.get(url("minutes_docx", world, first.pk)).status_code == 404
+
+
+def test_a_feed_with_members_only_meetings_is_audited(client, world):
+    csu = confidential(world, members=[world.lead_officer])
+    meeting(world, csu, when(2030, 3, 1))
+    token = services.calendar_feed_create(actor=world.lead_officer)
+    client.get(reverse("governance_feed:feed", args=[token]))
+    event = AuditEvent.objects.get(event_type=AuditEventType.SEARCHED, object_type="governance.meeting")
+    assert event.actor_username == "lead" and "calendar_feed" in event.detail
