@@ -30,7 +30,9 @@ urlpatterns: list = [
     path("partnerships/<slug:partnership>/", include("publishing.urls")),
     path("partnerships/<slug:partnership>/assessment/", include("assessment.urls")),
     path("partnerships/<slug:partnership>/asb-case-reviews/", include("casereviews.urls")),
+    path("partnerships/<slug:partnership>/", include("governance.urls")),
     path("crime-data/", include("crimedata.urls")),
+    path("", include("governance.feed_urls")),
 ]
 
 handler400 = "core.views.bad_request"

@@ -11,6 +11,7 @@ from demo.assessment import assessment_load
 from demo.casereviews import case_reviews_load
 from demo.crimedata import crime_data_load
 from demo.example_district import example_district_load
+from demo.governance import governance_load
 from demo.maps import maps_load
 from demo.partnership import DemoResult, demo_load
 from demo.publishing import plan_document_load
@@ -54,6 +55,10 @@ def _rounds(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     rounds_load(partnership=result.partnership, actor=actor, stdout=stdout)
 
 
+def _governance(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
+    governance_load(partnership=result.partnership, actor=actor, stdout=stdout)
+
+
 # After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
 STEPS: tuple[Step, ...] = (
@@ -64,6 +69,7 @@ STEPS: tuple[Step, ...] = (
     _example_district,
     _case_reviews,
     _rounds,
+    _governance,
 )
 
 

@@ -23,6 +23,7 @@ ORDER = [
     "publishing",
     "crimedata",
     "assessment",
+    "governance",
     "casereviews",
     "demo",
 ]

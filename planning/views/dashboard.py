@@ -7,10 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from core.access import NotFound
 from partnership.access import access_partnership_by_slug, is_coordinator
-from planning import selectors
+from planning import selectors, year_notices
 from planning.forms import YearSelectForm
 from planning.models import PlanYear
 from planning.views.common import cached_year_page, year_links
@@ -57,6 +58,9 @@ def _dashboard_body(request: HttpRequest, plan_year: PlanYear, context: dict[str
             "year_links": year_links(plan_year, "planning:dashboard_year", years),
             "missing": selectors.missing_updates(plan_year),
             "recent": selectors.recent_updates(plan_year),
+            "year_notices": year_notices.collect(
+                year_notices.DASHBOARD, request.user, plan_year, timezone.localdate()
+            ),
             # Links are `<actions_url><pk>/`: one reverse, not one a row.
             "actions_url": reverse(
                 "planning:action_list",

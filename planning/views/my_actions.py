@@ -11,11 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from core.access import NotFound
 from core.errors import ConflictError
 from core.views import run_service
-from planning import selectors, services
+from planning import other_actions, selectors, services
 from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
 from planning.selectors import rounds as round_selectors
@@ -74,6 +75,7 @@ def _my_actions_body(request: HttpRequest, plan_year: PlanYear, context: dict[st
             "summary": summary,
             "action_total": len(rows),
             "year_links": year_links(plan_year, "planning:my_actions"),
+            "other_actions": other_actions.collect(request.user, plan_year.partnership, timezone.localdate()),
         },
         request,
     )

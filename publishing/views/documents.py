@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from core.access import Purpose
@@ -12,6 +13,7 @@ from core.history import history_rows
 from core.middleware import private_response
 from core.views import run_service
 from planning import selectors as planning_selectors
+from planning import year_notices
 from planning.models import PlanYear
 from publishing import access, selectors, services
 from publishing.checks import publish_checklist
@@ -76,6 +78,9 @@ def year(request: HttpRequest, partnership: str, year: str) -> HttpResponse:
         "can_edit": access.can_edit_documents(request.user, plan_year),
         "reviews": selectors.project_reviews(request.user, plan_year),
         "themes": planning_selectors.themes(request.user, plan_year.partnership),
+        "year_notices": year_notices.collect(
+            year_notices.PLAN_DOCUMENTS, request.user, plan_year, timezone.localdate()
+        ),
         "page_title": f"Plan document {plan_year.label}",
         "breadcrumbs": [
             {"label": "Plan documents", "url": reverse("publishing:documents", args=[partnership])},

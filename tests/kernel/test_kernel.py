@@ -21,7 +21,16 @@ from tests.kernel.managers import (
     scan_source,
 )
 
-DOMAIN_APPS = ("partnership", "planning", "publishing", "crimedata", "assessment", "casereviews", "demo")
+DOMAIN_APPS = (
+    "partnership",
+    "planning",
+    "publishing",
+    "crimedata",
+    "assessment",
+    "governance",
+    "casereviews",
+    "demo",
+)
 
 
 def belongs_to_partnership(model: type[models.Model], seen: frozenset[type] = frozenset()) -> bool:
