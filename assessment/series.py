@@ -89,7 +89,9 @@ def seasonal_profile(
     for calendar_month in order:
         values = shares[calendar_month]
         average = (
-            (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if values else None
+            (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            if values
+            else None
         )
         rows.append(
             {
