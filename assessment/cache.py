@@ -1,8 +1,8 @@
 """Cache what only an import or an edit can change.
 
 Keys carry the crime-data version: a digest of every imported force-month (count, last id, last
-import time), the reference tables (population, weights, district names and aliases) and the
-crime-data folder. Importing, replacing or cleaning files, or loading reference data, changes the
+import time) and count row, the reference tables (population, weights, district names and aliases,
+most similar groups, the ward lookup) and the crime-data folder. Importing, replacing or cleaning files, or loading reference data, changes the
 version, so stale entries are never read (they expire on their own). Values live in Django's cache
 (per process with the default local-memory cache).
 """
@@ -14,8 +14,16 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+from assessment.models import ComparatorGroup, LsoaWard
 from core.models import District
-from crimedata.models import DistrictAlias, ForceMonth, PopulationFigure, PopulationTable, WeightSet
+from crimedata.models import (
+    CrimeCount,
+    DistrictAlias,
+    ForceMonth,
+    PopulationFigure,
+    PopulationTable,
+    WeightSet,
+)
 from crimedata.store import data_dir
 
 T = TypeVar("T")
@@ -29,7 +37,10 @@ def crime_data_version() -> str:
             n=Count("pk"), last=Max("pk"), at=Max("imported_at"), rows=Max("row_count")
         ),
         PopulationTable.objects.aggregate(n=Count("pk"), last=Max("pk"), at=Max("imported_at")),
-        PopulationFigure.objects.aggregate(n=Count("pk"), last=Max("pk")),
+        CrimeCount.objects.aggregate(last=Max("pk")),
+        PopulationFigure.objects.aggregate(last=Max("pk")),
+        ComparatorGroup.objects.aggregate(n=Count("pk"), at=Max("imported_at")),
+        LsoaWard.objects.aggregate(n=Count("pk"), last=Max("pk")),
         WeightSet.objects.aggregate(n=Count("pk"), at=Max("imported_at")),
         District.objects.aggregate(n=Count("pk"), last=Max("pk")),
         DistrictAlias.objects.aggregate(n=Count("pk"), last=Max("pk")),

@@ -85,6 +85,11 @@ def monthly_counts(
     return [(month, crime_type, n) for month, crime_type, n in rows]
 
 
+def has_crime_data(districts: Sequence[DistrictRef]) -> bool:
+    """Whether any month of crime counts has been imported for these districts."""
+    return CrimeCount.objects.filter(district_filter(districts)).exists()
+
+
 def imported_months(months: Iterable[datetime.date], force_ids: Sequence[int]) -> set[datetime.date]:
     """Months with at least one imported force-month (of the given forces, or of any force)."""
     months = list(months)
