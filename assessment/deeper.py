@@ -363,20 +363,19 @@ def analysis_tables(a: dict[str, Any], x: dict[str, Any]) -> dict[str, Table]:
             )
         )
     for index, group in enumerate(x["similar_groups"], start=1):
-        tables.append(
-            Table(
-                f"similar_group_{index}",
-                f"Victim-based crime rate in {group['group'].name}, lowest first",
-                [
-                    Column("Rank", True),
-                    Column("District"),
-                    Column("Victim-based crimes", True),
-                    Column("Population", True),
-                    Column("Rate per 1,000", True),
-                ],
-                [[r["rank"], r["area"], r["count"], r["population"], r["rate"]] for r in group["rows"]],
-            )
+        group["table"] = Table(
+            f"similar_group_{index}",
+            f"Victim-based crime rate in {group['group'].name}, lowest first",
+            [
+                Column("Rank", True),
+                Column("District"),
+                Column("Victim-based crimes", True),
+                Column("Population", True),
+                Column("Rate per 1,000", True),
+            ],
+            [[r["rank"], r["area"], r["count"], r["population"], r["rate"]] for r in group["rows"]],
         )
+        tables.append(group["table"])
     if x["wards"]:
         tables.append(
             Table(

@@ -140,6 +140,7 @@ def analysis_bundle(
         )
         state = data_state(districts, analysis)
         bundle: dict[str, Any] = {"a": analysis, "state": state, "x": None, "tables": {}, "charts": {}}
+        bundle["available"] = crime.available_months(districts)
         if state == "ok":
             deeper = build_deeper(
                 districts, period, analysis, crime_type=crime_type, population_table=population_table

@@ -34,6 +34,10 @@ class Table:
     def is_empty(self) -> bool:
         return not self.rows
 
+    def cells(self) -> list[list[tuple[Any, bool]]]:
+        """Each row's (value, is numeric) pairs, for the page."""
+        return [[(v, c.numeric) for v, c in zip(row, self.columns, strict=True)] for row in self.rows]
+
 
 def _cell(value: Any) -> Any:
     if value is None:

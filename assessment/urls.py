@@ -1,11 +1,13 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, changes, indicators, scoring
+from assessment.views import analysis, assessment, changes, downloads, indicators, scoring
 
 app_name = "assessment"
 urlpatterns = [
     path("", analysis.index, name="index"),
     path("analysis/", analysis.analysis, name="analysis"),
+    path("analysis/tables/<slug:key>.<str:fmt>", downloads.table, name="analysis_table"),
+    path("analysis/charts/<slug:key>.<str:fmt>", downloads.chart, name="analysis_chart"),
     path("indicators/", indicators.indicators, name="indicators"),
     path("indicators/add/", indicators.indicator_add, name="indicator_add"),
     path("indicators/<int:measure_id>/", changes.indicator_edit, name="indicator_edit"),

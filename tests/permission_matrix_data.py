@@ -852,8 +852,11 @@ def strategy_published(kw: str) -> Kwargs:
     return lambda o: (o.strategy_publication, KW[kw](o))[1]
 
 
+from tests.permission_matrix_analysis import CASES_ANALYSIS  # noqa: E402 - needs Case and KW above
+
 CASES: list[Case] = [
     *BASE,
+    *CASES_ANALYSIS,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY
