@@ -7,6 +7,7 @@ from collections.abc import Callable
 from io import TextIOBase
 
 from accounts.models import User
+from demo.analysis import comparator_group_load
 from demo.assessment import assessment_load
 from demo.crimedata import crime_data_load
 from demo.example_district import example_district_load
@@ -36,6 +37,10 @@ def _assessment(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     assessment_load(partnership=result.partnership, actor=actor, stdout=stdout)
 
 
+def _comparator_group(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
+    comparator_group_load(actor=actor, stdout=stdout)  # installation-wide example reference data
+
+
 def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     """The made-up second partnership (no crime data, nothing published); its users join the list."""
     example = example_district_load(actor=actor, with_users=result.with_users)
@@ -45,7 +50,7 @@ def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> No
 
 # After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
-STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district)
+STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district, _comparator_group)
 
 
 def demo_load_all(*, actor: User, with_users: bool, stdout: TextIOBase) -> DemoResult:
