@@ -154,3 +154,31 @@ def test_the_analysis_is_built_once_per_crime_data_version(
     fill_period(Period.parse("2020-04", "2020-04"), {"Burglary": 7})  # an import: a new version
     html = client.get(url("analysis"), query(data, start="2020-04", end="2020-04")).content.decode()
     assert "Significant" in html or "Within normal variation" in html or "cannot be tested" in html
+
+
+def test_word_and_pdf_carry_the_sections(client, world, data):
+    from tests.publishing.helpers import docx_text, pdf_texts
+
+    assessment = services.assessment_create(
+        partnership=world.partnership, slug="2021-22", actor=world.coordinator
+    )
+    services.assessment_edit(
+        assessment=assessment,
+        actor=world.coordinator,
+        data_from=datetime.date(2019, 4, 1),
+        data_to=datetime.date(2020, 3, 1),
+        population_table=data,
+    )
+    client.force_login(world.member)
+    text = docx_text(client.get(url("docx", "2021-22")).content)
+    for words in (
+        "Is the change meaningful?",
+        "Significant increase",
+        "Monthly series",
+        "Outcomes",
+        "Hotspots by crime type",
+        "On or near <b>Mill</b> Lane",
+    ):
+        assert words in text, words
+    pdf = " ".join(pdf_texts(client.get(url("pdf", "2021-22")).content))
+    assert "Is the change meaningful?" in pdf and "Download this table" not in pdf
