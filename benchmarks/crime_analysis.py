@@ -22,8 +22,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,7 +45,9 @@ def setup_django(tmp: Path) -> None:
     call_command("migrate", verbosity=0, skip_checks=True)
 
 
-def timed(function, repeat: int, before=None) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(
+    function: Callable[[], object], repeat: int, before: Callable[[], object] | None = None
+) -> list[float]:
     times = []
     for _ in range(repeat):
         if before:
@@ -117,9 +121,9 @@ def main() -> None:
 
         from core.models import District
 
-        partnership = PartnershipFactory(slug="bench-csp", name="Bench Community Safety Partnership")
+        partnership: Any = PartnershipFactory(slug="bench-csp", name="Bench Community Safety Partnership")
         partnership.districts.add(District.objects.get(code="E07000115"))
-        user = UserFactory(username="bench-member")
+        user: Any = UserFactory(username="bench-member")
         MembershipFactory(user=user, partnership=partnership, role=Role.MEMBER)
         client = Client()
         client.force_login(user)

@@ -10,7 +10,7 @@ from typing import Any
 from assessment.analysis import LsoaCounts, Period, hotspot_rows, place_rows
 from assessment.selectors.crime import DistrictRef, district_filter
 from crimedata.models import ASB, VICTIM_BASED, CrimeCount, ForceMonth
-from crimedata.store import data_dir, duckdb_connection
+from crimedata.store import data_dir, duckdb_cursor
 from partnership.models import Partnership
 from planning.models import Place
 
@@ -61,11 +61,7 @@ def hotspots(
     }
     if not include_asb:
         params["asb"] = ASB
-    con = duckdb_connection()
-    try:
-        rows = con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+    rows = duckdb_cursor().execute(sql, params).fetchall()
     current = {(code, name or code): int(now) for code, name, now, _ in rows if now}
     before = {(code, name or code): int(then) for code, name, _, then in rows if then}
     return hotspot_rows(current, before, limit=limit)
@@ -97,11 +93,7 @@ def lsoa_counts(districts: Sequence[DistrictRef], period: Period, codes: Sequenc
         "previous_start": previous.start,
         "end": period.end,
     }
-    con = duckdb_connection()
-    try:
-        rows = con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+    rows = duckdb_cursor().execute(sql, params).fetchall()
     return {code: (int(a), int(b), int(c), int(d)) for code, a, b, c, d in rows}
 
 
