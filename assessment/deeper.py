@@ -125,7 +125,12 @@ def _hotspots(
 ) -> dict[str, Any]:
     types = types_of(crime_type)
     first = lsoa_hotspots(aggregates, types, top=TOP)
-    population = lsoa_population([r["code"] for r in first], period.start.year, population_table)
+    # Rates only from the chosen table (the downloads name it); none chosen: no rates.
+    population = (
+        lsoa_population([r["code"] for r in first], period.start.year, population_table)
+        if population_table
+        else {}
+    )
     by_lsoa = lsoa_hotspots(aggregates, types, top=TOP, population=population)
     by_location = location_hotspots(aggregates, types, top=TOP)
     for row in [*by_lsoa, *by_location]:

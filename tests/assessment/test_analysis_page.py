@@ -87,6 +87,15 @@ def test_table_downloads_carry_the_filters_and_are_formula_safe(client, world, d
     header = rows.index(["Location", "Longitude", "Latitude", "LSOA code", "Count", "Period before"])
     assert rows[header + 1][0] == "On or near <b>Mill</b> Lane" and rows[header + 1][4] == "4"
     assert rows[header + 2][0] == '\'=HYPERLINK("x")'
+    lsoas = client.get(url("analysis_table", "hotspots_lsoa", "csv"), query(data, crime_type="Burglary"))
+    lsoa_rows = list(csv.reader(io.StringIO(lsoas.content.decode("utf-8-sig"))))
+    assert ["Tonbridge and Malling 001A", "E01000001", "4", "0", "2.5"] in lsoa_rows  # 4 per 1,600 residents
+    without_table = client.get(
+        url("analysis_table", "hotspots_lsoa", "csv"), {"start": "2019-04", "end": "2020-03"}
+    )
+    assert ["Tonbridge and Malling 001A", "E01000001", "4", "0", ""] in list(
+        csv.reader(io.StringIO(without_table.content.decode("utf-8-sig")))
+    )
     xlsx = client.get(url("analysis_table", "series", "xlsx"), query(data))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
