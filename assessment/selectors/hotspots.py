@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assessment.analysis import LsoaCounts, Period, hotspot_rows, place_rows
+from assessment.cache import cached
 from assessment.selectors.crime import DistrictRef, district_filter
 from crimedata.models import ASB, VICTIM_BASED, CrimeCount, ForceMonth
 from crimedata.store import data_dir, duckdb_cursor
@@ -104,5 +105,14 @@ def places(
     crime and ASB in the period and the period before."""
     found = list(Place.objects.filter(partnership=partnership).order_by("name"))
     codes = sorted({code for place in found for code in place.lsoa_codes})
-    counts = lsoa_counts(districts, period, codes) if codes and districts else None
+    counts = None
+    if codes and districts:
+        key = (
+            "lsoa_counts",
+            tuple((d.code, d.names) for d in districts),
+            period.from_text,
+            period.to_text,
+            *codes,
+        )
+        counts = cached(key, lambda: lsoa_counts(districts, period, codes))
     return place_rows(found, counts)

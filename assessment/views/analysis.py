@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from assessment import access, selectors
+from assessment.selectors.hotspots import places as place_crime
 from assessment.views.analysis_choices import default_period, read_choices
 from assessment.views.common import crumbs
 
@@ -45,6 +46,7 @@ def analysis(request: HttpRequest, partnership: str) -> HttpResponse:
             "state": bundle["state"] if bundle else None,
             "available": bundle.get("available") if bundle else None,
             "tables": bundle["tables"] if bundle else {},
+            "places": place_crime(csp, choices.districts, choices.period) if bundle and bundle["x"] else None,
             "download_url": reverse("assessment:analysis", args=[csp.slug]),
             "download_query": choices.query(),
             "type_links": [

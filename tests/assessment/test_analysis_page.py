@@ -13,6 +13,7 @@ from assessment import services
 from assessment.analysis import Period
 from assessment.models import ComparatorGroup, ComparatorMember
 from crimedata.models import PopulationFigure, PopulationTable
+from planning.models import Place
 from tests.assessment.helpers import district, fill_period
 from tests.assessment.street_helpers import street, write_months
 
@@ -53,6 +54,9 @@ def query(table, **extra) -> dict:
 
 
 def test_analysis_page_shows_every_section(client, world, data):
+    Place.objects.create(
+        partnership=world.partnership, name="Town centre", kind="Ward", lsoa_codes=["E01000001"]
+    )
     client.force_login(world.member)
     html = client.get(url("analysis"), query(data)).content.decode()
     for heading in (
@@ -71,6 +75,7 @@ def test_analysis_page_shows_every_section(client, world, data):
     assert "(example data)" in html and "Example most similar group" in html
     assert "forces have no data" not in html or "England and Wales average is shown only when" in html
     assert "No LSOA to ward lookup" in html
+    assert "Town centre" in html and "E01000001" in html  # the partnership's places
     assert html.count("Download this table as") >= 12
 
 
