@@ -203,3 +203,46 @@ class CommunityView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme} ({self.source})"
+
+
+class ComparatorGroup(models.Model):
+    """A most similar group of districts (installation-wide reference data a site administrator
+    uploads, e.g. a Home Office or CIPFA family); a district's rate is ranked among its group."""
+
+    name = models.CharField(max_length=200, unique=True)
+    source = models.TextField(blank=True)
+    is_example = models.BooleanField(default=False, help_text="A made-up example group, not an official one.")
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ComparatorMember(models.Model):
+    group = models.ForeignKey(ComparatorGroup, on_delete=models.CASCADE, related_name="members")
+    district_code = models.CharField(max_length=9)
+    district_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["group", "district_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "district_code"], name="one_member_per_group_district")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.district_name}"
+
+
+class LsoaWard(models.Model):
+    """An LSOA → electoral ward lookup row (ONS reference data a site administrator imports)."""
+
+    lsoa_code = models.CharField(max_length=9, unique=True)
+    ward_code = models.CharField(max_length=9, db_index=True)
+    ward_name = models.CharField(max_length=200)
+    district_code = models.CharField(max_length=9, blank=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.lsoa_code} → {self.ward_name}"

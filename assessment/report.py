@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from assessment import charts
 from assessment.analysis import TOTALS, Period, format_change, harm_rows, ordinal, type_rows
+from assessment.deeper import analysis_charts, analysis_tables, build_deeper, cached_bundle
 from assessment.mapping import build_map
 from assessment.models import NARRATIVE_SECTIONS, Assessment
 from assessment.scoring import Criterion, RankedIssue, ScoreValue, rank_issues
@@ -109,6 +110,60 @@ def build_analysis(
     }
 
 
+def data_state(districts: Sequence[DistrictRef], analysis: dict[str, Any]) -> str:
+    """ "none": no crime data for the districts at all; "period": none for the chosen period; "ok"."""
+    if not districts or not crime.has_crime_data(districts):
+        return "none"
+    return "ok" if analysis["imported_months"] else "period"
+
+
+def analysis_bundle(
+    districts: Sequence[DistrictRef],
+    period: Period,
+    *,
+    population_table: PopulationTable | None = None,
+    weight_set: WeightSet | None = None,
+    crime_type: str = "all",
+    with_hotspots: bool = True,
+    extra_key: tuple[Any, ...] = (),
+) -> dict[str, Any]:
+    """The analysis (`a`), the deeper sections (`x`), their tables and charts and the data state,
+    built once per crime-data version and choice of filters (and `extra_key`: an assessment's last
+    change) and then read from the cache."""
+
+    def build() -> dict[str, Any]:
+        analysis = build_analysis(
+            districts,
+            period,
+            population_table=population_table,
+            weight_set=weight_set,
+            with_hotspots=with_hotspots,
+        )
+        state = data_state(districts, analysis)
+        bundle: dict[str, Any] = {"a": analysis, "state": state, "x": None, "tables": {}, "charts": {}}
+        bundle["available"] = crime.available_months(districts)
+        if state == "ok":
+            deeper = build_deeper(
+                districts, period, analysis, crime_type=crime_type, population_table=population_table
+            )
+            bundle.update(
+                x=deeper, tables=analysis_tables(analysis, deeper), charts=analysis_charts(analysis, deeper)
+            )
+        return bundle
+
+    key = (
+        tuple((d.code, d.names) for d in districts),
+        period.from_text,
+        period.to_text,
+        population_table.pk if population_table else None,
+        weight_set.pk if weight_set else None,
+        crime_type,
+        with_hotspots,
+        *extra_key,
+    )
+    return cached_bundle(key, build)
+
+
 def _rate_sentences(rates: dict[str, Any] | None, districts: Sequence[DistrictRef]) -> list[str]:
     """ "Tonbridge and Malling has the 3rd lowest victim-based crime rate of 13 districts …"."""
     if not rates:
@@ -202,13 +257,19 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
     """Everything in the Strategic Assessment, in document order."""
     partnership = assessment.partnership
     period = Period(assessment.data_from, assessment.data_to)
-    analysis = build_analysis(
+    bundle = analysis_bundle(
         partnership_districts(partnership),
         period,
         population_table=assessment.population_table,
         weight_set=assessment.weight_set,
         with_hotspots=with_hotspots,
+        extra_key=(
+            "assessment",
+            assessment.pk,
+            assessment.modified.isoformat() if assessment.modified else "",
+        ),
     )
+    analysis = bundle["a"]
     districts = partnership_districts(partnership) if with_hotspots else []
     places = place_crime(partnership, districts, period)
     crime_map = build_map(districts, period) if districts else None
@@ -236,6 +297,9 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
         "partnership": partnership,
         "title": f"{partnership.name}: {assessment.title}",
         "analysis": analysis,
+        "bundle": bundle,
+        "x": bundle["x"],
+        "state": bundle["state"],
         "places": places,
         "map": crime_map,
         "narrative": {name: getattr(assessment, name) for name, _ in NARRATIVE_SECTIONS},

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, changes, indicators, maps, scoring
+from assessment.views import analysis, assessment, changes, downloads, indicators, maps, scoring
 
 app_name = "assessment"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("map/", maps.crime_map, name="map"),
     path("map.svg", maps.crime_map_download, {"fmt": "svg"}, name="map_svg"),
     path("map.png", maps.crime_map_download, {"fmt": "png"}, name="map_png"),
+    path("analysis/tables/<slug:key>.<str:fmt>", downloads.table, name="analysis_table"),
+    path("analysis/charts/<slug:key>.<str:fmt>", downloads.chart, name="analysis_chart"),
     path("indicators/", indicators.indicators, name="indicators"),
     path("indicators/add/", indicators.indicator_add, name="indicator_add"),
     path("indicators/<int:measure_id>/", changes.indicator_edit, name="indicator_edit"),

@@ -12,6 +12,8 @@ Read them with `hive_partitioning=false` (use `parquet_source(paths)`): the fold
 the folder's VARCHAR value.
 """
 
+import os
+import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -76,6 +78,27 @@ def duckdb_connection() -> duckdb.DuckDBPyConnection:
     con.execute(f"SET threads = {int(settings.DUCKDB_THREADS)}")
     con.execute("SET preserve_insertion_order = false")
     return con
+
+
+_shared_lock = threading.Lock()
+_shared: dict[str, object] = {}
+_thread = threading.local()
+
+
+def duckdb_cursor() -> duckdb.DuckDBPyConnection:
+    """This thread's cursor on the process's one DuckDB connection (opened on first use, and again
+    in a forked child). Read-only work over Parquet files; never close it."""
+    pid = os.getpid()
+    with _shared_lock:
+        if _shared.get("pid") != pid:
+            _shared.update(pid=pid, connection=duckdb_connection())
+        connection = _shared["connection"]
+    assert isinstance(connection, duckdb.DuckDBPyConnection)
+    if getattr(_thread, "connection", None) is not connection:
+        _thread.connection = connection
+        _thread.cursor = connection.cursor()
+    cursor: duckdb.DuckDBPyConnection = _thread.cursor
+    return cursor
 
 
 def sql_string(value: str | Path) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from io import TextIOBase
 
 from accounts.models import User
+from demo.analysis import comparator_group_load
 from demo.assessment import assessment_load
 from demo.casereviews import case_reviews_load
 from demo.crimedata import crime_data_load
@@ -40,6 +41,10 @@ def _assessment(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     assessment_load(partnership=result.partnership, actor=actor, stdout=stdout)
 
 
+def _comparator_group(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
+    comparator_group_load(actor=actor, stdout=stdout)  # installation-wide example reference data
+
+
 def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     """The made-up second partnership (no crime data, nothing published); its users join the list."""
     example = example_district_load(actor=actor, with_users=result.with_users)
@@ -70,6 +75,7 @@ STEPS: tuple[Step, ...] = (
     _case_reviews,
     _rounds,
     _governance,
+    _comparator_group,
 )
 
 

@@ -19,11 +19,13 @@ from tests.factories import (
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():  # type: ignore[no-untyped-def]
-    """Each test starts with no cached page parts: ids and data versions repeat between tests once
-    their transactions roll back, so a part cached by one test could match a key in the next."""
+    """Each test starts with empty caches: ids and data versions repeat between tests once their
+    transactions roll back, so a page part or an analysis cached by one test could match a key in
+    the next (and rate limits would carry over)."""
     from django.core.cache import caches
 
     caches["pages"].clear()
+    caches["default"].clear()
     yield
 
 

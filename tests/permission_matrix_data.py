@@ -852,6 +852,7 @@ def strategy_published(kw: str) -> Kwargs:
     return lambda o: (o.strategy_publication, KW[kw](o))[1]
 
 
+from tests.permission_matrix_analysis import CASES_ANALYSIS  # noqa: E402 - needs Case and KW above
 from tests.permission_matrix_casereview import CASES_CASEREVIEW  # noqa: E402 - needs the names above
 from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the names above
 from tests.permission_matrix_meetings import CASES_MEETINGS  # noqa: E402 (it imports this module's helpers)
@@ -863,6 +864,7 @@ CASES: list[Case] = [
     *CASES_CASEREVIEW,
     *CASES_ROUNDS,
     *CASES_MEETINGS,
+    *CASES_ANALYSIS,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY

@@ -140,11 +140,13 @@ def line_chart(
     previous_label: str = "Previous period",
     current_label: str = "This period",
     points: str = "months",
+    from_zero: bool = False,
 ) -> Chart:
-    """A monthly (or quarterly) trend line, and the previous period as a dashed grey line when given."""
+    """A monthly (or quarterly) trend line, and the previous period as a dashed grey line when given
+    (`from_zero`: the vertical axis starts at zero whatever the values)."""
     values = [float(v) for v in values]
     earlier = [float(v) for v in (previous or [])][: len(values)]
-    ticks = axis_ticks([*values, *earlier])
+    ticks = axis_ticks([*values, *earlier], from_zero=from_zero)
     if values:
         high = max(range(len(values)), key=lambda i: values[i])
         low = min(range(len(values)), key=lambda i: values[i])

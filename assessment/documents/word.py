@@ -8,9 +8,18 @@ from docx.shared import Cm
 
 from assessment.charts import Chart
 from assessment.documents.maps import add_map
+from assessment.tables import Table
+from assessment.templatetags.analysis_tables import cell
 from core.documents.markdown_docx import add_markdown
 from core.documents.word import add_heading, add_paragraph, add_run, add_table, new_document, to_bytes
 from core.text import xml_safe
+
+EMPTY = {
+    "none": "No police.uk crime data has been imported for {names} yet, so there is nothing to analyse. "
+    "A site administrator imports the force's street-level files from data.police.uk under Crime data.",
+    "period": "No month of {period} has been imported for this force, so there is nothing to analyse "
+    "for that period.",
+}
 
 
 def _n(value: Any) -> str:
@@ -96,6 +105,80 @@ def _analysis(document: Any, a: dict[str, Any]) -> None:
     )
 
 
+def _data_table(document: Any, table: Table | None) -> None:
+    """An analysis table (assessment.tables.Table) as the page shows it."""
+    if table is None or not table.rows:
+        return
+    add_paragraph(document, table.caption)
+    add_table(
+        document,
+        [c.label for c in table.columns],
+        [[cell(v) for v in row] for row in table.rows],
+        row_headers=True,
+    )
+
+
+def _chart_and_table(document: Any, chart: Chart, table: Table | None) -> None:
+    """The table's caption, the chart, then the table of its numbers right after it."""
+    if table is None:
+        return
+    add_paragraph(document, table.caption)
+    add_chart(document, chart)
+    add_table(
+        document,
+        [c.label for c in table.columns],
+        [[cell(v) for v in row] for row in table.rows],
+        row_headers=True,
+    )
+
+
+def _deeper(document: Any, d: dict[str, Any]) -> None:
+    """Significance, the long series, outcomes and comparators, as on the page."""
+    x, tables, a = d["x"], d["bundle"]["tables"], d["analysis"]
+    add_heading(document, "Is the change meaningful?", level=2)
+    add_paragraph(document, x["significance_explained"])
+    if x["significance"]:
+        _data_table(document, tables.get("significance"))
+    else:
+        add_paragraph(
+            document,
+            f"No month of {a['previous_period'].label} has been imported, so changes cannot be tested.",
+        )
+    series = x["series"]
+    add_heading(document, f"Monthly series: {series['label'].lower()}", level=2)
+    _chart_and_table(document, series["monthly_chart"], tables.get("series"))
+    if series["seasonal"]["years"]:
+        _chart_and_table(document, series["seasonal_chart"], tables.get("seasonal"))
+    add_heading(document, "Outcomes", level=2)
+    if x["outcomes"]:
+        _data_table(document, tables.get("outcomes"))
+    else:
+        add_paragraph(document, "No street-level records with outcomes are available for this period.")
+    add_heading(document, "Comparators", level=2)
+    average = (x["force_average"] or {}).get("victim_based")
+    if average:
+        add_paragraph(
+            document, f"Force average victim-based crime rate: {cell(average['rate'])} per 1,000 residents."
+        )
+    england = x["england_and_wales"]
+    if england["rate"] is not None:
+        add_paragraph(
+            document,
+            f"England and Wales victim-based crime rate: {cell(england['rate'])} per 1,000 residents.",
+        )
+    else:
+        add_paragraph(
+            document, "England and Wales average not shown. Missing: " + " ".join(england["missing"])
+        )
+    for group in x["similar_groups"]:
+        name = group["group"].name + (" (example data)" if group["group"].is_example else "")
+        rank = (
+            f"Rank {group['rank']} of {group['of']} (lowest rate first)." if group["rank"] else "Not ranked."
+        )
+        add_paragraph(document, f"{name}: {rank}")
+        _data_table(document, group.get("table"))
+
+
 def _places(document: Any, places: list[dict[str, Any]], a: dict[str, Any]) -> None:
     """The partnership's places with their LSOAs' crime, as the web page shows them."""
     add_heading(document, "Places", level=2)
@@ -158,7 +241,15 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
 
     add_heading(document, "Levels and patterns of crime and disorder", level=1)
     add_markdown(document, narrative["levels_narrative"], heading_base=1)
-    _analysis(document, a)
+    if d.get("state", "ok") == "ok":
+        _analysis(document, a)
+        if d.get("x"):
+            _deeper(document, d)
+    else:
+        add_paragraph(
+            document,
+            EMPTY.get(d["state"], EMPTY["none"]).format(names=a["district_names"], period=a["period"].label),
+        )
 
     add_heading(document, "What changed and why", level=1)
     add_markdown(document, narrative["changes_narrative"] or "No narrative written yet.", heading_base=1)
@@ -179,6 +270,10 @@ def assessment_docx(d: dict[str, Any]) -> bytes:
         add_paragraph(document, "No street-level records are available for this period.")
     if d.get("map"):
         add_map(document, d["map"])
+    if d.get("x") and d["x"]["has_street_files"]:
+        add_heading(document, f"Hotspots by crime type: {d['x']['hotspots']['label'].lower()}", level=2)
+        _data_table(document, d["bundle"]["tables"].get("hotspots_lsoa"))
+        _data_table(document, d["bundle"]["tables"].get("hotspots_location"))
     _places(document, d["places"], a)
 
     add_heading(document, "Partner data", level=1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 
 from assessment.analysis import Period, compare, group_totals, rates_and_ranks, summarise
 from core.models import District
@@ -83,6 +83,21 @@ def monthly_counts(
         .order_by()
     )
     return [(month, crime_type, n) for month, crime_type, n in rows]
+
+
+def has_crime_data(districts: Sequence[DistrictRef]) -> bool:
+    """Whether any month of crime counts has been imported for these districts."""
+    return CrimeCount.objects.filter(district_filter(districts)).exists()
+
+
+def available_months(districts: Sequence[DistrictRef]) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last imported months of the districts' forces (of any force when none is known)."""
+    force_ids = sorted({d.police_force_id for d in districts if d.police_force_id})
+    query = ForceMonth.objects.all()
+    if force_ids:
+        query = query.filter(force_id__in=force_ids)
+    found = query.aggregate(first=Min("month"), last=Max("month"))
+    return (found["first"], found["last"]) if found["first"] else None
 
 
 def imported_months(months: Iterable[datetime.date], force_ids: Sequence[int]) -> set[datetime.date]:

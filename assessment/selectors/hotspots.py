@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from assessment.analysis import LsoaCounts, Period, hotspot_rows, place_rows
+from assessment.cache import cached
 from assessment.selectors.crime import DistrictRef, district_filter
 from crimedata.models import ASB, VICTIM_BASED, CrimeCount, ForceMonth
-from crimedata.store import data_dir, duckdb_connection
+from crimedata.store import data_dir, duckdb_cursor
 from partnership.models import Partnership
 from planning.models import Place
 
@@ -61,11 +62,7 @@ def hotspots(
     }
     if not include_asb:
         params["asb"] = ASB
-    con = duckdb_connection()
-    try:
-        rows = con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+    rows = duckdb_cursor().execute(sql, params).fetchall()
     current = {(code, name or code): int(now) for code, name, now, _ in rows if now}
     before = {(code, name or code): int(then) for code, name, _, then in rows if then}
     return hotspot_rows(current, before, limit=limit)
@@ -97,11 +94,7 @@ def lsoa_counts(districts: Sequence[DistrictRef], period: Period, codes: Sequenc
         "previous_start": previous.start,
         "end": period.end,
     }
-    con = duckdb_connection()
-    try:
-        rows = con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+    rows = duckdb_cursor().execute(sql, params).fetchall()
     return {code: (int(a), int(b), int(c), int(d)) for code, a, b, c, d in rows}
 
 
@@ -112,5 +105,14 @@ def places(
     crime and ASB in the period and the period before."""
     found = list(Place.objects.filter(partnership=partnership).order_by("name"))
     codes = sorted({code for place in found for code in place.lsoa_codes})
-    counts = lsoa_counts(districts, period, codes) if codes and districts else None
+    counts = None
+    if codes and districts:
+        key = (
+            "lsoa_counts",
+            tuple((d.code, d.names) for d in districts),
+            period.from_text,
+            period.to_text,
+            *codes,
+        )
+        counts = cached(key, lambda: lsoa_counts(districts, period, codes))
     return place_rows(found, counts)

@@ -3,14 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
 
-from assessment import access, report, selectors
-from assessment.analysis import Period
-from assessment.forms import AnalysisForm
-from assessment.selectors.crime import default_analysis_period
+from assessment import access, selectors
+from assessment.selectors.hotspots import places as place_crime
+from assessment.views.analysis_choices import default_period, read_choices
 from assessment.views.common import crumbs
-from partnership.models import Partnership
+
+__all__ = ["analysis", "default_period", "index"]
 
 
 @login_required
@@ -29,45 +29,30 @@ def index(request: HttpRequest, partnership: str) -> HttpResponse:
     )
 
 
-def default_period(partnership: Partnership) -> Period:
-    """The current plan year's April–March if it has data, else the last April–March that has."""
-    plan_year = partnership.current_plan_year
-    force_ids = sorted(
-        {d.police_force_id for d in report.partnership_districts(partnership) if d.police_force_id}
-    )
-    return default_analysis_period(
-        plan_year.start_date.year if plan_year else None, force_ids, timezone.localdate()
-    )
-
-
 @login_required
 def analysis(request: HttpRequest, partnership: str) -> HttpResponse:
     csp = selectors.partnership(request.user, partnership)
-    form = AnalysisForm(request.GET or None, partnership=csp)
-    districts = report.partnership_districts(csp)
-    period = default_period(csp)
-    population_table = weight_set = None
-    if form.is_bound and form.is_valid():
-        period = form.cleaned_data.get("period") or period
-        code = form.cleaned_data.get("district")
-        if code:
-            districts = [d for d in districts if d.code == code]
-        population_table = form.cleaned_data.get("population_table")
-        weight_set = form.cleaned_data.get("weight_set")
-    elif not form.is_bound:
-        form = AnalysisForm(initial={"start": period.start, "end": period.end}, partnership=csp)
-    result = None
-    if districts and not (form.is_bound and not form.is_valid()):
-        result = report.build_analysis(
-            districts, period, population_table=population_table, weight_set=weight_set
-        )
+    choices = read_choices(request, csp)
+    bundle = choices.bundle() if choices.districts and choices.valid else None
     return render(
         request,
         "assessment/analysis.html",
         {
             "partnership": csp,
-            "form": form,
-            "a": result,
+            "form": choices.form,
+            "focus": choices.focus,
+            "a": bundle["a"] if bundle else None,
+            "x": bundle["x"] if bundle else None,
+            "state": bundle["state"] if bundle else None,
+            "available": bundle.get("available") if bundle else None,
+            "tables": bundle["tables"] if bundle else {},
+            "places": place_crime(csp, choices.districts, choices.period) if bundle and bundle["x"] else None,
+            "download_url": reverse("assessment:analysis", args=[csp.slug]),
+            "download_query": choices.query(),
+            "type_links": [
+                (label, "?" + choices.query(crime_type=key) + "#hotspots-by-type", key == choices.crime_type)
+                for key, label in (bundle["x"]["key_types"] if bundle and bundle["x"] else [])
+            ],
             "page_title": "Crime analysis",
             "breadcrumbs": crumbs(csp, ("Crime analysis", "")),
         },

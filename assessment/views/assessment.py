@@ -12,6 +12,7 @@ from assessment.documents.pdf import assessment_pdf
 from assessment.documents.word import assessment_docx
 from assessment.forms import AssessmentCreateForm, AssessmentEditForm, CommunityViewForm
 from assessment.models import NARRATIVE_SECTIONS
+from assessment.views.analysis_choices import assessment_query, assessment_type_links
 from assessment.views.common import assessment_crumbs, crumbs
 from core.access import Purpose
 from core.errors import ServiceError
@@ -60,6 +61,8 @@ def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
         "assessment/detail.html",
         {
             "d": document,
+            "download_query": assessment_query(assessment),
+            "type_links": assessment_type_links(assessment, document),
             "assessment": assessment,
             "partnership": assessment.partnership,
             "can_manage": access.can_manage(request.user, assessment.partnership),

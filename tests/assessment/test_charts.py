@@ -125,15 +125,20 @@ def test_word_document_has_the_charts_with_alt_text_and_tables(client, world, as
     response = client.get(f"/partnerships/test-csp/assessment/{assessment.slug}/document.docx")
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         media = [n for n in archive.namelist() if n.startswith("word/media/")]
-    assert len(media) == 2 and all(n.endswith(".png") for n in media)
+    document_data = build_document(assessment)
+    analysis, series = document_data["analysis"], document_data["x"]["series"]
+    charts_in_order = [
+        analysis["trend_chart"],
+        analysis["type_chart"],
+        series["monthly_chart"],
+        series["seasonal_chart"],
+    ]
+    assert len(media) == 4 and all(n.endswith(".png") for n in media)
     document = docx.Document(io.BytesIO(response.content))
     body = list(document.element.body)
     pictures = [(i, e) for i, e in enumerate(body) if e.findall(f".//{qn('wp:docPr')}")]
-    assert len(pictures) == 2
-    analysis = build_document(assessment)["analysis"]
-    for (index, paragraph), chart in zip(
-        pictures, [analysis["trend_chart"], analysis["type_chart"]], strict=True
-    ):
+    assert len(pictures) == 4
+    for (index, paragraph), chart in zip(pictures, charts_in_order, strict=True):
         doc_pr = paragraph.find(f".//{qn('wp:docPr')}")
         assert doc_pr.get("descr") and doc_pr.get("descr") == chart.desc
         assert doc_pr.get("title") == chart.title
