@@ -20,6 +20,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Themes and places",
         "Strategic assessment",
         "Plan documents",
+        "Case work",
         "Members",
         "Glossary",
         "Settings",

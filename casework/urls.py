@@ -1,0 +1,24 @@
+from django.urls import path
+
+from casework.views import cases, records
+
+app_name = "casework"
+urlpatterns = [
+    path("", cases.cases, name="cases"),
+    path("new/", cases.case_create, name="case_create"),
+    path("<int:pk>/", cases.case_detail, name="case"),
+    path("<int:pk>/edit/", cases.case_edit, name="case_edit"),
+    path("<int:pk>/people/new/", records.person_add, name="person_add"),
+    path("<int:pk>/people/link/", records.person_link, name="person_link"),
+    path("<int:pk>/risk/", records.risk_assess, name="risk_assess"),
+    path("<int:pk>/incidents/new/", records.incident_add, name="incident_add"),
+    path("<int:pk>/tasks/new/", records.task_add, name="task_add"),
+    path("<int:pk>/tasks/<int:task>/done/", records.task_done, name="task_done"),
+    path("<int:pk>/notes/new/", records.note_add, name="note_add"),
+    path("<int:pk>/documents/new/", records.document_add, name="document_add"),
+    path("<int:pk>/documents/<int:document>/", records.document_file, name="document_file"),
+    path("<int:pk>/access/new/", records.grant_add, name="grant_add"),
+    path("<int:pk>/enforcement/new/", records.enforcement_add, name="enforcement_add"),
+    path("people/<int:pk>/", cases.person_detail, name="person"),
+    path("people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
+]
