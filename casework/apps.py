@@ -10,6 +10,9 @@ class CaseworkConfig(AppConfig):
         from casework import (
             access,  # noqa: F401 - registers the restricted models with the kernel
             figures,
+            notices,
         )
+        from planning import home_notices
 
         figures.register_all()
+        home_notices.register("casework.tasks", notices.task_notice)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from partnership.access import access_partnership_by_slug, is_coordinator
-from planning import selectors
+from planning import home_notices, selectors
 from planning.forms import YearSelectForm
 from planning.views.common import year_context, year_links
 from planning.views.setup import no_plan_year
@@ -42,6 +42,7 @@ def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -
             year_links=year_links(plan_year, "planning:dashboard_year", years),
             missing=selectors.missing_updates(plan_year),
             recent=selectors.recent_updates(plan_year),
+            home_notices=home_notices.notices_for(request.user, plan_year.partnership),
             # Links are `<actions_url><pk>/`: one reverse, not one a row.
             actions_url=reverse(
                 "planning:action_list",

@@ -14,7 +14,7 @@ from django.urls import reverse
 from core.access import NotFound
 from core.errors import ConflictError
 from core.views import run_service
-from planning import selectors, services
+from planning import home_notices, selectors, services
 from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
 from planning.views.common import action_url, crumbs, open_period_or_404, year_context, year_links
@@ -55,6 +55,7 @@ def my_actions(request: HttpRequest, partnership: str, year: str | None = None) 
             summary=summary,
             action_total=len(rows),
             year_links=year_links(plan_year, "planning:my_actions"),
+            home_notices=home_notices.notices_for(request.user, plan_year.partnership),
         ),
     )
 

@@ -245,3 +245,22 @@ def test_pages_open_a_case_and_add_records(cw):
         verified_client(cw.police_worker).get(reverse("casework:cases", args=["test-csp"])).content.decode()
     )
     assert "Visit the neighbours" in police and "Overdue" in police  # on the owner's case-work page
+
+
+def test_home_pages_say_how_many_tasks_without_details(cw):
+    from casework.models import Task
+
+    Task.objects.create(
+        case=cw.involved,
+        title="Visit Alex",
+        owner_organisation=cw.world.other_organisation,
+        due_on=D(2020, 1, 1),
+    )
+    client = verified_client(cw.police_worker)
+    year = cw.world.plan_year
+    body = client.get(reverse("planning:dashboard_year", args=["test-csp", year.slug])).content.decode()
+    assert "You have 1 case-work task to do, 1 overdue." in body and "Visit Alex" not in body
+    member = verified_client(cw.world.member).get(
+        reverse("planning:dashboard_year", args=["test-csp", year.slug])
+    )
+    assert "case-work task" not in member.content.decode()
