@@ -245,3 +245,28 @@ class EnforcementForm(forms.Form):
         fields: Any = self.fields
         fields["person"].queryset = people
         fields["issuing_organisation"].queryset = organisations
+
+
+class CaseTypeForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    retention_years = forms.IntegerField(
+        label="Retention review after closure (years)",
+        min_value=1,
+        max_value=100,
+        initial=6,
+        help_text="Local default, not law: 6 years unless the partnership decides otherwise.",
+    )
+    questions = forms.CharField(
+        label="Risk questions",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One a line: a weight from 1 to 10, a bar, the yes-or-no question. For example “3 | Is a victim vulnerable?”",
+    )
+    medium_from = forms.IntegerField(
+        label="Medium risk from a score of", min_value=1, max_value=1000, initial=3
+    )
+    high_from = forms.IntegerField(label="High risk from a score of", min_value=2, max_value=1000, initial=6)
+
+
+class LawfulBasisForm(forms.Form):
+    name = forms.CharField(label="Lawful basis", max_length=200)

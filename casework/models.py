@@ -371,7 +371,7 @@ class Enforcement(models.Model):
         "self",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text="For a Community Protection Notice: the written warning it follows.",
     )

@@ -165,3 +165,12 @@ def risk_score(
 def small_count(count: int, *, in_case_work: bool) -> str:
     """A breakdown below partnership-year level: counts below 5 are "fewer than 5" outside case work."""
     return str(count) if in_case_work or count >= 5 else "fewer than 5"
+
+
+def retention_review_on(closed_on: datetime.date, years: int) -> datetime.date:
+    """The day a closed case is due for review: the anniversary `years` after closure (a 29 February
+    closure falls due on 28 February in a common year)."""
+    try:
+        return closed_on.replace(year=closed_on.year + years)
+    except ValueError:
+        return closed_on.replace(year=closed_on.year + years, day=28)

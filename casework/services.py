@@ -26,6 +26,7 @@ from casework.models import (
     EnforcementKind,
     FixedPenaltyCap,
     Incident,
+    LawfulBasis,
     Note,
     Person,
     RiskAssessment,
@@ -455,3 +456,78 @@ def enforcement_add(
         ),
         actor,
     )
+
+
+# --- The partnership's case-work settings (CSU coordinators) ---
+
+
+def parse_questions(text: str) -> list[dict[str, object]]:
+    """Risk questions from lines "weight | question" (a weight from 1 to 10); ServiceError naming the line."""
+    questions: list[dict[str, object]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        weight, bar, question = line.partition("|")
+        if not bar or not weight.strip().isdigit() or not 1 <= int(weight) <= 10 or not question.strip():
+            raise ServiceError(
+                f"Line {number} of the risk questions: write a weight from 1 to 10, a bar, then the question "
+                "(for example “3 | Is a victim vulnerable?”)."
+            )
+        questions.append(
+            {"key": f"q{len(questions) + 1}", "text": question.strip()[:300], "weight": int(weight)}
+        )
+    return questions
+
+
+@transaction.atomic
+def case_type_save(
+    *,
+    actor: Actor,
+    partnership: Partnership,
+    name: str,
+    retention_years: int,
+    questions: str,
+    medium_from: int,
+    high_from: int,
+    case_type: CaseType | None = None,
+) -> CaseType:
+    if not access.is_csu_coordinator(actor, partnership):
+        raise AccessDenied("Only CSU coordinators change case types.")
+    if case_type is not None:
+        try:
+            case_type = access.access_case_type_by_id(
+                actor, case_type.pk, for_=Purpose.MANAGE, partnership=partnership
+            )
+        except NotFound as error:
+            raise AccessDenied("You cannot change this case type.") from error
+    if not name.strip():
+        raise ServiceError("Enter the case type's name.")
+    clash = access.case_types_visible_to(actor).filter(partnership=partnership, name__iexact=name.strip())
+    if case_type is not None:
+        clash = clash.exclude(pk=case_type.pk)
+    if clash.exists():
+        raise ServiceError(f"There is already a case type called {name.strip()}.")
+    if not 0 < medium_from < high_from:
+        raise ServiceError(
+            "The score for high risk must be above the score for medium risk, and both above 0."
+        )
+    found = case_type or CaseType(partnership=partnership)
+    found.name, found.retention_years = name.strip(), retention_years
+    found.risk_questions = parse_questions(questions)
+    found.risk_medium_from, found.risk_high_from = medium_from, high_from
+    return save_as(found, actor)
+
+
+@transaction.atomic
+def lawful_basis_add(*, actor: Actor, partnership: Partnership, name: str) -> LawfulBasis:
+    if not access.is_csu_coordinator(actor, partnership):
+        raise AccessDenied("Only CSU coordinators change the list of lawful bases.")
+    if not name.strip():
+        raise ServiceError("Enter the lawful basis.")
+    if (
+        access.lawful_bases_visible_to(actor)
+        .filter(partnership=partnership, name__iexact=name.strip())
+        .exists()
+    ):
+        raise ServiceError("That lawful basis is already on the list.")
+    return save_as(LawfulBasis(partnership=partnership, name=name.strip()[:200]), actor)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casework.views import cases, records
+from casework.views import cases, protection, records, settings
 
 app_name = "casework"
 urlpatterns = [
@@ -19,6 +19,12 @@ urlpatterns = [
     path("<int:pk>/documents/<int:document>/", records.document_file, name="document_file"),
     path("<int:pk>/access/new/", records.grant_add, name="grant_add"),
     path("<int:pk>/enforcement/new/", records.enforcement_add, name="enforcement_add"),
+    path("settings/", settings.settings, name="settings"),
+    path("settings/types/new/", settings.case_type_edit, name="case_type_add"),
+    path("settings/types/<int:pk>/", settings.case_type_edit, name="case_type_edit"),
+    path("retention/", protection.retention, name="retention"),
+    path("retention/<int:pk>/", protection.retention_case, name="retention_case"),
+    path("people/<int:pk>/subject-access.<str:fmt>", protection.subject_access, name="subject_access"),
     path("people/<int:pk>/", cases.person_detail, name="person"),
     path("people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
 ]

@@ -71,12 +71,14 @@ def kw_document(o: Objects) -> dict[str, Any]:
     return {**kw_case(o), "document": CaseDocument.objects.get(case=case_record(o)).pk}
 
 
-def coordinator_is_csu(client: Client, o: Objects, *, verified: bool = True) -> None:
+def coordinator_is_csu(
+    client: Client, o: Objects, *, verified: bool = True, grant: str = Grant.CSU_COORDINATOR
+) -> None:
     """Prepare: the world's coordinator also holds the CSU coordinator role (and, for its own
     client, a session verified with an authenticator app)."""
     coordinator = o.world.coordinator
     membership = Membership.objects.get(user=coordinator, partnership=o.world.partnership)
-    RoleGrant.objects.get_or_create(membership=membership, grant=Grant.CSU_COORDINATOR)
+    RoleGrant.objects.get_or_create(membership=membership, grant=grant)
     if verified and client.session.get("_auth_user_id") == str(coordinator.pk):
         device, _ = TOTPDevice.objects.get_or_create(
             user=coordinator, name="Authenticator app", confirmed=True
@@ -84,6 +86,27 @@ def coordinator_is_csu(client: Client, o: Objects, *, verified: bool = True) -> 
         session = client.session
         session["otp_device_id"] = device.persistent_id
         session.save()
+
+
+def coordinator_is_dpo(client: Client, o: Objects) -> None:
+    coordinator_is_csu(client, o, grant=Grant.DATA_PROTECTION_LEAD)
+
+
+def kw_case_type(o: Objects) -> dict[str, Any]:
+    return {**o.p, "pk": case_record(o).case_type_id}
+
+
+def kw_closed_case(o: Objects) -> dict[str, Any]:
+    """A case closed long ago, due for retention review."""
+    case = case_record(o)
+    CaseRecord.objects.filter(pk=case.pk).update(
+        status="closed", closed_on=datetime.date(2010, 1, 1), closed_reason="Done"
+    )
+    return kw_case(o)
+
+
+def kw_subject_access(o: Objects) -> dict[str, Any]:
+    return {**kw_person(o), "fmt": "json"}
 
 
 def unverified_csu(client: Client, o: Objects) -> None:
@@ -112,6 +135,15 @@ PAGES: list[tuple[str, str, Any]] = [
     ("casework:enforcement_add", C + "enforcement/new/", kw_case),
     ("casework:person", CW + "people/<int:pk>/", kw_person),
     ("casework:person_edit", CW + "people/<int:pk>/edit/", kw_person),
+    ("casework:settings", CW + "settings/", lambda o: o.p),
+    ("casework:case_type_add", CW + "settings/types/new/", lambda o: o.p),
+    ("casework:case_type_edit", CW + "settings/types/<int:pk>/", kw_case_type),
+]
+# The data protection lead's pages (read-only for the matrix's GETs).
+DPO_PAGES: list[tuple[str, str, Any]] = [
+    ("casework:retention", CW + "retention/", lambda o: o.p),
+    ("casework:retention_case", CW + "retention/<int:pk>/", kw_closed_case),
+    ("casework:subject_access", CW + "people/<int:pk>/subject-access.<str:fmt>", kw_subject_access),
 ]
 
 CASES_CASEWORK: list[Case] = [
@@ -138,6 +170,50 @@ CASES_CASEWORK: list[Case] = [
         )
         for name, route, kwargs in PAGES
         if name not in ("casework:cases", "casework:case", "casework:person", "casework:document_file")
+    ),
+    *(Case(name, route, kwargs, NOBODY) for name, route, kwargs in DPO_PAGES),
+    *(
+        Case(
+            name,
+            route,
+            kwargs,
+            COORDINATOR,
+            variant="coordinator is the data protection lead",
+            prepare=coordinator_is_dpo,
+        )
+        for name, route, kwargs in DPO_PAGES
+    ),
+    *(
+        Case(
+            name,
+            route,
+            kwargs,
+            NOBODY,
+            variant="coordinator is CSU coordinator, not the data protection lead",
+            prepare=coordinator_is_csu,
+        )
+        for name, route, kwargs in DPO_PAGES
+    ),
+    Case(
+        "casework:retention_case",
+        CW + "retention/<int:pk>/",
+        kw_closed_case,
+        NOBODY,
+        "POST",
+        data={"action": "delete"},
+        guard=lambda o: CaseRecord.objects.filter(pk=case_record(o).pk).exists(),
+    ),
+    Case(
+        "casework:retention_case",
+        CW + "retention/<int:pk>/",
+        kw_closed_case,
+        allowed(COORD),
+        "POST",
+        variant="coordinator is the data protection lead",
+        data={"action": "delete"},
+        prepare=coordinator_is_dpo,
+        guard=lambda o: CaseRecord.objects.filter(pk=case_record(o).pk).exists(),
+        changes=True,
     ),
     Case(
         "casework:cases",

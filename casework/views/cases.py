@@ -40,6 +40,7 @@ def cases(request: HttpRequest, p: Partnership) -> HttpResponse:
             "tasks": selectors.my_open_tasks(request.user, p),
             "today": rules_today(),
             "may_open": may_open,
+            "is_dpo": access.is_data_protection_lead(request.user, p),
             "page_title": "Case work",
             "breadcrumbs": crumbs(p)[:1],
         },
@@ -181,6 +182,7 @@ def person_detail(request: HttpRequest, p: Partnership, pk: int) -> HttpResponse
             "person": person,
             "links": selectors.person_cases(request.user, person),
             "enforcements": selectors.person_enforcements(request.user, person),
+            "is_dpo": access.is_data_protection_lead(request.user, p),
             "may_change": access.people_visible_to(request.user, for_=Purpose.REPORT)
             .filter(pk=person.pk)
             .exists(),

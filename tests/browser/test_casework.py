@@ -34,6 +34,16 @@ FORMS = (
 )
 
 
+def sign_in_with_code(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/accounts/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(demo_password())
+    follow(page.get_by_role("button", name="Sign in"))
+    assert "/accounts/sign-in/code/" in page.url
+    page.get_by_label("Code").fill(f"{TOTP(bytes.fromhex(two_factor_key(username))).token():06d}")
+    follow(page.get_by_role("button", name="Continue"))
+
+
 def test_every_case_work_page_is_accessible(page, live_server):
     actor = system_user()
     result = demo_load(actor=actor, with_users=True)
@@ -59,6 +69,8 @@ def test_every_case_work_page_is_accessible(page, live_server):
         ("case page", reverse("casework:case", args=[slug, case.pk])),
         ("person page", reverse("casework:person", args=[slug, person.person_id])),
         ("change a person", reverse("casework:person_edit", args=[slug, person.person_id])),
+        ("settings", reverse("casework:settings", args=[slug])),
+        ("add a case type", reverse("casework:case_type_add", args=[slug])),
     ]
     pages += [(name, reverse(name, args=[slug, case.pk])) for name in FORMS]
     problems = []
@@ -76,4 +88,25 @@ def test_every_case_work_page_is_accessible(page, live_server):
         page.goto(reverse(name, args=args))
         if message := submit_empty(page, name):
             problems.append(message)
+    # The data protection lead: the retention list, one review (also with its error) and a person.
+    follow(page.get_by_role("button", name="Sign out"))
+    sign_in_with_code(page, "dpo")
+    for label, url in (
+        ("retention list", reverse("casework:retention", args=[slug])),
+        ("person page for the DPO", reverse("casework:person", args=[slug, person.person_id])),
+    ):
+        page.goto(url)
+        try:
+            assert_accessible(page, label)
+        except AssertionError as error:
+            problems.append(str(error))
+    page.goto(reverse("casework:retention", args=[slug]))
+    follow(page.locator("main table a").first)
+    assert page.locator("h1").count() == 1
+    follow(page.get_by_role("button", name="Confirm"))
+    assert page.locator(".govuk-error-summary").count() == 1
+    try:
+        assert_accessible(page, "retention review with its error")
+    except AssertionError as error:
+        problems.append(str(error))
     assert not problems, "\n\n".join(problems)

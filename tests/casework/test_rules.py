@@ -98,3 +98,8 @@ def test_small_counts_outside_case_work():
     assert rules.small_count(0, in_case_work=False) == "fewer than 5"
     assert rules.small_count(5, in_case_work=False) == "5"
     assert rules.small_count(2, in_case_work=True) == "2"
+
+
+def test_retention_review_day():
+    assert rules.retention_review_on(D(2019, 6, 30), 6) == D(2025, 6, 30)
+    assert rules.retention_review_on(D(2020, 2, 29), 1) == D(2021, 2, 28)
