@@ -118,6 +118,7 @@ def case_detail(request: HttpRequest, p: Partnership, pk: int) -> HttpResponse:
             "today": rules_today(),
             "may_manage": may_manage,
             "may_report": may_report,
+            "is_dpo": access.is_data_protection_lead(request.user, p),
             "page_title": f"Case {case.reference}",
             "breadcrumbs": crumbs(p),
         },

@@ -264,3 +264,43 @@ def test_home_pages_say_how_many_tasks_without_details(cw):
         reverse("planning:dashboard_year", args=["test-csp", year.slug])
     )
     assert "case-work task" not in member.content.decode()
+
+
+def test_totals_command_and_small_counts_by_place(cw):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from planning.models import Place
+
+    year = cw.world.plan_year
+    place = Place.objects.create(partnership=cw.world.partnership, name="Example Estate")
+    cw.involved.places.set([place])
+    Case.objects.filter(pk__in=[cw.involved.pk, cw.not_involved.pk]).update(opened_on=year.start_date)
+    Case.objects.filter(pk=cw.not_involved.pk).update(status="closed", closed_on=year.end_date)
+    Enforcement.objects.create(
+        case=cw.involved,
+        person=cw.person,
+        kind="dispersal",
+        conduct="Gathering",
+        issued_on=year.start_date,
+        issuing_organisation=cw.world.other_organisation,
+    )
+    out = StringIO()
+    call_command("casework_totals", "test-csp", year.slug, "--format", "json", stdout=out)
+    assert json.loads(out.getvalue()) == {
+        "partnership": "test-csp",
+        "year": year.slug,
+        "cases_opened": {"ASB": 2},
+        "cases_closed": {"ASB": 1},
+        "cpw": 0,
+        "cpn": 0,
+        "fpn": 0,
+        "dispersal_directions": 1,
+    }
+    table = StringIO()
+    call_command("casework_totals", "test-csp", year.slug, "--format", "table", stdout=table)
+    text = table.getvalue()
+    assert "Cases opened: ASB" in text and "Dispersal directions" in text
+    assert "Cases opened in Example Estate" in text and "fewer than 5" in text

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from casework.selectors import totals_between
+from casework.rules import small_count
+from casework.selectors import opened_by_place, totals_between
 from core.actors import resolve_actor
 from planning.selectors import plan_year_for_command
 
@@ -47,7 +48,14 @@ class Command(BaseCommand):
             ("Fixed penalty notices", totals.fpn),
             ("Dispersal directions", totals.dispersal_directions),
         ]
-        width = max(len(label) for label, _ in rows)
+        # Below partnership-year level (by place), counts under 5 are not shown outside case work.
+        by_place = [
+            (f"Cases opened in {place}", small_count(n, in_case_work=False))
+            for place, n in opened_by_place(plan_year.partnership, plan_year.start_date, plan_year.end_date)
+        ]
+        width = max(len(label) for label, _ in [*rows, *by_place])
         self.stdout.write(f"{plan_year.partnership.name}, {plan_year.label}")
         for label, count in rows:
-            self.stdout.write(f"{label.ljust(width)}  {count:>6}")
+            self.stdout.write(f"{label.ljust(width)}  {count:>12}")
+        for label, shown in by_place:
+            self.stdout.write(f"{label.ljust(width)}  {shown:>12}")
