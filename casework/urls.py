@@ -5,6 +5,7 @@ from casework.views import cases, protection, records, settings
 app_name = "casework"
 urlpatterns = [
     path("", cases.cases, name="cases"),
+    path("export.csv", cases.cases_export, name="cases_export"),
     path("new/", cases.case_create, name="case_create"),
     path("<int:pk>/", cases.case_detail, name="case"),
     path("<int:pk>/edit/", cases.case_edit, name="case_edit"),

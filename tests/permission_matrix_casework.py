@@ -121,6 +121,7 @@ def task_open(o: Objects) -> Any:
 PAGES: list[tuple[str, str, Any]] = [
     ("casework:cases", CW, lambda o: o.p),
     ("casework:case_create", CW + "new/", lambda o: o.p),
+    ("casework:cases_export", CW + "export.csv", lambda o: o.p),
     ("casework:case", C, kw_case),
     ("casework:case_edit", C + "edit/", kw_case),
     ("casework:person_add", C + "people/new/", kw_case),
@@ -169,7 +170,14 @@ CASES_CASEWORK: list[Case] = [
             guard=lambda o: (CaseRecord.objects.count(), Task.objects.count(), Person.objects.count()),
         )
         for name, route, kwargs in PAGES
-        if name not in ("casework:cases", "casework:case", "casework:person", "casework:document_file")
+        if name
+        not in (
+            "casework:cases",
+            "casework:cases_export",
+            "casework:case",
+            "casework:person",
+            "casework:document_file",
+        )
     ),
     *(Case(name, route, kwargs, NOBODY) for name, route, kwargs in DPO_PAGES),
     *(

@@ -89,6 +89,20 @@ def test_search_finds_only_visible_cases(cw, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_export_holds_only_visible_cases(cw, role):
+    client = verified_client(actor(cw, role))
+    response = client.get(reverse("casework:cases_export", args=["test-csp"]), {"status": "open"})
+    if role in ("member", "other_csu"):
+        assert response.status_code == 404
+        return
+    body = response.content.decode()
+    for name in CASES:
+        assert (getattr(cw, name).reference in body) == ((role, name) in ALLOWED), (role, name)
+    event = AuditEvent.objects.filter(event_type=AuditEventType.EXPORTED, actor_id=actor(cw, role).pk).last()
+    assert event is not None and '"status": "open"' in event.detail
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_people_only_through_a_visible_case(cw, role):
     client = verified_client(actor(cw, role))
     for person, case_name in ((cw.person, "involved"), (cw.hidden_person, "not_involved")):
