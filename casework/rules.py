@@ -174,3 +174,27 @@ def retention_review_on(closed_on: datetime.date, years: int) -> datetime.date:
         return closed_on.replace(year=closed_on.year + years)
     except ValueError:
         return closed_on.replace(year=closed_on.year + years, day=28)
+
+
+def _normal(text: str) -> str:
+    return " ".join("".join(c for c in text.casefold() if c.isalnum() or c.isspace()).split())
+
+
+def likely_same_person(
+    first: tuple[str, datetime.date | None, str], second: tuple[str, datetime.date | None, str]
+) -> bool:
+    """Whether two people (full name, date of birth, addresses) may be one: the same date of birth
+    and similar names, or the same name and a similar first address. Only a suggestion; a person
+    decides whether to merge."""
+    from difflib import SequenceMatcher
+
+    name_a, born_a, address_a = first
+    name_b, born_b, address_b = second
+    names = SequenceMatcher(None, _normal(name_a), _normal(name_b)).ratio()
+    if born_a is not None and born_a == born_b:
+        return names >= 0.75
+    if born_a is not None and born_b is not None:
+        return False
+    line_a = _normal(address_a.splitlines()[0]) if address_a.strip() else ""
+    line_b = _normal(address_b.splitlines()[0]) if address_b.strip() else ""
+    return names >= 0.9 and bool(line_a) and SequenceMatcher(None, line_a, line_b).ratio() >= 0.8

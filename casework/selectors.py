@@ -255,3 +255,22 @@ def case_workers(partnership: Partnership) -> QuerySet[Any]:
         partnership=partnership, is_active=True, grants__grant__in=[Grant.CASE_WORKER, Grant.CSU_COORDINATOR]
     ).values("user_id")
     return get_user_model().objects.filter(pk__in=holders).order_by("last_name", "first_name", "username")
+
+
+def duplicate_suggestions(actor: Actor, partnership: Partnership) -> list[tuple[Person, Person]]:
+    """Pairs of people the actor can see who may be one person (name, date of birth, address):
+    case workers among their cases' people, CSU coordinators and the data protection lead
+    partnership-wide. Writes one `searched` audit event."""
+    from casework.rules import likely_same_person
+
+    audit_search(actor, Person, partnership=partnership, filters={"duplicates": True})
+    people = list(access.people_visible_to(actor).filter(partnership=partnership).order_by("pk")[:5000])
+    pairs = []
+    for index, first in enumerate(people):
+        for second in people[index + 1 :]:
+            if likely_same_person(
+                (str(first), first.date_of_birth, first.addresses),
+                (str(second), second.date_of_birth, second.addresses),
+            ):
+                pairs.append((first, second))
+    return pairs[:200]

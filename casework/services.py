@@ -35,8 +35,10 @@ from casework.models import (
 from casework.storage import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES
 from core.access import NotFound, Purpose
 from core.actors import Actor
+from core.audit import audit_record
 from core.errors import AccessDenied, ServiceError
 from core.history import save_as
+from core.models import AuditEventType
 from partnership.models import Organisation, Partnership
 
 PERSON_FIELDS = (
@@ -531,3 +533,56 @@ def lawful_basis_add(*, actor: Actor, partnership: Partnership, name: str) -> La
     ):
         raise ServiceError("That lawful basis is already on the list.")
     return save_as(LawfulBasis(partnership=partnership, name=name.strip()[:200]), actor)
+
+
+@transaction.atomic
+def person_merge(*, actor: Actor, keep: Person, merge: Person) -> Person:
+    """Merge `merge` into `keep`: its cases, roles and enforcement move, blank details are filled
+    from it, its name joins the other names, and it is deleted. Only a signed-in person who may
+    change both does it; one `changed` audit event names both."""
+    if not actor.is_authenticated:
+        raise AccessDenied("People are merged only by a person.")
+    try:
+        keep = access_person_by_id(actor, keep.pk, for_=Purpose.REPORT)
+        merge = access_person_by_id(actor, merge.pk, for_=Purpose.REPORT, partnership=keep.partnership)
+    except NotFound as error:
+        raise AccessDenied("You cannot merge these people.") from error
+    if keep.pk == merge.pk:
+        raise ServiceError("Choose two different people.")
+    moved = 0
+    for link in CasePerson.objects.filter(person=merge):
+        if CasePerson.objects.filter(case_id=link.case_id, person=keep, role=link.role).exists():
+            link.delete()
+        else:
+            link.person = keep
+            save_as(link, actor)
+            moved += 1
+    enforcement = Enforcement.objects.filter(person=merge).update(person=keep)
+    for name in PERSON_FIELDS:
+        if name in ("first_names", "last_name", "aliases"):
+            continue
+        if getattr(keep, name) in ("", None, []) and getattr(merge, name) not in ("", None, []):
+            setattr(keep, name, getattr(merge, name))
+    names = [a.strip() for a in keep.aliases.split(",") if a.strip()]
+    for extra in (str(merge), *(a.strip() for a in merge.aliases.split(","))):
+        if extra and extra != str(keep) and extra not in names:
+            names.append(extra)
+    keep.aliases = ", ".join(names)[:300]
+    save_as(keep, actor)
+    merged_id = merge.pk
+    merge._history_user = actor  # type: ignore[attr-defined]
+    merge.delete()
+    audit_record(
+        actor=actor,
+        event=AuditEventType.CHANGED,
+        partnership=keep.partnership,
+        obj=keep,
+        purpose="people merged",
+        detail={
+            "kept": keep.pk,
+            "merged": merged_id,
+            "case roles moved": moved,
+            "enforcement moved": enforcement,
+        },
+    )
+    return keep

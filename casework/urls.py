@@ -26,6 +26,8 @@ urlpatterns = [
     path("retention/", protection.retention, name="retention"),
     path("retention/<int:pk>/", protection.retention_case, name="retention_case"),
     path("people/<int:pk>/subject-access.<str:fmt>", protection.subject_access, name="subject_access"),
+    path("people/duplicates/", cases.duplicates, name="duplicates"),
+    path("people/<int:pk>/merge/<int:other>/", cases.person_merge, name="person_merge"),
     path("people/<int:pk>/", cases.person_detail, name="person"),
     path("people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
 ]

@@ -92,6 +92,16 @@ def coordinator_is_dpo(client: Client, o: Objects) -> None:
     coordinator_is_csu(client, o, grant=Grant.DATA_PROTECTION_LEAD)
 
 
+def kw_merge(o: Objects) -> dict[str, Any]:
+    """Two people of the case (a second made on first use)."""
+    case = case_record(o)
+    if "casework_twin" not in o.__dict__:
+        twin = Person.objects.create(partnership=case.partnership, first_names="Alex", last_name="Example")
+        CasePerson.objects.create(case=case, person=twin, role="witness")
+        o.__dict__["casework_twin"] = twin
+    return {**kw_person(o), "other": o.__dict__["casework_twin"].pk}
+
+
 def kw_case_type(o: Objects) -> dict[str, Any]:
     return {**o.p, "pk": case_record(o).case_type_id}
 
@@ -137,6 +147,8 @@ PAGES: list[tuple[str, str, Any]] = [
     ("casework:person", CW + "people/<int:pk>/", kw_person),
     ("casework:person_edit", CW + "people/<int:pk>/edit/", kw_person),
     ("casework:settings", CW + "settings/", lambda o: o.p),
+    ("casework:duplicates", CW + "people/duplicates/", lambda o: o.p),
+    ("casework:person_merge", CW + "people/<int:pk>/merge/<int:other>/", kw_merge),
     ("casework:case_type_add", CW + "settings/types/new/", lambda o: o.p),
     ("casework:case_type_edit", CW + "settings/types/<int:pk>/", kw_case_type),
 ]
@@ -174,6 +186,7 @@ CASES_CASEWORK: list[Case] = [
         not in (
             "casework:cases",
             "casework:cases_export",
+            "casework:duplicates",
             "casework:case",
             "casework:person",
             "casework:document_file",

@@ -283,3 +283,38 @@ def cases_export(request: HttpRequest, p: Partnership) -> HttpResponse:
         f'attachment; filename="{p.slug}-cases-{timezone.localdate():%Y-%m-%d}.csv"'
     )
     return private_response(response)
+
+
+@case_work_view
+def duplicates(request: HttpRequest, p: Partnership) -> HttpResponse:
+    return render(
+        request,
+        "casework/duplicates.html",
+        {
+            "partnership": p,
+            "pairs": selectors.duplicate_suggestions(request.user, p),
+            "page_title": "Possible duplicate people",
+            "breadcrumbs": crumbs(p),
+        },
+    )
+
+
+@case_work_view
+def person_merge(request: HttpRequest, p: Partnership, pk: int, other: int) -> HttpResponse:
+    keep = access.access_person_by_id(request.user, pk, for_=Purpose.REPORT, partnership=p)
+    merge = access.access_person_by_id(request.user, other, for_=Purpose.REPORT, partnership=p)
+    if request.method == "POST":
+        kept, _ = run_service(None, services.person_merge, actor=request.user, keep=keep, merge=merge)
+        messages.success(request, f"{merge} merged into {kept}.")
+        return redirect("casework:person", partnership=p.slug, pk=keep.pk)
+    return render(
+        request,
+        "casework/merge.html",
+        {
+            "partnership": p,
+            "keep": keep,
+            "merge": merge,
+            "page_title": f"Merge {merge} into {keep}",
+            "breadcrumbs": crumbs(p, ("Possible duplicates", reverse("casework:duplicates", args=[p.slug]))),
+        },
+    )

@@ -61,7 +61,8 @@ def test_every_case_work_page_is_accessible(page, live_server):
     case = Case.objects.filter(partnership=result.partnership, enforcements__isnull=False).first()
     assert case is not None
     person = CasePerson.objects.filter(case=case).first()
-    assert person is not None
+    other = CasePerson.objects.filter(case=case).exclude(pk=getattr(person, "pk", None)).first()
+    assert person is not None and other is not None
     pages = [
         ("case list", reverse("casework:cases", args=[slug])),
         ("case search", reverse("casework:cases", args=[slug]) + "?q=Example&status=open"),
@@ -70,6 +71,8 @@ def test_every_case_work_page_is_accessible(page, live_server):
         ("person page", reverse("casework:person", args=[slug, person.person_id])),
         ("change a person", reverse("casework:person_edit", args=[slug, person.person_id])),
         ("settings", reverse("casework:settings", args=[slug])),
+        ("possible duplicates", reverse("casework:duplicates", args=[slug])),
+        ("merge confirmation", reverse("casework:person_merge", args=[slug, person.person_id, other.person_id])),
         ("add a case type", reverse("casework:case_type_add", args=[slug])),
     ]
     pages += [(name, reverse(name, args=[slug, case.pk])) for name in FORMS]

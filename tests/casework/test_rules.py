@@ -103,3 +103,12 @@ def test_small_counts_outside_case_work():
 def test_retention_review_day():
     assert rules.retention_review_on(D(2019, 6, 30), 6) == D(2025, 6, 30)
     assert rules.retention_review_on(D(2020, 2, 29), 1) == D(2021, 2, 28)
+
+
+def test_likely_same_person():
+    same = rules.likely_same_person
+    assert same(("Jon Smith", D(1990, 1, 2), ""), ("John Smith", D(1990, 1, 2), ""))
+    assert not same(("Jon Smith", D(1990, 1, 2), ""), ("Jon Smith", D(1991, 1, 2), ""))
+    assert not same(("Ann Lee", D(1990, 1, 2), ""), ("Bob Stone", D(1990, 1, 2), ""))
+    assert same(("Jo Bloggs", None, "12 High St\nTown"), ("Jo Bloggs", D(1980, 1, 1), "12, High St."))
+    assert not same(("Jo Bloggs", None, ""), ("Jo Bloggs", None, ""))

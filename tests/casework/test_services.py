@@ -304,3 +304,33 @@ def test_totals_command_and_small_counts_by_place(cw):
     text = table.getvalue()
     assert "Cases opened: ASB" in text and "Dispersal directions" in text
     assert "Cases opened in Example Estate" in text and "fewer than 5" in text
+
+
+def test_duplicates_suggested_among_visible_people_and_merged_by_a_person(cw):
+    from tests.casework.records import make_person
+
+    cw.person.date_of_birth = D(1990, 5, 5)
+    cw.person.save()
+    twin = make_person(
+        cw.world.partnership, cw.not_involved, "Alex", role="witness", date_of_birth=D(1990, 5, 5)
+    )
+    council = verified_client(cw.council_worker)
+    body = council.get(reverse("casework:duplicates", args=["test-csp"])).content.decode()
+    assert reverse("casework:person_merge", args=["test-csp", cw.person.pk, twin.pk]) in body
+    police = verified_client(cw.police_worker).get(reverse("casework:duplicates", args=["test-csp"]))
+    assert "No possible duplicates" in police.content.decode()  # the twin's case is not theirs
+    response = council.post(reverse("casework:person_merge", args=["test-csp", cw.person.pk, twin.pk]))
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=twin.pk).exists()
+    from casework.models import CasePerson
+
+    assert set(CasePerson.objects.filter(person=cw.person).values_list("case_id", flat=True)) == {
+        cw.involved.pk,
+        cw.not_involved.pk,
+    }
+    event = AuditEvent.objects.get(purpose="people merged")
+    assert event.actor_username == "cw.council" and f'"merged": {twin.pk}' in event.detail
+    from core.actors import system_user
+
+    with pytest.raises(AccessDenied):
+        services.person_merge(actor=system_user(), keep=cw.person, merge=cw.hidden_person)
