@@ -4,9 +4,10 @@ row with its commencement date; the one in force on a notice's day of issue appl
 from django.contrib import admin
 
 from casework.models import FixedPenaltyCap
+from core.admin import AuditedAdmin
 
 
 @admin.register(FixedPenaltyCap)
-class FixedPenaltyCapAdmin(admin.ModelAdmin):
+class FixedPenaltyCapAdmin(AuditedAdmin):
     list_display = ("commences_on", "amount", "source")
     ordering = ("commences_on",)

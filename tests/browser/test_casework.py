@@ -72,7 +72,10 @@ def test_every_case_work_page_is_accessible(page, live_server):
         ("change a person", reverse("casework:person_edit", args=[slug, person.person_id])),
         ("settings", reverse("casework:settings", args=[slug])),
         ("possible duplicates", reverse("casework:duplicates", args=[slug])),
-        ("merge confirmation", reverse("casework:person_merge", args=[slug, person.person_id, other.person_id])),
+        (
+            "merge confirmation",
+            reverse("casework:person_merge", args=[slug, person.person_id, other.person_id]),
+        ),
         ("add a case type", reverse("casework:case_type_add", args=[slug])),
     ]
     pages += [(name, reverse(name, args=[slug, case.pk])) for name in FORMS]
