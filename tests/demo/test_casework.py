@@ -94,3 +94,27 @@ def test_case_workers_sign_in_with_two_factor_and_see_their_cases(demo, client):
     assert response.status_code == 302
     page = client.get(reverse("casework:cases", args=[slug]))
     assert page.status_code == 200 and "Example data" in page.content.decode()
+
+
+def test_load_demo_prints_the_two_factor_keys(monkeypatch):
+    from demo import loader
+
+    monkeypatch.setattr(loader, "STEPS", (casework_load,))
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    text = out.getvalue()
+    assert "Case work: 107 example cases" in text
+    assert "Case-work pages need two-factor sign-in" in text
+    for username in ("caseworker.council", "caseworker.police", "csu.coordinator", "dpo"):
+        assert f"  {username}: " in text
+    assert text.count("otpauth://totp/") == 4
+
+
+def test_no_case_work_without_demo_users(monkeypatch, settings):
+    from demo import loader
+
+    settings.DEMO_USERS_ALLOWED = False
+    monkeypatch.setattr(loader, "STEPS", (casework_load,))
+    out = StringIO()
+    call_command("load_demo", "--no-users", stdout=out)
+    assert "Case work: not loaded" in out.getvalue() and not Case.objects.exists()
