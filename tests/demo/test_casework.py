@@ -118,3 +118,21 @@ def test_no_case_work_without_demo_users(monkeypatch, settings):
     out = StringIO()
     call_command("load_demo", "--no-users", stdout=out)
     assert "Case work: not loaded" in out.getvalue() and not Case.objects.exists()
+
+
+def test_subject_access_export_of_a_demo_person_is_complete(demo):
+    from accounts.models import User
+    from casework.services_retention import subject_access
+
+    dpo = User.objects.get(username="dpo")
+    cpn = Enforcement.objects.filter(kind="cpn").select_related("person").first()
+    assert cpn is not None
+    data = subject_access(dpo, cpn.person)
+    assert data["person"]["example_data"] is True and data["person"]["date_of_birth"]
+    assert [c["reference"] for c in data["cases"]] == [cpn.case.reference]
+    assert {e["kind"] for e in data["enforcement"]} == {
+        "Community Protection Warning",
+        "Community Protection Notice",
+    }
+    assert data["cases"][0]["other_people"] and all(o["redact"] for o in data["cases"][0]["other_people"])
+    assert any(a["what"] == "Created" for a in data["who_saw_it"])
