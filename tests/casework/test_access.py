@@ -176,3 +176,16 @@ def test_document_served_privately(cw):
     assert b"".join(response.streaming_content) == b"hello"
     with pytest.raises(ValueError):
         document.file.url  # noqa: B018 - private files have no URL
+
+
+def test_case_work_menu_only_for_case_work_roles(cw):
+    url = reverse("casework:cases", args=["test-csp"])
+    glossary = reverse("partnership:glossary", args=["test-csp"])
+    for who, shown in (
+        (cw.world.member, False),
+        (cw.world.coordinator, False),
+        (cw.police_worker, True),
+        (cw.dpo, True),
+    ):
+        body = verified_client(who).get(glossary).content.decode()
+        assert (f'href="{url}"' in body) == shown, who
