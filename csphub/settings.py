@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "crimedata",
     "assessment",
     "governance",
+    "casework",
     "casereviews",
     "demo",  # the top floor: imports the apps above, none imports it (ADR 0010)
 ]

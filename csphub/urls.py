@@ -31,6 +31,7 @@ urlpatterns: list = [
     path("partnerships/<slug:partnership>/assessment/", include("assessment.urls")),
     path("partnerships/<slug:partnership>/asb-case-reviews/", include("casereviews.urls")),
     path("partnerships/<slug:partnership>/", include("governance.urls")),
+    path("partnerships/<slug:partnership>/case-work/", include("casework.urls")),
     path("crime-data/", include("crimedata.urls")),
     path("", include("governance.feed_urls")),
 ]

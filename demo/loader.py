@@ -10,6 +10,7 @@ from accounts.models import User
 from demo.analysis import comparator_group_load
 from demo.assessment import assessment_load
 from demo.casereviews import case_reviews_load
+from demo.casework import casework_load
 from demo.crimedata import crime_data_load
 from demo.example_district import example_district_load
 from demo.governance import governance_load
@@ -76,6 +77,7 @@ STEPS: tuple[Step, ...] = (
     _rounds,
     _governance,
     _comparator_group,
+    casework_load,
 )
 
 

@@ -53,6 +53,7 @@ class DemoResult:
     created: Counter[str] = field(default_factory=Counter)
     users: list[LoadedUser] = field(default_factory=list)
     with_users: bool = False  # whether this run creates demo users (later steps follow it)
+    two_factor: list[tuple[str, str, str]] = field(default_factory=list)  # username, secret, otpauth URI
 
 
 def _bulk(model: type[M], objs: Sequence[M], actor: User, result: DemoResult) -> list[M]:

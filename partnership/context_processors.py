@@ -41,6 +41,11 @@ def _audience(user: Any, partnership: Partnership) -> Any:
             )
         if name == "data_protection_lead":
             return access.holds_grant(user, partnership, Grant.DATA_PROTECTION_LEAD)
+        if name == "case_work":  # the case-work app's menu entry: any case-work role held here
+            return any(
+                access.holds_grant(user, partnership, grant)
+                for grant in (Grant.CASE_WORKER, Grant.CSU_COORDINATOR, Grant.DATA_PROTECTION_LEAD)
+            )
         return False
 
     return in_audience

@@ -24,6 +24,7 @@ ORDER = [
     "crimedata",
     "assessment",
     "governance",
+    "casework",
     "casereviews",
     "demo",
 ]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.access import NotFound
 from core.errors import ConflictError
 from core.views import run_service
-from planning import other_actions, selectors, services
+from planning import home_notices, other_actions, selectors, services
 from planning.forms import ContributionForm, UpdateForm, active_statuses
 from planning.models import PlanYear, ReportingPeriod
 from planning.selectors import rounds as round_selectors
@@ -76,6 +76,7 @@ def _my_actions_body(request: HttpRequest, plan_year: PlanYear, context: dict[st
             "action_total": len(rows),
             "year_links": year_links(plan_year, "planning:my_actions"),
             "other_actions": other_actions.collect(request.user, plan_year.partnership, timezone.localdate()),
+            "home_notices": home_notices.notices_for(request.user, plan_year.partnership),
         },
         request,
     )

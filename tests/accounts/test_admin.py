@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import User
+from casework.models import FixedPenaltyCap
 from core.admin import AuditedAdmin
 from core.audit import audit_record
 from core.models import AuditEvent, AuditEventType, CspArea, District, PoliceForce
@@ -38,6 +39,7 @@ INSTALLATION_MODELS = {
     PopulationTable,
     WeightSet,
     ImportRun,
+    FixedPenaltyCap,  # installation-wide configuration of the 2014 Act (s.52(7))
 }
 
 

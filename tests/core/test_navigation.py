@@ -23,6 +23,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Calendar",
         "Engagement and equality",
         "Plan documents",
+        "Case work",
         "Members",
         "Glossary",
         "ASB Case Reviews",

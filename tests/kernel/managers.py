@@ -15,7 +15,20 @@ from django.db import models
 from core.access import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "accounts", "partnership", "planning", "publishing", "crimedata", "assessment", "demo")
+APPS = (
+    "core",
+    "accounts",
+    "partnership",
+    "planning",
+    "publishing",
+    "crimedata",
+    "assessment",
+    "projects",
+    "governance",
+    "casework",
+    "casereviews",
+    "demo",
+)
 MANAGER_METHODS = {
     "all", "filter", "exclude", "get", "create", "count", "exists", "order_by", "select_related",
     "prefetch_related", "values", "values_list", "first", "last", "annotate", "aggregate", "update",

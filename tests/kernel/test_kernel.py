@@ -28,6 +28,7 @@ DOMAIN_APPS = (
     "crimedata",
     "assessment",
     "governance",
+    "casework",
     "casereviews",
     "demo",
 )

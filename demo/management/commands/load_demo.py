@@ -57,5 +57,12 @@ class Command(BaseCommand):
                 + ", ".join(older)
                 + ".)"
             )
+        if result.two_factor:
+            lines += [
+                "",
+                "Case-work pages need two-factor sign-in. Add these demo keys to an authenticator app:",
+            ]
+            for username, secret, uri in result.two_factor:
+                lines += [f"  {username}: {secret}", f"    {uri}"]
         lines.append("")
         self.stdout.write("\n".join(lines))
