@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "publishing",
     "crimedata",
     "assessment",
+    "projects",
     "demo",  # the top floor: imports the apps above, none imports it (ADR 0010)
 ]
 

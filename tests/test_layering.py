@@ -15,7 +15,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["core", "accounts", "partnership", "planning", "publishing", "crimedata", "assessment", "demo"]
+ORDER = [
+    "core",
+    "accounts",
+    "partnership",
+    "planning",
+    "publishing",
+    "crimedata",
+    "assessment",
+    "projects",
+    "demo",
+]
 EXTRA_FORBIDDEN = {"crimedata": {"planning", "publishing", "assessment"}}
 
 # Allow-listed edges (importing module, imported app): none. Keep it empty.

@@ -21,7 +21,7 @@ from tests.kernel.managers import (
     scan_source,
 )
 
-DOMAIN_APPS = ("partnership", "planning", "publishing", "crimedata", "assessment", "demo")
+DOMAIN_APPS = ("partnership", "planning", "publishing", "crimedata", "assessment", "projects", "demo")
 
 
 def belongs_to_partnership(model: type[models.Model], seen: frozenset[type] = frozenset()) -> bool:
