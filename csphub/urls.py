@@ -28,6 +28,7 @@ urlpatterns: list = [
     path("partnerships/<slug:partnership>/", include("planning.io_urls")),
     path("partnerships/<slug:partnership>/", include("publishing.urls")),
     path("partnerships/<slug:partnership>/assessment/", include("assessment.urls")),
+    path("partnerships/<slug:partnership>/", include("projects.urls")),
     path("crime-data/", include("crimedata.urls")),
 ]
 

@@ -310,3 +310,9 @@ def dashboard_items(actor: Actor, plan_year: PlanYear, today: datetime.date) -> 
         ),
         nearly_spent=[row for row in pots(actor, plan_year) if row.nearly_spent],
     )
+
+
+def approved_outcomes(actor: Actor, project: Project) -> str:
+    """The outcomes of the project's evaluation once the coordinator has approved it, else ""."""
+    evaluation = access.evaluations_visible_to(actor).filter(project=project, is_approved=True).first()
+    return evaluation.outcomes if evaluation else ""
