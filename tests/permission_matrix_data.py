@@ -852,8 +852,11 @@ def strategy_published(kw: str) -> Kwargs:
     return lambda o: (o.strategy_publication, KW[kw](o))[1]
 
 
+from tests.permission_matrix_projects import CASES_PROJECTS  # noqa: E402 - it imports the helpers above
+
 CASES: list[Case] = [
     *BASE,
+    *CASES_PROJECTS,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY
