@@ -11,6 +11,7 @@ from demo.assessment import assessment_load
 from demo.crimedata import crime_data_load
 from demo.example_district import example_district_load
 from demo.partnership import DemoResult, demo_load
+from demo.projects import projects_step
 from demo.publishing import plan_document_load
 
 Step = Callable[[DemoResult, User, TextIOBase], object]
@@ -45,7 +46,7 @@ def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> No
 
 # After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
-STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district)
+STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district, projects_step)
 
 
 def demo_load_all(*, actor: User, with_users: bool, stdout: TextIOBase) -> DemoResult:

@@ -529,6 +529,19 @@ def output_add(
 
 
 @transaction.atomic
+def output_link(*, actor: Actor, project: Project, measure: Measure) -> ProjectOutput:
+    """Count an existing measure (a key figure, say) as one of the project's outputs."""
+    _require_reporter(actor, project)
+    if measure.partnership_id != project.plan_year.partnership_id:
+        raise ServiceError("Choose a measure of this partnership.")
+    found = ProjectOutput.objects.filter(project=project, measure=measure).first()
+    if found is not None:
+        return found
+    last = ProjectOutput.objects.filter(project=project).aggregate(m=Max("order"))["m"] or 0
+    return save_as(ProjectOutput(project=project, measure=measure, order=last + 1), actor)
+
+
+@transaction.atomic
 def output_value_record(
     *,
     actor: Actor,
