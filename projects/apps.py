@@ -7,4 +7,9 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the app's restricted models with the access kernel (core.access.REGISTRY).
+        from planning import dashboard_items
         from projects import access  # noqa: F401
+        from projects.dashboard import sections
+
+        # Fills planning's registry of dashboard items (planning may not import projects).
+        dashboard_items.register("projects", sections)

@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from partnership.access import access_partnership_by_slug, is_coordinator
-from planning import selectors
+from planning import dashboard_items, selectors
 from planning.forms import YearSelectForm
 from planning.views.common import year_context, year_links
 from planning.views.setup import no_plan_year
@@ -42,6 +43,7 @@ def dashboard(request: HttpRequest, partnership: str, year: str | None = None) -
             year_links=year_links(plan_year, "planning:dashboard_year", years),
             missing=selectors.missing_updates(plan_year),
             recent=selectors.recent_updates(plan_year),
+            extra_sections=dashboard_items.sections(request.user, plan_year, timezone.localdate()),
             # Links are `<actions_url><pk>/`: one reverse, not one a row.
             actions_url=reverse(
                 "planning:action_list",

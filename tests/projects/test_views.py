@@ -123,3 +123,17 @@ def test_summary_and_return_downloads(client, world):
     assert "PCC grant" in summary and "1000.00" in summary
     assert client.get(url("summary_download", "xlsx")).status_code == 200
     assert client.get(url("pot_return", pot.pk, "exe")).status_code == 404
+
+
+def test_dashboard_lists_decisions_overdue_monitoring_and_nearly_spent_pots(client, world):
+    import datetime
+
+    pot = make_pot(world, "Small pot", "100.00")
+    running = make_project(world, "Late project", next_monitoring_date=datetime.date(2020, 5, 1))
+    make_project(world, "New idea", status="proposed")
+    services.allocation_record(actor=world.coordinator, project=running, pot=pot, amount=D("95.00"), date=DAY)
+    client.force_login(world.member)
+    page = client.get(reverse("planning:dashboard_year", args=["test-csp", "2020-21"])).content.decode()
+    assert "Projects needing a decision" in page and "New idea</a>: proposed: approve or decline" in page
+    assert "Late project</a>: monitoring was due on 1 May 2020" in page
+    assert "Small pot</a>: £5.00 of £100.00 left (below 10%)" in page
