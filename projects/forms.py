@@ -128,6 +128,22 @@ class ProjectForm(TextLimitMixin, forms.Form):
     start_date = GovukDateField(label="Start date", required=False)
     end_date = GovukDateField(label="End date", required=False)
     next_monitoring_date = GovukDateField(label="Next monitoring date", required=False)
+    in_plan_review = forms.BooleanField(
+        label="Show it in the next plan's review of projects and initiatives, under its priorities",
+        required=False,
+    )
+    review_order = forms.IntegerField(
+        label="Position in the review (optional)",
+        required=False,
+        min_value=0,
+        max_value=10000,
+        help_text="Lower numbers come first under the priority.",
+        error_messages={
+            "invalid": "Enter a whole number",
+            "min_value": "Enter 0 or more",
+            "max_value": "Enter 10000 or less",
+        },
+    )
 
     def __init__(self, *args: Any, choices: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -140,6 +156,8 @@ class ProjectForm(TextLimitMixin, forms.Form):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", "The end date must be on or after the start date")
+        if data.get("review_order") is None:
+            data["review_order"] = 0
         return data
 
 

@@ -106,6 +106,14 @@ class Project(models.Model):
     next_monitoring_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.PROPOSED)
     order = models.PositiveIntegerField(default=0)
+    in_plan_review = models.BooleanField(
+        "shown in the plan's review of projects",
+        default=False,
+        help_text="Printed under its priority in the next plan's review of projects and initiatives.",
+    )
+    review_order = models.PositiveIntegerField(
+        "position in the review", default=0, help_text="Lower numbers come first under the priority."
+    )
     is_example = models.BooleanField(default=False, help_text="Example data made up for the demo.")
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()

@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 
@@ -316,3 +317,52 @@ def approved_outcomes(actor: Actor, project: Project) -> str:
     """The outcomes of the project's evaluation once the coordinator has approved it, else ""."""
     evaluation = access.evaluations_visible_to(actor).filter(project=project, is_approved=True).first()
     return evaluation.outcomes if evaluation else ""
+
+
+def review_projects(priority: Priority) -> list[Any]:
+    """For the plan document (publishing.review_projects): the projects serving `priority` that the
+    coordinator chose for the review, in the coordinator's order, with outputs, approved quotes and
+    approved photographs. Documents read a plan year's data without an actor, as publishing does."""
+    from publishing.review_projects import ReviewProjectContent
+
+    found = list(
+        Project.objects.filter(priorities=priority, in_plan_review=True)
+        .exclude(status__in=[ProjectStatus.PROPOSED, ProjectStatus.DECLINED])
+        .order_by("review_order", "order", "pk")
+    )
+    outputs = defaultdict(list)
+    for output in (
+        ProjectOutput.objects.filter(project__in=found).select_related("measure").order_by("order", "pk")
+    ):
+        outputs[output.project_id].append(output)
+    values: dict[int, list[MeasureValue]] = defaultdict(list)
+    for value in MeasureValue.objects.filter(measure__project_outputs__project__in=found).order_by(
+        "order", "pk"
+    ):
+        values[value.measure_id].append(value)
+    quotes = defaultdict(list)
+    for quote in ProjectQuote.objects.filter(project__in=found, is_approved=True).order_by("order", "pk"):
+        quotes[quote.project_id].append((quote.text, quote.attribution))
+    photos = defaultdict(list)
+    for photo in ProjectPhoto.objects.filter(project__in=found, is_approved=True).order_by("order", "pk"):
+        photos[photo.project_id].append(photo)
+    items = []
+    for project in found:
+        lines = []
+        for output in outputs[project.pk]:
+            series = values[output.measure_id]
+            row = OutputRow(
+                output, output.measure, series[-1].value if series else output.measure.value, series
+            )
+            if row.actual_text:
+                lines.append(f"{output.measure.name}: {row.actual_text}")
+        items.append(
+            ReviewProjectContent(
+                title=project.title,
+                summary=project.summary,
+                outputs=lines,
+                quotes=quotes[project.pk],
+                photos=photos[project.pk],
+            )
+        )
+    return items

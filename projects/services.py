@@ -265,6 +265,8 @@ def project_create(
     start_date: datetime.date | None = None,
     end_date: datetime.date | None = None,
     next_monitoring_date: datetime.date | None = None,
+    in_plan_review: bool = False,
+    review_order: int = 0,
     is_example: bool = False,
 ) -> Project:
     """Propose a project (coordinators); its first step is recorded as "proposed"."""
@@ -290,6 +292,8 @@ def project_create(
         end_date=end_date,
         next_monitoring_date=next_monitoring_date,
         order=last + 1,
+        in_plan_review=in_plan_review,
+        review_order=review_order,
         is_example=is_example,
     )
     save_as(project, actor)
@@ -316,6 +320,8 @@ def project_edit(
     start_date: datetime.date | None = None,
     end_date: datetime.date | None = None,
     next_monitoring_date: datetime.date | None = None,
+    in_plan_review: bool = False,
+    review_order: int = 0,
 ) -> Project:
     _require_coordinator(actor, project.plan_year.partnership)
     _check_project_fields(
@@ -333,6 +339,7 @@ def project_edit(
     project.lead_organisation = lead_organisation
     project.start_date, project.end_date = start_date, end_date
     project.next_monitoring_date = next_monitoring_date
+    project.in_plan_review, project.review_order = in_plan_review, review_order
     save_as(project, actor)
     project.priorities.set(priorities)
     project.actions.set(actions)

@@ -159,6 +159,8 @@ PROJECT_FIELDS = (
     "start_date",
     "end_date",
     "next_monitoring_date",
+    "in_plan_review",
+    "review_order",
 )
 
 

@@ -1,0 +1,86 @@
+"""Projects chosen for the plan's review print under their priority's review section, with their
+outputs (qualifiers kept), approved quotes and approved photographs, in HTML, PDF and Word."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from projects import services
+from publishing import services as publishing_services
+from publishing.render import html as html_render
+from publishing.render import pdf as pdf_render
+from publishing.render import word as word_render
+from publishing.render.document import build_plan
+from tests.factories import PlanYearFactory, PriorityFactory
+from tests.publishing.helpers import docx_text, norm, pdf_texts
+
+pytestmark = pytest.mark.django_db
+
+
+def test_projects_print_under_their_priority(world, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    previous = PlanYearFactory(partnership=world.partnership, slug="2019-20")
+    old_priority = PriorityFactory(plan_year=previous, title="Domestic abuse")
+    publishing_services.project_review_save(
+        plan_year=world.plan_year,
+        actor=world.coordinator,
+        priority=old_priority,
+        narrative="Introduction text.",
+    )
+    coordinator = world.coordinator
+
+    def project(title: str, **extra):  # type: ignore[no-untyped-def]
+        made = services.project_create(
+            actor=coordinator, plan_year=previous, title=title, priorities=[old_priority], **extra
+        )
+        services.project_transition(actor=coordinator, project=made, to="approved")
+        return made
+
+    second = project("Freedom Programme", summary="Ran in Tonbridge.", in_plan_review=True, review_order=2)
+    first = project("One Stop Shop", summary="A weekly drop in.", in_plan_review=True, review_order=1)
+    project("Not chosen", in_plan_review=False)
+    services.output_add(
+        actor=coordinator,
+        project=first,
+        name="People using the service",
+        unit="people",
+        value=Decimal(35),
+        value_qualifier="over",
+    )
+    approved = services.quote_add(actor=coordinator, project=second, text="It changed my life")
+    services.quote_approve(actor=coordinator, quote=approved)
+    services.quote_add(actor=coordinator, project=second, text="Draft quote not approved")
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (20, 90, 30)).save(buffer, format="PNG")
+    photo = services.photo_add(
+        actor=coordinator,
+        project=second,
+        image=SimpleUploadedFile("p.png", buffer.getvalue()),
+        alt_text="A group",
+    )
+    services.photo_approve(actor=coordinator, photo=photo)
+
+    doc = build_plan(world.plan_year)
+    section = doc.projects[0]
+    assert [p.title for p in section.projects] == ["One Stop Shop", "Freedom Programme"]
+    assert section.projects[0].outputs == ["People using the service: over 35 people"]
+    assert [q.text for q in section.projects[1].quotes] == ["It changed my life"]
+    assert [p.alt for p in section.projects[1].photos] == ["A group"]
+
+    order = [
+        "Introduction text.",
+        "One Stop Shop",
+        "over 35 people",
+        "Freedom Programme",
+        "It changed my life",
+    ]
+    html = norm(html_render.plan_html(doc, web=False))
+    word = norm(docx_text(word_render.plan_docx(doc)))
+    pdf = norm(pdf_texts(pdf_render.plan_pdf(doc))[0])
+    for text in (html, word, pdf):
+        positions = [text.index(part) for part in order]
+        assert positions == sorted(positions)
+        assert "Not chosen" not in text and "Draft quote" not in text
