@@ -84,3 +84,52 @@ def test_projects_print_under_their_priority(world, settings, tmp_path):
         positions = [text.index(part) for part in order]
         assert positions == sorted(positions)
         assert "Not chosen" not in text and "Draft quote" not in text
+
+
+def test_review_quotes_and_photos_move_to_a_project_and_back(world, settings, tmp_path):
+    from django.apps import apps
+
+    from projects import review_migration
+    from projects.models import Project
+    from publishing.models import FeedbackQuote, ProjectPhoto
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    coordinator = world.coordinator
+    with_priority = publishing_services.project_review_save(
+        plan_year=world.plan_year, actor=coordinator, priority=world.priority, narrative="Intro."
+    )
+    without = publishing_services.project_review_save(
+        plan_year=world.plan_year, actor=coordinator, title="Other"
+    )
+    for review in (with_priority, without):
+        publishing_services.quote_add(
+            review=review, actor=coordinator, text=f"Quote of {review}", attribution="A"
+        )
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (20, 90, 30)).save(buffer, format="PNG")
+    photo = publishing_services.photo_add(
+        review=with_priority,
+        actor=coordinator,
+        image=SimpleUploadedFile("p.png", buffer.getvalue()),
+        alt_text="Mural",
+    )
+    stored = photo.image.name
+    before = norm(html_render.plan_html(build_plan(world.plan_year), web=False))
+
+    review_migration.forwards(apps)
+    project = Project.objects.get()
+    assert (project.title, project.status, project.in_plan_review) == ("Violent crime", "completed", True)
+    assert [q.text for q in project.quotes.all()] == ["Quote of Violent crime"]
+    assert [(p.image.name, p.alt_text, p.is_approved) for p in project.photos.all()] == [
+        (stored, "Mural", True)
+    ]
+    assert [q.text for q in FeedbackQuote.objects.all()] == ["Quote of Other"]  # no priority: kept
+    assert not ProjectPhoto.objects.exists()
+    after = norm(html_render.plan_html(build_plan(world.plan_year), web=False))
+    for text in ("Intro.", "Quote of Violent crime", "Quote of Other", "Mural"):
+        assert text in before and text in after
+
+    review_migration.backwards(apps)
+    assert not Project.objects.exists()
+    assert sorted(q.text for q in FeedbackQuote.objects.all()) == ["Quote of Other", "Quote of Violent crime"]
+    assert [p.image.name for p in ProjectPhoto.objects.all()] == [stored]
