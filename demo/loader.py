@@ -44,9 +44,9 @@ def _example_district(result: DemoResult, actor: User, stdout: TextIOBase) -> No
     result.users.extend(example.users)
 
 
-# After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
+# After the partnership, in order: the 2019/20 projects (printed in the plan's review of them); the document publishes the 2020-21 plan; the assessment reads
 # the crime data; the example district needs none of them.
-STEPS: tuple[Step, ...] = (_plan_document, _crime_data, _assessment, _example_district, projects_step)
+STEPS: tuple[Step, ...] = (projects_step, _plan_document, _crime_data, _assessment, _example_district)
 
 
 def demo_load_all(*, actor: User, with_users: bool, stdout: TextIOBase) -> DemoResult:

@@ -7,6 +7,7 @@ Idempotent: a project already there (by title, in 2019/20) is left alone.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from io import TextIOBase
@@ -14,6 +15,7 @@ from io import TextIOBase
 from django.db import transaction
 
 from accounts.models import User
+from demo import texts
 from demo.partnership import DemoResult
 from partnership.access import organisations_visible_to
 from partnership.models import Organisation, Partnership
@@ -35,16 +37,27 @@ class NewOutput:
 
 
 @dataclass(frozen=True)
+class SeedText:
+    """Part of a paragraph of the seed's review section (`texts.PROJECTS`): paragraph `paragraph`
+    (from 0) of the priority's narrative, from the sentence starting `start` to the end of the
+    sentence that starts `end` (the whole paragraph without them)."""
+
+    paragraph: int
+    start: str = ""
+    end: str = ""
+
+
+@dataclass(frozen=True)
 class SeedProject:
     title: str
     priority: str  # a keyword of the 2019/20 priority's title
-    summary: str
+    summary: str | tuple[SeedText, ...]  # its own words, or its paragraphs of the seed's review
     lead: str = ""
     delivery: tuple[str, ...] = ()
     status: str = ProjectStatus.COMPLETED
     key_figures: tuple[str, ...] = ()  # existing 2019/20 key figures that count its outputs
     outputs: tuple[NewOutput, ...] = ()
-    quotes: tuple[str, ...] = ()
+    quotes: bool = False  # the seed's quotes of its priority's section belong to this project
     # Example data: (pot, allocated, [spend]) — the seed gives no amounts.
     money: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
 
@@ -54,16 +67,42 @@ TMBC = "Tonbridge & Malling Borough Council"
 
 PROJECTS: tuple[SeedProject, ...] = (
     SeedProject(
+        "Doorstep crime analyst",
+        "vulnerable",
+        (SeedText(0),),
+        lead="KCC Trading Standards",
+        delivery=("Kent County Council",),
+        status=ProjectStatus.RUNNING,
+        money=((GRANT, "3000.00", ("1000.00",)),),
+    ),
+    SeedProject(
         "Kenward Trust",
         "vulnerable",
-        "The CSP continues to commission The Kenward Trust to engage with young people in the borough "
-        "around alcohol and substance misuse (and the associated anti-social behaviour linked to these "
-        "substances). During the year they were able to visit four different locations and engaged with "
-        "over 1,800 individuals.",
+        (SeedText(1),),  # the narrative keeps "over 1,800"; the output is the update's 1,854
         lead="Kenward Trust",
         status=ProjectStatus.RUNNING,
         key_figures=("Young people engaged by Kenward Trust",),
         money=((GRANT, "6000.00", ("1500.00", "1500.00", "1500.00")),),
+    ),
+    SeedProject(
+        "Community Alcohol Partnerships (Tonbridge and Snodland)",
+        "vulnerable",
+        (SeedText(2), SeedText(3), SeedText(4)),
+    ),
+    SeedProject(
+        "Y2 Crew summer holiday scheme",
+        "vulnerable",
+        (SeedText(5, start="A number of diversionary", end="Over 190 young people"),),
+        lead=TMBC,
+        delivery=("Kent County Council",),
+        key_figures=("Young people attending the Y2 Crew summer holiday scheme",),
+    ),
+    SeedProject(
+        "Swerve it",
+        "vulnerable",
+        (SeedText(5, start="During the year Kent Police", end="It is hoped"),),
+        lead="Kent Police",
+        delivery=("Kent Fire & Rescue Service", "Project Salus", TMBC),
     ),
     SeedProject(
         "Theatre ADAD “Wasted”",
@@ -74,51 +113,25 @@ PROJECTS: tuple[SeedProject, ...] = (
         key_figures=("Pupils who saw Theatre ADAD's 'Wasted' performance", "Schools visited by Theatre ADAD"),
     ),
     SeedProject(
-        "Reform Restore Respect",
-        "violent",
-        "During the year a charity, Restore, Reform, Respect went into Hayesbrook School in Tonbridge to "
-        "deliver an anti-crime workshop to 382 students.",
-        lead="Reform Restore Respect",
-        key_figures=("Pupils who saw the Reform Restore Respect anti-crime assembly",),
-    ),
-    SeedProject(
         "Gangs training",
         "violent",
-        "The CSP also arranged some training around gang awareness which was held in June 2019. "
-        "40 professionals from Tonbridge & Malling attended the training, which was jointly held with "
-        "Sevenoaks Community Safety Partnership.",
+        (SeedText(1),),
         lead=TMBC,
         key_figures=("Professionals attending gangs training",),
         money=((GRANT, "800.00", ("750.00",)),),
     ),
     SeedProject(
-        "Y2 Crew summer holiday scheme",
-        "vulnerable",
-        "This included the Y2 Crew summer holiday scheme which was organised by Tonbridge & Malling "
-        "Borough Council and Kent County Council.",
-        lead=TMBC,
-        delivery=("Kent County Council",),
-        key_figures=("Young people attending the Y2 Crew summer holiday scheme",),
-    ),
-    SeedProject(
-        "Swerve it",
-        "vulnerable",
-        "During the year Kent Police, Kent Fire and Rescue Service, Project Salus and Tonbridge & Malling "
-        "Borough Council ran the 'Swerve it' bicycle programme in Snodland.",
-        lead="Kent Police",
-        delivery=("Kent Fire & Rescue Service", "Project Salus", TMBC),
-    ),
-    SeedProject(
-        "Community Alcohol Partnerships (Tonbridge and Snodland)",
-        "vulnerable",
-        "Both the Tonbridge Community Alcohol Partnership and Snodland Community Alcohol Partnership "
-        "continued to run during this year.",
+        "Reform Restore Respect",
+        "violent",
+        (SeedText(2),),
+        lead="Reform Restore Respect",
+        key_figures=("Pupils who saw the Reform Restore Respect anti-crime assembly",),
+        quotes=True,
     ),
     SeedProject(
         "DAVSS",
         "domestic",
-        "The Community Safety Partnership continued to provide funding for DAVSS to work with medium risk "
-        "victims of domestic abuse.",
+        (SeedText(0, start="The Community Safety Partnership continued", end="Of these 283"),),
         lead="DAVSS (Domestic Abuse Volunteer Support Services)",
         key_figures=("DAVSS referrals",),
         money=((GRANT, "5000.00", ("2500.00", "2500.00")),),
@@ -126,20 +139,30 @@ PROJECTS: tuple[SeedProject, ...] = (
     SeedProject(
         "Lookahead",
         "domestic",
-        "We also continue to support Lookahead (who work with high risk victims of domestic abuse).",
+        (
+            SeedText(
+                0, start="We also continue to support Lookahead", end="We also continue to support Lookahead"
+            ),
+        ),
         lead="Lookahead",
     ),
     SeedProject(
         "Freedom Programme",
         "domestic",
-        "The Freedom Programme ran in Tonbridge and East Malling with 20 women in total attending this "
-        "programme looking at how to recognise signs of abuse and how to break the cycle of abuse.",
+        (SeedText(0, start="The Freedom Programme", end="The Freedom Programme"),),
         key_figures=("Freedom Programme attendees",),
+    ),
+    SeedProject(
+        "One Stop Shop",
+        "domestic",
+        (SeedText(1),),
+        delivery=("Clarion Housing", "DAVSS (Domestic Abuse Volunteer Support Services)", "Lookahead"),
+        outputs=(NewOutput("People using the service for advice and support", D(35), "people", "over"),),
     ),
     SeedProject(
         "CDAP",
         "domestic",
-        "The Community Domestic Abuse Perpetrators Programme (CDAP) also continued to run in Tonbridge.",
+        (SeedText(2),),
         lead="Community Domestic Abuse Programme",
         outputs=(
             NewOutput("Men on the programme at the end of the year", D(13), "men"),
@@ -148,50 +171,71 @@ PROJECTS: tuple[SeedProject, ...] = (
         ),
     ),
     SeedProject(
-        "One Stop Shop",
-        "domestic",
-        "The One Stop Drop In service in Tonbridge continued to run throughout the year. This is supported "
-        "by Clarion Housing, DAVSS and Lookahead.",
-        delivery=("Clarion Housing", "DAVSS (Domestic Abuse Volunteer Support Services)", "Lookahead"),
-        outputs=(NewOutput("People using the service for advice and support", D(35), "people", "over"),),
-    ),
-    SeedProject(
-        "Doorstep crime analyst",
-        "vulnerable",
-        "Through funding from the PCC the CSP was able to provide funding towards a Kent wide doorstep "
-        "crime project. This project will continue during 2020/21.",
-        lead="KCC Trading Standards",
-        delivery=("Kent County Council",),
-        status=ProjectStatus.RUNNING,
-        money=((GRANT, "3000.00", ("1000.00",)),),
-    ),
-    SeedProject(
         "Crime prevention events",
         "anti-social",
-        "Representatives from the CSU attended a number of events during the year to provide free crime "
-        "prevention items and advice to members of the public. Funding for the crime prevention items such "
-        "as purse chains, personal alarms and shed alarms came from the Police and Crime Commissioners "
-        "funding.",
+        (SeedText(3),),
         lead=TMBC,
         key_figures=("Crime prevention events attended by the CSU",),
         money=((TACTICAL, "1200.00", ("450.00", "325.50")),),
     ),
 )
+# Not in the seed's review section (its figure is from an action's year-end update): not printed there.
+NOT_IN_REVIEW = frozenset({"Theatre ADAD “Wasted”"})
 
-QUOTES = {
-    "Reform Restore Respect": (
-        "I've learnt that everything you will get caught and there are punishments for it and it's just "
-        "not worth it",
-        "The assembly has helped me to understand that if you break the law then there will be consequences",
-        "I learnt in more detail about county lines and the risk of how it can affect us as well as being "
-        "more careful with the groups of people you get involved in as it can affect your future",
-    ),
-}
 POTS = (
     (GRANT, FunderKind.PCC_GRANT, "Kent Police and Crime Commissioner", "20000.00"),
     (TACTICAL, FunderKind.PCC_TACTICAL, "Kent Police and Crime Commissioner", "3000.00"),
 )
 DAY = datetime.date(2019, 7, 1)
+SENTENCE_END = re.compile(r"(?<=[.!?:)])\s+(?=[A-Z(])")
+
+
+def _section(keyword: str) -> tuple[str, list[str]]:
+    """The narrative's paragraphs and the quotes of the seed's review section for one priority."""
+    for found, _, narrative, _quotes in texts.PROJECTS:
+        if found == keyword:
+            return narrative, [p.strip() for p in narrative.strip().split("\n\n")]
+    raise KeyError(keyword)
+
+
+def _quotes(keyword: str) -> list[str]:
+    return next(quotes for found, _, _, quotes in texts.PROJECTS if found == keyword)
+
+
+def _cut(paragraph: str, part: SeedText) -> str:
+    if not part.start:
+        return paragraph
+    first = paragraph.index(part.start)
+    last_start = paragraph.index(part.end, first)
+    ends = [m.start() for m in SENTENCE_END.finditer(paragraph) if m.start() > last_start]
+    return paragraph[first : ends[0] if ends else len(paragraph)].strip()
+
+
+def summary_of(seed: SeedProject) -> str:
+    """The project's summary: its own words, or its sentences of the seed's review section."""
+    if isinstance(seed.summary, str):
+        return seed.summary
+    _, paragraphs = _section(seed.priority)
+    return "\n\n".join(_cut(paragraphs[part.paragraph], part) for part in seed.summary)
+
+
+def review_introduction(keyword: str) -> str:
+    """The priority's introduction text in the plan's review of projects: the seed's paragraphs of
+    its section that are not about a project (the Serious and Organised Crime Group, dispersal
+    orders, Channel panels, the social media campaign …); the projects print after it."""
+    _, paragraphs = _section(keyword)
+    used = {
+        part.paragraph
+        for seed in PROJECTS
+        if seed.priority == keyword and seed.title not in NOT_IN_REVIEW and not isinstance(seed.summary, str)
+        for part in seed.summary
+    }
+    return "\n\n".join(p for index, p in enumerate(paragraphs) if index not in used) + "\n"
+
+
+def section_quotes_move_to_projects(keyword: str) -> bool:
+    """Whether a project of this priority holds the section's quotes (then the review does not)."""
+    return any(seed.quotes and seed.priority == keyword for seed in PROJECTS)
 
 
 def projects_load(*, partnership: Partnership, actor: User, stdout: TextIOBase) -> None:
@@ -226,6 +270,7 @@ def _load(plan_year: PlanYear, actor: User) -> int:
         )
     }
     pots = _pots(plan_year, actor)
+    review_order = {seed.title: order for order, seed in enumerate(PROJECTS, start=1)}
     made = 0
     for seed in PROJECTS:
         if seed.title in existing:
@@ -235,7 +280,9 @@ def _load(plan_year: PlanYear, actor: User) -> int:
             actor=actor,
             plan_year=plan_year,
             title=seed.title,
-            summary=seed.summary,
+            summary=summary_of(seed),
+            in_plan_review=seed.title not in NOT_IN_REVIEW,
+            review_order=review_order[seed.title],
             priorities=[priority] if priority else [],
             lead_organisation=_organisation(names, seed.lead),
             delivery_organisations=[o for n in seed.delivery if (o := _organisation(names, n))],
@@ -275,7 +322,7 @@ def _load(plan_year: PlanYear, actor: User) -> int:
                 value=output.value,
                 value_qualifier=output.qualifier,
             )
-        for text in QUOTES.get(seed.title, ()):
+        for text in _quotes(seed.priority) if seed.quotes else ():
             quote = services.quote_add(actor=actor, project=project, text=text)
             services.quote_approve(actor=actor, quote=quote)
         if seed.status == ProjectStatus.COMPLETED:

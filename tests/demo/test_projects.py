@@ -100,3 +100,51 @@ def test_done_when_journey(client, demo):
     entries = sum((s.amount for s in Spend.objects.filter(allocation__pot=pot)), Decimal("0"))
     assert spent == entries == Decimal("875.49")
     assert rows[0]["Pot"].startswith("[Example data]")
+
+
+def test_every_sentence_of_the_seed_section_in_order_in_the_published_pdf_and_word(db):
+    """The section's paragraphs that are not projects are its priorities' introductions; the rest
+    are the projects' summaries, printed after them in the seed's order: nothing is lost or moved."""
+    import re
+
+    from core.actors import system_user
+    from demo import texts
+    from demo.projects import SENTENCE_END
+    from demo.publishing import plan_document_load
+    from publishing.models import PlanPublication
+    from tests.publishing.helpers import docx_text, norm, pdf_texts
+
+    actor = system_user()
+    result = demo_load(actor=actor, with_users=False)
+    projects_load(partnership=result.partnership, actor=actor, stdout=io.StringIO())
+    plan_document_load(partnership=result.partnership, actor=actor, stdout=io.StringIO())
+    publication = PlanPublication.objects.get(plan_year__partnership=result.partnership)
+    sentences = [norm(texts.PROJECTS_INTRODUCTION.split("\n\n")[0])]
+    for _, _, narrative, quotes in texts.PROJECTS:
+        plain = narrative.replace("*", "")
+        sentences += [
+            norm(s) for p in plain.split("\n\n") for s in SENTENCE_END.split(p.strip()) if s.strip()
+        ]
+        sentences += [norm(q) for q in quotes]
+    assert len(sentences) > 50
+
+    def reading(text: str) -> str:
+        """The text without the PDF's running page footers, and words without hyphens (a PDF reader
+        may keep, space or drop one broken at a line end)."""
+        footer = r" ?(• )?Partnership Plan \d{4} – \d{4} Page \d+ of \d+| ?Page \d+ of \d+ Partnership Plan \d{4} – \d{4}"
+        text = re.sub(footer, "", text)
+        return re.sub(r"(?<=\w)- ?(?=\w)", "", text)  # "Anti-social", "Anti- social", "Antisocial"
+
+    sentences = [reading(s) for s in sentences]
+    for text in [
+        reading(docx_text(bytes(publication.docx))),
+        *map(reading, pdf_texts(bytes(publication.pdf))),
+    ]:
+        start = text.index("Review of projects and initiatives 2019/20")
+        position, found = start, []
+        for sentence in sentences:
+            at = text.find(sentence, position)
+            found.append((sentence[:50], at >= 0))
+            position = at if at >= 0 else position
+        assert all(ok for _, ok in found), [s for s, ok in found if not ok]
+    assert re.search(r"Kenward Trust.{0,400}over 1,800 individuals", docx_text(bytes(publication.docx)))
