@@ -346,6 +346,10 @@ def review_projects(priority: Priority) -> list[Any]:
     photos = defaultdict(list)
     for photo in ProjectPhoto.objects.filter(project__in=found, is_approved=True).order_by("order", "pk"):
         photos[photo.project_id].append(photo)
+    funding: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    public = Allocation.objects.filter(project__in=found, pot__amounts_published=True).select_related("pot")
+    for allocation in public.order_by("pot__name", "pk"):
+        funding[allocation.project_id][allocation.pot.name] += allocation.amount
     items = []
     for project in found:
         lines = []
@@ -363,6 +367,16 @@ def review_projects(priority: Priority) -> list[Any]:
                 outputs=lines,
                 quotes=quotes[project.pk],
                 photos=photos[project.pk],
+                funding=funding_sentence(funding[project.pk]),
             )
         )
     return items
+
+
+def funding_sentence(by_pot: dict[str, Decimal]) -> str:
+    """ "Funded with £1,200.00 from PCC tactical pot 2019/20 and £500.00 from …" ("" without any)."""
+    parts = [f"{rules.money(amount)} from {name}" for name, amount in by_pot.items()]
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Funded with {listed}."

@@ -3,7 +3,8 @@
 publishing may not import projects (the layers), so the projects app registers a provider in its
 AppConfig.ready(): given a review's priority, it returns the projects serving that priority that
 the coordinator chose for the plan, in the coordinator's order, with their summary, outputs (as
-printed, qualifiers kept), approved quotes and approved photographs.
+printed, qualifiers kept), approved quotes and approved photographs, and their funding only from
+pots whose amounts the coordinator has published.
 """
 
 from collections.abc import Callable
@@ -21,6 +22,7 @@ class ReviewProjectContent:
     outputs: list[str] = field(default_factory=list)  # "Events held: 8 events"
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (text, attribution)
     photos: list[Any] = field(default_factory=list)  # records with .image, .alt_text and .caption
+    funding: str = ""  # "Funded with £1,200.00 from the PCC tactical pot", only once amounts are public
 
 
 Provider = Callable[["Priority"], list[ReviewProjectContent]]

@@ -185,6 +185,7 @@ class ReviewProject:
     outputs: list[str]
     photos: list[Photo]
     quotes: list[Quote]
+    funding: str = ""
 
 
 @dataclass
@@ -529,6 +530,7 @@ def _review_projects(priority: Any) -> list[ReviewProject]:
             outputs=[clean(output) for output in item.outputs],
             photos=[p for p in (_photo(photo) for photo in item.photos) if p is not None],
             quotes=[Quote(clean(text), clean(attribution)) for text, attribution in item.quotes],
+            funding=clean(item.funding),
         )
         for item in review_projects.projects_for(priority)
     ]

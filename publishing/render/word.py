@@ -232,6 +232,8 @@ def plan_docx(doc: PlanDocument) -> bytes:
                 add_markdown(document, item.summary)
                 for output in item.outputs:
                     document.add_paragraph(output, style="List Bullet")
+                if item.funding:
+                    document.add_paragraph(item.funding)
                 for photo in item.photos:
                     _add_photo(document, photo)
                 for quote in item.quotes:

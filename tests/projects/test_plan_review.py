@@ -63,8 +63,22 @@ def test_projects_print_under_their_priority(world, settings, tmp_path):
     )
     services.photo_approve(actor=coordinator, photo=photo)
 
+    hidden = services.pot_create(
+        actor=coordinator, plan_year=previous, name="Hidden pot", amount=Decimal("900")
+    )
+    shown = services.pot_create(
+        actor=coordinator, plan_year=previous, name="PCC grant", amount=Decimal("900")
+    )
+    services.pot_publish_amounts(actor=coordinator, pot=shown, published=True)
+    for pot, amount in ((hidden, "300"), (shown, "250"), (shown, "0.50")):
+        services.allocation_record(
+            actor=coordinator, project=first, pot=pot, amount=Decimal(amount), date=previous.start_date
+        )
+
     doc = build_plan(world.plan_year)
     section = doc.projects[0]
+    assert section.projects[0].funding == "Funded with £250.50 from PCC grant."  # the hidden pot stays hidden
+    assert section.projects[1].funding == ""
     assert [p.title for p in section.projects] == ["One Stop Shop", "Freedom Programme"]
     assert section.projects[0].outputs == ["People using the service: over 35 people"]
     assert [q.text for q in section.projects[1].quotes] == ["It changed my life"]
@@ -83,7 +97,7 @@ def test_projects_print_under_their_priority(world, settings, tmp_path):
     for text in (html, word, pdf):
         positions = [text.index(part) for part in order]
         assert positions == sorted(positions)
-        assert "Not chosen" not in text and "Draft quote" not in text
+        assert "Not chosen" not in text and "Draft quote" not in text and "Hidden pot" not in text
 
 
 def test_review_quotes_and_photos_move_to_a_project_and_back(world, settings, tmp_path):
