@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "publishing",
     "crimedata",
     "assessment",
+    "projects",
     "governance",
     "casework",
     "casereviews",

@@ -32,6 +32,7 @@ urlpatterns: list = [
     path("partnerships/<slug:partnership>/asb-case-reviews/", include("casereviews.urls")),
     path("partnerships/<slug:partnership>/", include("governance.urls")),
     path("partnerships/<slug:partnership>/case-work/", include("casework.urls")),
+    path("partnerships/<slug:partnership>/", include("projects.urls")),
     path("crime-data/", include("crimedata.urls")),
     path("", include("governance.feed_urls")),
 ]

@@ -16,6 +16,7 @@ from demo.example_district import example_district_load
 from demo.governance import governance_load
 from demo.maps import maps_load
 from demo.partnership import DemoResult, demo_load
+from demo.projects import projects_step
 from demo.publishing import plan_document_load
 from demo.rounds import rounds_load
 
@@ -65,9 +66,11 @@ def _governance(result: DemoResult, actor: User, stdout: TextIOBase) -> None:
     governance_load(partnership=result.partnership, actor=actor, stdout=stdout)
 
 
-# After the partnership, in order: the document publishes the 2020-21 plan; the assessment reads
-# the crime data; the example district needs none of them.
+# After the partnership, in order: the 2019/20 projects (printed in the plan's review of them); the
+# document publishes the 2020-21 plan; the assessment reads the crime data; the example district
+# needs none of them.
 STEPS: tuple[Step, ...] = (
+    projects_step,
     _plan_document,
     _crime_data,
     lambda result, actor, stdout: maps_load(actor=actor, stdout=stdout),  # needs the crime data

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from accounts.models import User
 from demo import texts
+from demo.projects import review_introduction, section_quotes_move_to_projects
 from partnership.models import Partnership
 from planning.access import plan_years_visible_to, priorities_visible_to
 from planning.models import PlanYear
@@ -60,7 +61,7 @@ def _project_reviews(plan_year: PlanYear, actor: User) -> None:
         if previous
         else []
     )
-    for order, (keyword, seed_heading, narrative, quotes) in enumerate(texts.PROJECTS, start=1):
+    for order, (keyword, seed_heading, _narrative, quotes) in enumerate(texts.PROJECTS, start=1):
         priority = next((p for p in priorities if keyword in p.title.lower()), None)
         review = project_reviews_visible_to(actor).filter(plan_year=plan_year, order=order).first()
         review = services.project_review_save(
@@ -70,10 +71,11 @@ def _project_reviews(plan_year: PlanYear, actor: User) -> None:
             priority=priority,
             # With the priority known, the heading comes from its title and sub-themes.
             title="" if priority else seed_heading,
-            narrative=narrative,
+            # The paragraphs about projects print with the projects (demo.projects).
+            narrative=review_introduction(keyword),
             order=order,
         )
         known = set(feedback_quotes_visible_to(actor).filter(review=review).values_list("text", flat=True))
-        for text in quotes:
+        for text in [] if section_quotes_move_to_projects(keyword) else quotes:
             if text not in known:
                 services.quote_add(review=review, actor=actor, text=text)

@@ -23,6 +23,7 @@ ORDER = [
     "publishing",
     "crimedata",
     "assessment",
+    "projects",
     "governance",
     "casework",
     "casereviews",

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from core.access import NotFound
 from partnership.access import access_partnership_by_slug, is_coordinator
-from planning import home_notices, selectors, year_notices
+from planning import dashboard_items, home_notices, selectors, year_notices
 from planning.forms import YearSelectForm
 from planning.models import PlanYear
 from planning.views.common import cached_year_page, year_links
@@ -58,6 +58,7 @@ def _dashboard_body(request: HttpRequest, plan_year: PlanYear, context: dict[str
             "year_links": year_links(plan_year, "planning:dashboard_year", years),
             "missing": selectors.missing_updates(plan_year),
             "recent": selectors.recent_updates(plan_year),
+            "extra_sections": dashboard_items.sections(request.user, plan_year, timezone.localdate()),
             "home_notices": home_notices.notices_for(request.user, plan_year.partnership),
             "year_notices": year_notices.collect(
                 year_notices.DASHBOARD, request.user, plan_year, timezone.localdate()

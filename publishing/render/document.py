@@ -3,6 +3,7 @@
 import base64
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from planning import selectors as planning_selectors
 from planning.models import Action, OwnerLayout, PeriodCode, PlanYear, Status, Update
 from planning.reporting import is_overdue
 from planning.selectors import strategies as strategy_selectors
+from publishing import review_projects
 from publishing.models import ProjectPhoto
 from publishing.selectors import (
     DocumentPriority,
@@ -175,12 +177,25 @@ class Quote:
 
 
 @dataclass
+class ReviewProject:
+    """A project serving the section's priority (from the projects app, publishing.review_projects)."""
+
+    title: str
+    summary: str
+    outputs: list[str]
+    photos: list[Photo]
+    quotes: list[Quote]
+    funding: str = ""
+
+
+@dataclass
 class ProjectSection:
     heading: str
     anchor: str
     narrative: str
     photos: list[Photo]
     quotes: list[Quote]
+    projects: list[ReviewProject] = field(default_factory=list)
 
 
 @dataclass
@@ -471,7 +486,7 @@ def _key_figures(plan_year: PlanYear, *, targets_only: bool = False) -> list[Key
     return figures
 
 
-def _photo(photo: ProjectPhoto) -> Photo | None:
+def _photo(photo: ProjectPhoto | Any) -> Photo | None:
     try:
         with photo.image.open("rb") as handle:
             data = handle.read()
@@ -501,9 +516,24 @@ def _projects(plan_year: PlanYear) -> list[ProjectSection]:
                 narrative=clean(review.narrative),
                 photos=photos,
                 quotes=[Quote(clean(q.text), clean(q.attribution)) for q in content.quotes],
+                projects=_review_projects(review.priority) if review.priority is not None else [],
             )
         )
     return sections
+
+
+def _review_projects(priority: Any) -> list[ReviewProject]:
+    return [
+        ReviewProject(
+            title=clean(item.title),
+            summary=clean(item.summary),
+            outputs=[clean(output) for output in item.outputs],
+            photos=[p for p in (_photo(photo) for photo in item.photos) if p is not None],
+            quotes=[Quote(clean(text), clean(attribution)) for text, attribution in item.quotes],
+            funding=clean(item.funding),
+        )
+        for item in review_projects.projects_for(priority)
+    ]
 
 
 def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:

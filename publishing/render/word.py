@@ -227,6 +227,19 @@ def plan_docx(doc: PlanDocument) -> bytes:
                 document.add_paragraph(f"“{quote.text}”", style="Quote")
                 if quote.attribution:
                     document.add_paragraph(quote.attribution)
+            for item in project.projects:
+                document.add_heading(item.title, level=3)
+                add_markdown(document, item.summary)
+                for output in item.outputs:
+                    document.add_paragraph(output, style="List Bullet")
+                if item.funding:
+                    document.add_paragraph(item.funding)
+                for photo in item.photos:
+                    _add_photo(document, photo)
+                for quote in item.quotes:
+                    document.add_paragraph(f"“{quote.text}”", style="Quote")
+                    if quote.attribution:
+                        document.add_paragraph(quote.attribution)
     document.add_heading(f"Priority Issues for {doc.long_label}", level=1)
     add_markdown(document, doc.priority_issues_before)
     for section in doc.priority_list:

@@ -19,6 +19,7 @@ def test_menu_collected_from_the_apps_in_order():
         "Measures",
         "Themes and places",
         "Strategic assessment",
+        "Projects",
         "Meetings",
         "Calendar",
         "Engagement and equality",

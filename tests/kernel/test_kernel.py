@@ -27,6 +27,7 @@ DOMAIN_APPS = (
     "publishing",
     "crimedata",
     "assessment",
+    "projects",
     "governance",
     "casework",
     "casereviews",
