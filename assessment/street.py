@@ -69,8 +69,8 @@ def location_hotspots(
             key = (location, longitude, latitude)
             now[key] += current
             before[key] += previous
-            if code and not lsoas.get(key):
-                lsoas[key] = code
+            if code and (not lsoas.get(key) or code < str(lsoas[key])):
+                lsoas[key] = code  # the lowest code, whatever order the groups came in
     ordered = sorted((k for k in now if now[k]), key=lambda k: (-now[k], k))[:top]
     return [
         {

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from core.actors import Actor
+
 if TYPE_CHECKING:
     from planning.models import PlanYear
 
@@ -37,5 +39,5 @@ def register(key: str, provider: Provider) -> None:
     REGISTRY[key] = provider
 
 
-def sections(actor: Any, plan_year: "PlanYear", today: datetime.date) -> list[DashboardSection]:
+def sections(actor: Actor, plan_year: "PlanYear", today: datetime.date) -> list[DashboardSection]:
     return [section for provider in REGISTRY.values() for section in provider(actor, plan_year, today)]

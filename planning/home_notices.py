@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from core.actors import Actor
+
 if TYPE_CHECKING:
     from partnership.models import Partnership
 
@@ -30,6 +32,6 @@ def register(key: str, source: NoticeSource) -> None:
     REGISTRY[key] = source
 
 
-def notices_for(actor: Any, partnership: "Partnership") -> list[Notice]:
+def notices_for(actor: Actor, partnership: "Partnership") -> list[Notice]:
     found = (source(actor, partnership) for source in REGISTRY.values())
     return [notice for notice in found if notice is not None]

@@ -5,11 +5,13 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import User
+from assessment.models import ComparatorGroup, LsoaWard
 from casework.models import FixedPenaltyCap
 from core.admin import AuditedAdmin
 from core.audit import audit_record
 from core.models import AuditEvent, AuditEventType, CspArea, District, PoliceForce
 from crimedata.models import (
+    BoundarySet,
     CrimeCount,
     DistrictAlias,
     ForceMonth,
@@ -40,6 +42,9 @@ INSTALLATION_MODELS = {
     WeightSet,
     ImportRun,
     FixedPenaltyCap,  # installation-wide configuration of the 2014 Act (s.52(7))
+    BoundarySet,  # LSOA boundaries (reference data)
+    ComparatorGroup,  # most similar groups of districts (reference data)
+    LsoaWard,  # LSOA to ward lookups (reference data)
 }
 
 
