@@ -47,6 +47,8 @@ from partnership.models import Membership, Organisation, Partnership
 from planning import selectors as planning_selectors
 from planning.access import strategies_visible_to
 from planning.models import PlanYear, StatusMeaning, Strategy
+from projects import selectors as project_selectors
+from projects.models import ProjectStatus
 from publishing import selectors as publishing_selectors
 from publishing.models import PlanPublication
 
@@ -197,7 +199,8 @@ def overdue_meeting_actions(
 
 def prefilled_agenda(actor: Actor, series: MeetingSeries, today: datetime.date) -> list[str]:
     """A Strategy Group agenda: the standing items, actions whose status means at risk or off track,
-    actions missing an update for an open period, and overdue meeting actions."""
+    actions missing an update for an open period, projects needing a decision (proposed ones to
+    approve or decline, completed ones to evaluate) and overdue meeting actions."""
     partnership = series.partnership
     titles = ["Apologies and attendance", "Minutes of the last meeting and matters arising"]
     plan_year = _plan_year(actor, partnership)
@@ -214,6 +217,9 @@ def prefilled_agenda(actor: Actor, series: MeetingSeries, today: datetime.date) 
                     f"Missing {period_missing.period.code} update{'s' if count > 1 else ''}: "
                     f"{organisation.name}, {count} action{'s' if count > 1 else ''}"
                 )
+        for project in project_selectors.dashboard_items(actor, plan_year, today).needing_decision:
+            decision = "approve or decline" if project.status == ProjectStatus.PROPOSED else "evaluate"
+            titles.append(f"Project needing a decision ({decision}): {project.title}")
     for late in overdue_meeting_actions(actor, partnership, today):
         titles.append(
             f"Overdue meeting action (due {late.due_date:%-d %B %Y}, {late.owner_organisation.name}): {late.text}"

@@ -188,3 +188,15 @@ def test_prefilled_agenda_lists_actions_at_risk_missing_updates_and_overdue_meet
     assert "Overdue meeting action" not in "\n".join(
         selectors.prefilled_agenda(world.coordinator, group, datetime.date(2020, 5, 1))
     )
+
+
+def test_prefilled_agenda_lists_projects_needing_a_decision(world):
+    from projects import services as project_services
+
+    group = series(world, prefill_agenda=True)
+    project_services.project_create(
+        actor=world.coordinator, plan_year=world.plan_year, title="Youth diversion"
+    )
+    titles = selectors.prefilled_agenda(world.coordinator, group, datetime.date(2020, 6, 1))
+    assert "Project needing a decision (approve or decline): Youth diversion" in titles
+    assert titles[-1] == "Any other business"
