@@ -75,10 +75,8 @@ def page_part_key(request: HttpRequest, name: str, partnership_id: int) -> str |
     return "part:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def page_part(
-    request: HttpRequest, *, name: str, partnership_id: int, build: Callable[[], T]
-) -> tuple[T, bool]:
-    """`build()`'s value for this request and whether it came from the cache. The audit events the
+def page_part(request: HttpRequest, *, name: str, partnership_id: int, build: Callable[[], T]) -> T:
+    """`build()`'s value for this request, from the cache when it holds it. The audit events the
     build wrote (views, searches) are written again each time the part is served from the cache."""
     key = page_part_key(request, name, partnership_id)
     cache = caches[CACHE_ALIAS]
@@ -87,9 +85,9 @@ def page_part(
         if found is not None:
             value, events = found
             replay_events(request.user, events)
-            return value, True
+            return value
     with recording_events() as events:
         value = build()
     if key is not None:
         cache.set(key, (value, events), getattr(settings, "PAGE_CACHE_SECONDS", 600))
-    return value, False
+    return value

@@ -420,9 +420,7 @@ def action_page(
     actor: Actor, plan_year: PlanYear, action_id: object, *, for_: Purpose = Purpose.VIEW
 ) -> Action:
     """One action of the plan year through its door (one `viewed` event), owners and updates loaded."""
-    action = access_action_by_id(actor, action_id, for_=for_, plan_year=plan_year)
-    prefetch_related_objects([action], *DETAILS)
-    return action
+    return action_details(access_action_by_id(actor, action_id, for_=for_, plan_year=plan_year))
 
 
 def action_opened(actor: Actor, plan_year: PlanYear, action_id: object) -> Action:

@@ -38,7 +38,7 @@ def cached_year_page(
     """A year page whose content (`body(year_context)`, HTML) is cached until the partnership's
     records change (ADR 0019); `template` wraps it (`{{ body }}`) in the layout, which needs only
     the title and breadcrumbs (`extra`)."""
-    content, _ = page_part(
+    content = page_part(
         request,
         name=name,
         partnership_id=plan_year.partnership_id,
