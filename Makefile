@@ -50,7 +50,7 @@ migrate: install ## Apply migrations to the development database
 	$(DEV_ENV) $(MANAGE) migrate --noinput -v 0
 
 demo: static migrate ## Install, build, migrate, load the Tonbridge and Malling demo and serve it
-	$(DEV_ENV) $(MANAGE) load_demo
+	$(DEV_ENV) $(MANAGE) load_demo --url http://$(HOST):$(PORT)/
 	@echo ""
 	@echo "CSP Hub is starting at http://$(HOST):$(PORT)/ (stop it with Ctrl+C)."
 	@$(MAKE) --no-print-directory serve

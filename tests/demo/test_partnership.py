@@ -247,6 +247,13 @@ def test_command_is_idempotent_and_quick(no_extensions):
     assert demo_password() in text
 
 
+def test_the_sign_in_block_names_the_address_it_is_given(no_extensions):
+    out = StringIO()
+    call_command("load_demo", "--url", "http://127.0.0.1:8042/", stdout=out)
+    assert "Open http://127.0.0.1:8042/ and sign in" in out.getvalue()
+    assert "8000" not in out.getvalue()
+
+
 def test_demo_users_belong_to_this_partnership_only(no_extensions):
     call_command("load_demo", stdout=StringIO())
     users = get_user_model().objects

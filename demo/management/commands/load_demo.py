@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-users", action="store_true", help="Load the data only; create no demo users."
         )
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000/",
+            help="The address printed in the sign-in instructions (make demo passes its HOST and PORT).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         with_users = not options["no_users"]
@@ -37,14 +42,14 @@ class Command(BaseCommand):
         assert isinstance(actor, User)  # the project's user model (core types it as Django's abstract one)
         result = demo_load_all(actor=actor, with_users=with_users, stdout=self.stdout)
         if with_users:
-            self._sign_in_block(result)
+            self._sign_in_block(result, url=options["url"])
 
-    def _sign_in_block(self, result: DemoResult) -> None:
+    def _sign_in_block(self, result: DemoResult, *, url: str) -> None:
         lines = [
             "",
             "How to sign in",
             "==============",
-            "Open http://127.0.0.1:8000/ and sign in with one of these usernames:",
+            f"Open {url} and sign in with one of these usernames:",
             "",
         ]
         users = sorted(result.users, key=lambda user: user.username == ADMIN_USERNAME)  # admin last
