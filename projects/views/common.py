@@ -1,10 +1,17 @@
 """Helpers shared by the projects views."""
 
-from django.http import HttpResponse
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
+from core.access import Purpose
 from core.middleware import private_response
+from partnership.access import access_partnership_by_slug
 from partnership.models import Partnership
+from projects import access
 from projects.models import FundingPot, Project
 
 CONTENT_TYPES = {
@@ -41,3 +48,14 @@ def download(data: bytes, kind: str, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return private_response(response)
+
+
+def open_project(request: HttpRequest, partnership: str, pk: int, for_: Purpose = Purpose.VIEW) -> Project:
+    team = access_partnership_by_slug(request.user, partnership)
+    project = access.access_project_by_id(request.user, pk, for_=for_, partnership=team)
+    project.plan_year.partnership = team
+    return project
+
+
+def form_page(request: HttpRequest, form: forms.BaseForm, **context: Any) -> HttpResponse:
+    return render(request, "projects/form.html", {"form": form, **context})

@@ -1,21 +1,16 @@
-"""Projects: the filtered list with its downloads, a project's page and the forms on it."""
+"""Projects: the filtered list with its downloads, a project's page, adding and editing a project and
+the funding settings. The forms on a project's page are in projects/views/records.py."""
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from core.access import Purpose, audit_search
-from core.errors import ServiceError
 from core.history import history_rows
 from core.views import run_service
 from partnership.access import access_partnership_by_slug
@@ -23,31 +18,16 @@ from partnership.models import Partnership
 from planning import access as planning_access
 from projects import access, exports, selectors, services
 from projects.forms import (
-    EvaluationForm,
-    MonitoringNoteForm,
-    OutputForm,
-    OutputValueForm,
-    PhotoForm,
     ProjectFilterForm,
     ProjectForm,
-    QuoteForm,
     SettingsForm,
-    SpendForm,
     TransitionForm,
     as_int,
 )
 from projects.models import Project, ProjectStatus
-from projects.views.common import download, list_crumbs, project_url
-from publishing.storage import private_file_response
+from projects.views.common import download, form_page, list_crumbs, open_project, project_url
 
 MANAGE, REPORT = Purpose.MANAGE, Purpose.REPORT
-
-
-def _project(request: HttpRequest, partnership: str, pk: int, for_: Purpose = Purpose.VIEW) -> Project:
-    team = access_partnership_by_slug(request.user, partnership)
-    project = access.access_project_by_id(request.user, pk, for_=for_, partnership=team)
-    project.plan_year.partnership = team
-    return project
 
 
 def _filters(request: HttpRequest, team: Partnership) -> tuple[ProjectFilterForm, Any, selectors.Filters]:
@@ -113,7 +93,7 @@ def project_summary_download(request: HttpRequest, partnership: str, fmt: str) -
 
 @login_required
 def project_detail(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    project = _project(request, partnership, pk)
+    project = open_project(request, partnership, pk)
     page = selectors.project_page(request.user, project)
     team = project.plan_year.partnership
     return render(
@@ -164,10 +144,6 @@ PROJECT_FIELDS = (
 )
 
 
-def _form_page(request: HttpRequest, form: forms.BaseForm, **context: Any) -> HttpResponse:
-    return render(request, "projects/form.html", {"form": form, **context})
-
-
 @login_required
 def project_create(request: HttpRequest, partnership: str) -> HttpResponse:
     team = access_partnership_by_slug(request.user, partnership, for_=MANAGE)
@@ -183,7 +159,7 @@ def project_create(request: HttpRequest, partnership: str) -> HttpResponse:
         if ok and project is not None:
             messages.success(request, f"Added the project “{project.title}” as proposed.")
             return redirect(project_url(project))
-    return _form_page(
+    return form_page(
         request,
         form,
         partnership=team,
@@ -196,7 +172,7 @@ def project_create(request: HttpRequest, partnership: str) -> HttpResponse:
 
 @login_required
 def project_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    project = _project(request, partnership, pk, MANAGE)
+    project = open_project(request, partnership, pk, MANAGE)
     team = project.plan_year.partnership
     choices = _project_choices(request, team, project.plan_year)
     if request.method == "POST":
@@ -212,7 +188,7 @@ def project_edit(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
         for name in ("priorities", "actions", "delivery_organisations", "places"):
             initial[name] = [item.pk for item in getattr(project, name).all()]
         form = ProjectForm(initial=initial, choices=choices)
-    return _form_page(
+    return form_page(
         request,
         form,
         partnership=team,
@@ -221,285 +197,6 @@ def project_edit(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
         cancel_url=project_url(project),
         breadcrumbs=list_crumbs(team, (project.title, project_url(project)), ("Edit", "")),
     )
-
-
-def _project_form(
-    request: HttpRequest,
-    partnership: str,
-    pk: int,
-    *,
-    for_: Purpose,
-    form_class: Callable[..., forms.Form],
-    service: Callable[..., Any],
-    title: str,
-    submit: str,
-    done: str,
-    form_kwargs: Callable[[Project], dict[str, Any]] | None = None,
-    service_kwargs: Callable[[Project, dict[str, Any]], dict[str, Any]] | None = None,
-    initial: Callable[[Project], dict[str, Any]] | None = None,
-    intro: str = "",
-) -> HttpResponse:
-    """A form on a project's page: open the project for `for_`, run the service, back to the project."""
-    project = _project(request, partnership, pk, for_)
-    extra = form_kwargs(project) if form_kwargs else {}
-    if request.method == "POST":
-        form = form_class(request.POST, request.FILES, **extra)
-    else:
-        form = form_class(initial=initial(project) if initial else None, **extra)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        kwargs = service_kwargs(project, data) if service_kwargs else {"project": project, **data}
-        _, ok = run_service(form, service, actor=request.user, **kwargs)
-        if ok:
-            messages.success(request, done)
-            return redirect(project_url(project))
-    team = project.plan_year.partnership
-    return _form_page(
-        request,
-        form,
-        partnership=team,
-        project=project,
-        page_title=title,
-        intro=intro,
-        submit_label=submit,
-        multipart=any(isinstance(f, forms.FileField) for f in form.fields.values()),
-        cancel_url=project_url(project),
-        breadcrumbs=list_crumbs(team, (project.title, project_url(project)), (submit, "")),
-    )
-
-
-@login_required
-def project_status(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    def kwargs(project: Project, data: dict[str, Any]) -> dict[str, Any]:
-        return {"project": project, "to": data["to"], "note": data["note"]}
-
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=MANAGE,
-        form_class=TransitionForm,
-        service=services.project_transition,
-        title="Change the project's status",
-        submit="Change status",
-        done="Changed the project's status.",
-        form_kwargs=lambda project: {"current": project.status},
-        service_kwargs=kwargs,
-    )
-
-
-@login_required
-def allocation_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    from projects.forms import AllocationForm
-
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=MANAGE,
-        form_class=AllocationForm,
-        service=services.allocation_record,
-        title="Allocate money to the project",
-        submit="Record allocation",
-        done="Recorded the allocation.",
-        form_kwargs=lambda project: {"pots": selectors.fundable_pots(request.user, project)},
-        initial=lambda project: {"date": timezone.localdate()},
-        intro="An allocation that takes the pot below zero is refused unless you give a reason to override; "
-        "the project then shows as overspent.",
-    )
-
-
-@login_required
-def spend_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    def kwargs(project: Project, data: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "allocation": data["allocation"],
-            "amount": data["amount"],
-            "date": data["date"],
-            "description": data["description"],
-            "evidence": data["evidence"] or None,
-            "override_reason": data["override_reason"],
-        }
-
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=SpendForm,
-        service=services.spend_record,
-        title="Record spend",
-        submit="Record spend",
-        done="Recorded the spend.",
-        form_kwargs=lambda project: {"allocations": selectors.allocations_of(request.user, project)},
-        service_kwargs=kwargs,
-        initial=lambda project: {"date": timezone.localdate()},
-        intro="Spend more than is left of its allocation is refused unless you give a reason to override; "
-        "the project then shows as overspent.",
-    )
-
-
-@login_required
-def spend_evidence(request: HttpRequest, partnership: str, pk: int, spend_id: int) -> HttpResponseBase:
-    project = _project(request, partnership, pk)
-    spend = access.access_spend_by_id(request.user, spend_id, project=project)
-    if not spend.evidence:
-        raise Http404("No evidence.")
-    return private_file_response(
-        spend.evidence, filename=f"evidence-{spend.pk}{Path(spend.evidence.name or '').suffix}"
-    )
-
-
-@login_required
-def output_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=OutputForm,
-        service=services.output_add,
-        title="Add an output",
-        submit="Add output",
-        done="Added the output.",
-    )
-
-
-@login_required
-def output_value_create(request: HttpRequest, partnership: str, pk: int, output_id: int) -> HttpResponse:
-    project = _project(request, partnership, pk, REPORT)
-    output = access.access_project_output_by_id(request.user, output_id, for_=REPORT, project=project)
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=OutputValueForm,
-        service=services.output_value_record,
-        title=f"Record a value of “{output.measure.name}”",
-        submit="Record value",
-        done="Recorded the value.",
-        service_kwargs=lambda project, data: {"output": output, **data},
-    )
-
-
-@login_required
-def note_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=MonitoringNoteForm,
-        service=services.monitoring_note_add,
-        title="Add a monitoring note",
-        submit="Add note",
-        done="Added the monitoring note.",
-        initial=lambda project: {"date": timezone.localdate()},
-    )
-
-
-@login_required
-def evaluation_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    def initial(project: Project) -> dict[str, Any]:
-        found = selectors.project_page(request.user, project).evaluation
-        if found is None:
-            return {}
-        return {name: getattr(found, name) for name in ("delivered", "outcomes", "learned", "fund_again")}
-
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=EvaluationForm,
-        service=services.evaluation_save,
-        title="The project's evaluation",
-        submit="Save evaluation",
-        done="Saved the evaluation; the coordinator approves it before it is published.",
-        initial=initial,
-        intro="The coordinator approves the evaluation before it is published; a change after approval "
-        "needs approving again.",
-    )
-
-
-@login_required
-def quote_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=QuoteForm,
-        service=services.quote_add,
-        title="Add a quote",
-        submit="Add quote",
-        done="Added the quote; the coordinator approves it before it is published.",
-    )
-
-
-@login_required
-def photo_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    return _project_form(
-        request,
-        partnership,
-        pk,
-        for_=REPORT,
-        form_class=PhotoForm,
-        service=services.photo_add,
-        title="Add a photograph",
-        submit="Add photograph",
-        done="Added the photograph; the coordinator approves it before it is published.",
-    )
-
-
-@login_required
-def photo_image(request: HttpRequest, partnership: str, pk: int, photo_id: int) -> HttpResponseBase:
-    project = _project(request, partnership, pk)
-    photo = access.access_project_photo_by_id(request.user, photo_id, project=project)
-    return private_file_response(
-        photo.image, filename=f"photo-{photo.pk}{Path(photo.image.name or '').suffix}"
-    )
-
-
-def _approve(
-    request: HttpRequest, project: Project, service: Callable[..., Any], done: str, **kwargs: Any
-) -> HttpResponse:
-    try:
-        run_service(None, service, actor=request.user, **kwargs)
-    except ServiceError as problem:
-        messages.error(request, str(problem))
-    else:
-        messages.success(request, done)
-    return redirect(project_url(project))
-
-
-@login_required
-@require_POST
-def evaluation_approve(request: HttpRequest, partnership: str, pk: int) -> HttpResponse:
-    project = _project(request, partnership, pk, MANAGE)
-    evaluation = selectors.project_page(request.user, project).evaluation
-    if evaluation is None:
-        raise Http404("No evaluation yet.")
-    return _approve(
-        request, project, services.evaluation_approve, "Approved the evaluation.", evaluation=evaluation
-    )
-
-
-@login_required
-@require_POST
-def quote_approve(request: HttpRequest, partnership: str, pk: int, quote_id: int) -> HttpResponse:
-    project = _project(request, partnership, pk, MANAGE)
-    quote = access.access_project_quote_by_id(request.user, quote_id, for_=MANAGE, project=project)
-    return _approve(request, project, services.quote_approve, "Approved the quote.", quote=quote)
-
-
-@login_required
-@require_POST
-def photo_approve(request: HttpRequest, partnership: str, pk: int, photo_id: int) -> HttpResponse:
-    project = _project(request, partnership, pk, MANAGE)
-    photo = access.access_project_photo_by_id(request.user, photo_id, for_=MANAGE, project=project)
-    return _approve(request, project, services.photo_approve, "Approved the photograph.", photo=photo)
 
 
 @login_required
@@ -518,7 +215,7 @@ def funding_settings(request: HttpRequest, partnership: str) -> HttpResponse:
         if ok:
             messages.success(request, "Saved the funding settings.")
             return redirect(reverse("projects:pots", args=[team.slug]))
-    return _form_page(
+    return form_page(
         request,
         form,
         partnership=team,
