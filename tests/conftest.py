@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from partnership.models import Role
 from tests.factories import (
@@ -15,6 +16,11 @@ from tests.factories import (
     PriorityFactory,
     UserFactory,
 )
+
+# Property tests judge results, not speed: on a loaded machine (CI, parallel work) one example can
+# take longer than Hypothesis's default 200 ms deadline, which failed a money-rules test once.
+settings.register_profile("csphub", deadline=None)
+settings.load_profile("csphub")
 
 
 @pytest.fixture(autouse=True)
