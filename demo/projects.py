@@ -21,7 +21,7 @@ from partnership.access import organisations_visible_to
 from partnership.models import Organisation, Partnership
 from planning.access import measures_visible_to, plan_years_visible_to, priorities_visible_to
 from planning.models import MeasureKind, PlanYear
-from projects import access, services
+from projects import access, services, services_reporting
 from projects.models import FunderKind, FundingPot, ProjectStatus
 
 YEAR = "2019-20"
@@ -312,9 +312,9 @@ def _load(plan_year: PlanYear, actor: User) -> int:
                 )
         for name in seed.key_figures:
             if name in figures:
-                services.output_link(actor=actor, project=project, measure=figures[name])
+                services_reporting.output_link(actor=actor, project=project, measure=figures[name])
         for output in seed.outputs:
-            services.output_add(
+            services_reporting.output_add(
                 actor=actor,
                 project=project,
                 name=output.name,
@@ -323,8 +323,8 @@ def _load(plan_year: PlanYear, actor: User) -> int:
                 value_qualifier=output.qualifier,
             )
         for text in _quotes(seed.priority) if seed.quotes else ():
-            quote = services.quote_add(actor=actor, project=project, text=text)
-            services.quote_approve(actor=actor, quote=quote)
+            quote = services_reporting.quote_add(actor=actor, project=project, text=text)
+            services_reporting.quote_approve(actor=actor, quote=quote)
         if seed.status == ProjectStatus.COMPLETED:
             services.project_transition(actor=actor, project=project, to=ProjectStatus.COMPLETED)
         made += 1

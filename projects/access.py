@@ -13,6 +13,7 @@ from django.db.models import Model, Q, QuerySet
 
 from core.access import Purpose, open_door, restricted
 from core.actors import Actor, is_signed_in, person_id
+from core.errors import AccessDenied
 from partnership import access as partnership_access
 from partnership.access import partnerships_visible_to
 from partnership.models import Membership, Partnership, Role
@@ -55,6 +56,18 @@ def can_report_on(actor: Actor, project: Project) -> bool:
     """Spend, outputs, notes, quotes, photographs and the evaluation draft: coordinators and the
     project's delivery organisations' lead officers."""
     return can_manage(actor, project.plan_year.partnership) or delivers(actor, project)
+
+
+def require_coordinator(actor: Actor, partnership: Partnership) -> None:
+    """For services: refuse anyone but the partnership's coordinator."""
+    if not can_manage(actor, partnership):
+        raise AccessDenied("Only the partnership coordinator can do this.")
+
+
+def require_reporter(actor: Actor, project: Project) -> None:
+    """For services: refuse anyone who may not report on the project."""
+    if not can_report_on(actor, project):
+        raise AccessDenied("Only the coordinator or a lead officer of a delivery organisation can do this.")
 
 
 # --- Visibility querysets. ---

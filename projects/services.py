@@ -1,4 +1,5 @@
-"""Changing projects and the money: each service checks access itself, runs in one transaction
+"""Changing projects and the money (outputs, notes, the evaluation, quotes and photographs are in
+`projects.services_reporting`): each service checks access itself, runs in one transaction
 and saves through `core.history.save_as`, so nothing is half-saved and history names the actor.
 
 Refusals are `ServiceError`s with a sentence the user can act on (the money and workflow rules
@@ -12,27 +13,21 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Sum
-from django.utils import timezone
 from PIL import Image
 
 from core.actors import Actor, person_id
-from core.errors import AccessDenied, ServiceError
+from core.errors import ServiceError
 from core.history import save_as
 from partnership.models import Organisation, Partnership
-from planning.models import Action, Measure, MeasureKind, MeasureValue, Place, PlanYear, Priority, Theme
+from planning.models import Action, Place, PlanYear, Priority, Theme
 from projects import access, rules
 from projects.models import (
     Allocation,
     Evaluation,
-    FundAgain,
     FunderKind,
     FundingPot,
     FundingSettings,
-    MonitoringNote,
     Project,
-    ProjectOutput,
-    ProjectPhoto,
-    ProjectQuote,
     ProjectStatus,
     ProjectStep,
     Spend,
@@ -40,16 +35,6 @@ from projects.models import (
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_SIGNATURES = {b"%PDF-": ".pdf", b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
-
-
-def _require_coordinator(actor: Actor, partnership: Partnership) -> None:
-    if not access.can_manage(actor, partnership):
-        raise AccessDenied("Only the partnership coordinator can do this.")
-
-
-def _require_reporter(actor: Actor, project: Project) -> None:
-    if not access.can_report_on(actor, project):
-        raise AccessDenied("Only the coordinator or a lead officer of a delivery organisation can do this.")
 
 
 def _checked(check: Any, *args: Any, **kwargs: Any) -> Any:
@@ -82,7 +67,7 @@ def funding_settings_of(partnership: Partnership) -> FundingSettings:
 def funding_settings_save(
     *, actor: Actor, partnership: Partnership, nearly_spent_percent: Decimal
 ) -> FundingSettings:
-    _require_coordinator(actor, partnership)
+    access.require_coordinator(actor, partnership)
     if not isinstance(nearly_spent_percent, Decimal) or not 0 <= nearly_spent_percent <= 100:
         raise ServiceError("Enter a percentage from 0 to 100.")
     found = funding_settings_of(partnership)
@@ -144,7 +129,7 @@ def pot_create(
 ) -> FundingPot:
     """Add a funding pot to a plan year (coordinators)."""
     partnership = plan_year.partnership
-    _require_coordinator(actor, partnership)
+    access.require_coordinator(actor, partnership)
     _same_partnership(partnership, themes, "themes")
     pot = FundingPot(plan_year=plan_year, is_example=is_example)
     _pot_fields(
@@ -177,7 +162,7 @@ def pot_edit(
 ) -> FundingPot:
     """Change a pot; its amount may not fall below what is already allocated from it."""
     partnership = pot.plan_year.partnership
-    _require_coordinator(actor, partnership)
+    access.require_coordinator(actor, partnership)
     _same_partnership(partnership, themes, "themes")
     _pot_fields(
         partnership,
@@ -202,7 +187,7 @@ def pot_edit(
 @transaction.atomic
 def pot_publish_amounts(*, actor: Actor, pot: FundingPot, published: bool) -> FundingPot:
     """Whether the pot's amounts may appear in published documents (coordinators decide)."""
-    _require_coordinator(actor, pot.plan_year.partnership)
+    access.require_coordinator(actor, pot.plan_year.partnership)
     pot.amounts_published = published
     save_as(pot, actor, update_fields=["amounts_published"])
     return pot
@@ -270,7 +255,7 @@ def project_create(
     is_example: bool = False,
 ) -> Project:
     """Propose a project (coordinators); its first step is recorded as "proposed"."""
-    _require_coordinator(actor, plan_year.partnership)
+    access.require_coordinator(actor, plan_year.partnership)
     _check_project_fields(
         plan_year,
         title=title,
@@ -323,7 +308,7 @@ def project_edit(
     in_plan_review: bool = False,
     review_order: int = 0,
 ) -> Project:
-    _require_coordinator(actor, project.plan_year.partnership)
+    access.require_coordinator(actor, project.plan_year.partnership)
     _check_project_fields(
         project.plan_year,
         title=title,
@@ -366,7 +351,7 @@ def _step(project: Project, actor: Actor, from_status: str, to_status: str, note
 def project_transition(*, actor: Actor, project: Project, to: str, note: str = "") -> Project:
     """Move a project along its workflow (coordinators): approve, decline, start, withdraw, close
     (completed) or mark evaluated (only with an approved evaluation)."""
-    _require_coordinator(actor, project.plan_year.partnership)
+    access.require_coordinator(actor, project.plan_year.partnership)
     locked = Project.objects.select_for_update().get(pk=project.pk)
     evaluation = Evaluation.objects.filter(project=locked).first()
     _checked(
@@ -400,7 +385,7 @@ def allocation_record(
     """Allocate money from a pot to a project (coordinators). Refused when it would take the pot
     below zero, unless an override reason is given (the project then shows as overspent)."""
     partnership = project.plan_year.partnership
-    _require_coordinator(actor, partnership)
+    access.require_coordinator(actor, partnership)
     if pot.plan_year.partnership_id != partnership.pk:
         raise ServiceError("Choose a pot of this partnership.")
     if project.status not in rules.FUNDABLE:
@@ -462,7 +447,7 @@ def spend_record(
     """Record spend charged to one allocation (the project's delivery organisations' lead officers
     and coordinators). Spend above the allocation is refused unless an override reason is given."""
     project = allocation.project
-    _require_reporter(actor, project)
+    access.require_reporter(actor, project)
     if project.status not in rules.FUNDABLE:
         raise ServiceError(
             f"Spend can be recorded only on an approved, running or completed project; this one is "
@@ -489,218 +474,3 @@ def spend_record(
         evidence.name = f"evidence{_evidence_extension(evidence)}"
         spend.evidence = evidence
     return save_as(spend, actor)
-
-
-# --- Outputs, notes, quotes, photographs and the evaluation. ---
-
-
-@transaction.atomic
-def output_add(
-    *,
-    actor: Actor,
-    project: Project,
-    name: str,
-    unit: str = "",
-    target_value: Decimal | None = None,
-    value: Decimal | None = None,
-    value_qualifier: str = "",
-    is_example: bool = False,
-) -> ProjectOutput:
-    """Add an output to a project: a measure of kind "project output" linked to the project."""
-    _require_reporter(actor, project)
-    name = name.strip()
-    if not name:
-        raise ServiceError("Enter what the output counts, for example young people engaged.")
-    if len(name) > 200 or len(unit) > 60 or len(value_qualifier) > 30:
-        raise ServiceError("Shorten the output's name (200), unit (60) or qualifier (30 characters).")
-    for number in (target_value, value):
-        if number is not None and (not number.is_finite() or abs(number) >= Decimal("1e12")):
-            raise ServiceError("Enter a number below a trillion.")
-    partnership = project.plan_year.partnership
-    last = ProjectOutput.objects.filter(project=project).aggregate(m=Max("order"))["m"]
-    measure = Measure(
-        partnership=partnership,
-        kind=MeasureKind.PROJECT_OUTPUT,
-        plan_year=project.plan_year,
-        name=name,
-        unit=unit.strip(),
-        value=value,
-        value_qualifier=value_qualifier.strip(),
-        target_value=target_value,
-        period_label=project.plan_year.label,
-        is_example=is_example,
-    )
-    save_as(measure, actor)
-    output = ProjectOutput(project=project, measure=measure, order=(last or 0) + 1)
-    return save_as(output, actor)
-
-
-@transaction.atomic
-def output_link(*, actor: Actor, project: Project, measure: Measure) -> ProjectOutput:
-    """Count an existing measure (a key figure, say) as one of the project's outputs."""
-    _require_reporter(actor, project)
-    if measure.partnership_id != project.plan_year.partnership_id:
-        raise ServiceError("Choose a measure of this partnership.")
-    found = ProjectOutput.objects.filter(project=project, measure=measure).first()
-    if found is not None:
-        return found
-    last = ProjectOutput.objects.filter(project=project).aggregate(m=Max("order"))["m"] or 0
-    return save_as(ProjectOutput(project=project, measure=measure, order=last + 1), actor)
-
-
-@transaction.atomic
-def output_value_record(
-    *,
-    actor: Actor,
-    output: ProjectOutput,
-    period_label: str,
-    value: Decimal,
-    note: str = "",
-) -> MeasureValue:
-    """A periodic value of a project's output (its latest value is what the return reports)."""
-    _require_reporter(actor, output.project)
-    period_label = period_label.strip()
-    if not period_label:
-        raise ServiceError("Enter the period, for example Q1 2020/21.")
-    if len(period_label) > 60:
-        raise ServiceError("Shorten the period to 60 characters or fewer.")
-    if not value.is_finite() or abs(value) >= Decimal("1e12"):
-        raise ServiceError("Enter a number below a trillion.")
-    measure = output.measure
-    last = MeasureValue.objects.filter(measure=measure).aggregate(m=Max("order"))["m"] or 0
-    measure_value = MeasureValue(
-        measure=measure, period_label=period_label, value=value, note=note, order=last + 1
-    )
-    return save_as(measure_value, actor)
-
-
-@transaction.atomic
-def monitoring_note_add(
-    *,
-    actor: Actor,
-    project: Project,
-    date: datetime.date,
-    text: str,
-    next_monitoring_date: datetime.date | None = None,
-) -> MonitoringNote:
-    """A monitoring note; with a next monitoring date, the project's date moves on too."""
-    _require_reporter(actor, project)
-    if not text.strip():
-        raise ServiceError("Enter what the monitoring found.")
-    if next_monitoring_date is not None and next_monitoring_date < date:
-        raise ServiceError("The next monitoring date must be on or after the date of this note.")
-    note = MonitoringNote(project=project, date=date, text=text.strip(), author_id=person_id(actor) or None)
-    save_as(note, actor)
-    if next_monitoring_date is not None:
-        project.next_monitoring_date = next_monitoring_date
-        save_as(project, actor, update_fields=["next_monitoring_date"])
-    return note
-
-
-@transaction.atomic
-def evaluation_save(
-    *,
-    actor: Actor,
-    project: Project,
-    delivered: str,
-    outcomes: str,
-    learned: str,
-    fund_again: str,
-    is_example: bool = False,
-) -> Evaluation:
-    """Draft or change a project's evaluation (running or completed projects). A change after
-    approval needs the coordinator's approval again."""
-    _require_reporter(actor, project)
-    if project.status not in (ProjectStatus.RUNNING, ProjectStatus.COMPLETED):
-        raise ServiceError("Only a running or completed project can have its evaluation written.")
-    missing = [
-        label
-        for label, text in (
-            ("what was delivered", delivered),
-            ("the outcomes", outcomes),
-            ("what was learned", learned),
-        )
-        if not text.strip()
-    ]
-    if missing:
-        raise ServiceError(f"Enter {', '.join(missing)}.")
-    if fund_again not in FundAgain.values:
-        raise ServiceError("Choose whether the partnership would fund it again.")
-    evaluation = Evaluation.objects.filter(project=project).first()
-    if evaluation is None:
-        evaluation = Evaluation(project=project, is_example=is_example)
-    evaluation.delivered, evaluation.outcomes, evaluation.learned = (
-        delivered.strip(),
-        outcomes.strip(),
-        learned.strip(),
-    )
-    evaluation.fund_again = fund_again
-    evaluation.is_approved, evaluation.approved_by, evaluation.approved_at = False, None, None
-    return save_as(evaluation, actor)
-
-
-@transaction.atomic
-def evaluation_approve(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
-    _require_coordinator(actor, evaluation.project.plan_year.partnership)
-    evaluation.is_approved = True
-    evaluation.approved_by_id = person_id(actor) or None
-    evaluation.approved_at = timezone.now()
-    return save_as(evaluation, actor)
-
-
-@transaction.atomic
-def quote_add(*, actor: Actor, project: Project, text: str, attribution: str = "") -> ProjectQuote:
-    _require_reporter(actor, project)
-    if not text.strip():
-        raise ServiceError("Enter the quoted feedback.")
-    if len(attribution) > 200:
-        raise ServiceError("Shorten who said it to 200 characters or fewer.")
-    last = ProjectQuote.objects.filter(project=project).aggregate(m=Max("order"))["m"] or 0
-    quote = ProjectQuote(project=project, text=text.strip(), attribution=attribution.strip(), order=last + 1)
-    return save_as(quote, actor)
-
-
-def _image_extension(image: Any) -> str:
-    try:
-        image.seek(0)
-        with Image.open(image) as picture:
-            found = picture.format
-    except (OSError, ValueError):
-        found = None
-    finally:
-        image.seek(0)
-    if found not in ("JPEG", "PNG"):
-        raise ServiceError("The photograph must be a JPEG or PNG file.")
-    return ".jpg" if found == "JPEG" else ".png"
-
-
-@transaction.atomic
-def photo_add(
-    *, actor: Actor, project: Project, image: Any, alt_text: str, caption: str = ""
-) -> ProjectPhoto:
-    _require_reporter(actor, project)
-    if not alt_text.strip():
-        raise ServiceError("Describe the photograph for people who cannot see it (alternative text).")
-    if len(alt_text) > 300 or len(caption) > 500:
-        raise ServiceError("Shorten the alternative text (300) or caption (500 characters).")
-    image.name = f"photo{_image_extension(image)}"
-    last = ProjectPhoto.objects.filter(project=project).aggregate(m=Max("order"))["m"] or 0
-    photo = ProjectPhoto(
-        project=project, image=image, alt_text=alt_text.strip(), caption=caption.strip(), order=last + 1
-    )
-    return save_as(photo, actor)
-
-
-@transaction.atomic
-def quote_approve(*, actor: Actor, quote: ProjectQuote) -> ProjectQuote:
-    """The coordinator approves a quote before anything is published."""
-    _require_coordinator(actor, quote.project.plan_year.partnership)
-    quote.is_approved = True
-    return save_as(quote, actor, update_fields=["is_approved"])
-
-
-@transaction.atomic
-def photo_approve(*, actor: Actor, photo: ProjectPhoto) -> ProjectPhoto:
-    _require_coordinator(actor, photo.project.plan_year.partnership)
-    photo.is_approved = True
-    return save_as(photo, actor, update_fields=["is_approved"])

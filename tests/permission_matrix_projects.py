@@ -13,7 +13,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from projects import services
+from projects import services, services_reporting
 from projects.models import Allocation, FundingPot, ProjectPhoto, ProjectQuote, Spend
 from tests.permission_matrix_data import (
     COORDINATOR,
@@ -68,7 +68,7 @@ def _project(o: Objects) -> Any:
             description="Leaflets",
             evidence=SimpleUploadedFile("invoice.pdf", b"%PDF-1.4 matrix"),
         )
-        output = services.output_add(actor=world.coordinator, project=project, name="Events held")
+        output = services_reporting.output_add(actor=world.coordinator, project=project, name="Events held")
         o.__dict__.update(
             projects_project=project,
             projects_allocation=allocation,
@@ -80,7 +80,7 @@ def _project(o: Objects) -> Any:
 
 def _quote(o: Objects) -> ProjectQuote:
     if "projects_quote" not in o.__dict__:
-        o.__dict__["projects_quote"] = services.quote_add(
+        o.__dict__["projects_quote"] = services_reporting.quote_add(
             actor=o.world.coordinator, project=_project(o), text="It helped."
         )
     return o.__dict__["projects_quote"]
@@ -90,7 +90,7 @@ def _photo(o: Objects) -> ProjectPhoto:
     if "projects_photo" not in o.__dict__:
         buffer = io.BytesIO()
         Image.new("RGB", (4, 3), (20, 90, 30)).save(buffer, format="PNG")
-        o.__dict__["projects_photo"] = services.photo_add(
+        o.__dict__["projects_photo"] = services_reporting.photo_add(
             actor=o.world.coordinator,
             project=_project(o),
             image=SimpleUploadedFile("event.png", buffer.getvalue(), content_type="image/png"),
@@ -101,7 +101,7 @@ def _photo(o: Objects) -> ProjectPhoto:
 
 def _evaluation(o: Objects) -> Any:
     if "projects_evaluation" not in o.__dict__:
-        o.__dict__["projects_evaluation"] = services.evaluation_save(
+        o.__dict__["projects_evaluation"] = services_reporting.evaluation_save(
             actor=o.world.coordinator,
             project=_project(o),
             delivered="Eight events",

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from core.access import Purpose
 from core.errors import ServiceError
 from core.views import run_service
-from projects import access, selectors, services
+from projects import access, selectors, services, services_reporting
 from projects.forms import (
     EvaluationForm,
     MonitoringNoteForm,
@@ -170,7 +170,7 @@ def output_create(request: HttpRequest, partnership: str, pk: int) -> HttpRespon
         pk,
         for_=REPORT,
         form_class=OutputForm,
-        service=services.output_add,
+        service=services_reporting.output_add,
         title="Add an output",
         submit="Add output",
         done="Added the output.",
@@ -187,7 +187,7 @@ def output_value_create(request: HttpRequest, partnership: str, pk: int, output_
         pk,
         for_=REPORT,
         form_class=OutputValueForm,
-        service=services.output_value_record,
+        service=services_reporting.output_value_record,
         title=f"Record a value of “{output.measure.name}”",
         submit="Record value",
         done="Recorded the value.",
@@ -203,7 +203,7 @@ def note_create(request: HttpRequest, partnership: str, pk: int) -> HttpResponse
         pk,
         for_=REPORT,
         form_class=MonitoringNoteForm,
-        service=services.monitoring_note_add,
+        service=services_reporting.monitoring_note_add,
         title="Add a monitoring note",
         submit="Add note",
         done="Added the monitoring note.",
@@ -225,7 +225,7 @@ def evaluation_edit(request: HttpRequest, partnership: str, pk: int) -> HttpResp
         pk,
         for_=REPORT,
         form_class=EvaluationForm,
-        service=services.evaluation_save,
+        service=services_reporting.evaluation_save,
         title="The project's evaluation",
         submit="Save evaluation",
         done="Saved the evaluation; the coordinator approves it before it is published.",
@@ -243,7 +243,7 @@ def quote_create(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
         pk,
         for_=REPORT,
         form_class=QuoteForm,
-        service=services.quote_add,
+        service=services_reporting.quote_add,
         title="Add a quote",
         submit="Add quote",
         done="Added the quote; the coordinator approves it before it is published.",
@@ -258,7 +258,7 @@ def photo_create(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
         pk,
         for_=REPORT,
         form_class=PhotoForm,
-        service=services.photo_add,
+        service=services_reporting.photo_add,
         title="Add a photograph",
         submit="Add photograph",
         done="Added the photograph; the coordinator approves it before it is published.",
@@ -294,7 +294,11 @@ def evaluation_approve(request: HttpRequest, partnership: str, pk: int) -> HttpR
     if evaluation is None:
         raise Http404("No evaluation yet.")
     return _approve(
-        request, project, services.evaluation_approve, "Approved the evaluation.", evaluation=evaluation
+        request,
+        project,
+        services_reporting.evaluation_approve,
+        "Approved the evaluation.",
+        evaluation=evaluation,
     )
 
 
@@ -303,7 +307,7 @@ def evaluation_approve(request: HttpRequest, partnership: str, pk: int) -> HttpR
 def quote_approve(request: HttpRequest, partnership: str, pk: int, quote_id: int) -> HttpResponse:
     project = open_project(request, partnership, pk, MANAGE)
     quote = access.access_project_quote_by_id(request.user, quote_id, for_=MANAGE, project=project)
-    return _approve(request, project, services.quote_approve, "Approved the quote.", quote=quote)
+    return _approve(request, project, services_reporting.quote_approve, "Approved the quote.", quote=quote)
 
 
 @login_required
@@ -311,4 +315,6 @@ def quote_approve(request: HttpRequest, partnership: str, pk: int, quote_id: int
 def photo_approve(request: HttpRequest, partnership: str, pk: int, photo_id: int) -> HttpResponse:
     project = open_project(request, partnership, pk, MANAGE)
     photo = access.access_project_photo_by_id(request.user, photo_id, for_=MANAGE, project=project)
-    return _approve(request, project, services.photo_approve, "Approved the photograph.", photo=photo)
+    return _approve(
+        request, project, services_reporting.photo_approve, "Approved the photograph.", photo=photo
+    )

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from projects import services
+from projects import services, services_reporting
 from tests.browser.helpers import assert_accessible, follow, sign_in
 from tests.conftest import PASSWORD
 from tests.projects.helpers import DAY, make_pot, make_project
@@ -34,12 +34,16 @@ def _records(world, settings, tmp_path):  # type: ignore[no-untyped-def]
         override_reason="Agreed by the board",
         evidence=SimpleUploadedFile("invoice.pdf", b"%PDF-1.4 test"),
     )
-    output = services.output_add(
+    output = services_reporting.output_add(
         actor=world.lead_officer, project=project, name="Events held", target_value=D("8"), value=D("6")
     )
-    services.output_value_record(actor=world.lead_officer, output=output, period_label="Q4", value=D("8"))
-    services.monitoring_note_add(actor=world.lead_officer, project=project, date=DAY, text="On track.")
-    services.evaluation_save(
+    services_reporting.output_value_record(
+        actor=world.lead_officer, output=output, period_label="Q4", value=D("8")
+    )
+    services_reporting.monitoring_note_add(
+        actor=world.lead_officer, project=project, date=DAY, text="On track."
+    )
+    services_reporting.evaluation_save(
         actor=world.lead_officer,
         project=project,
         delivered="Eight events",
@@ -47,12 +51,12 @@ def _records(world, settings, tmp_path):  # type: ignore[no-untyped-def]
         learned="Book early",
         fund_again="yes",
     )
-    services.quote_add(
+    services_reporting.quote_add(
         actor=world.lead_officer, project=project, text="Really useful", attribution="Resident"
     )
     buffer = io.BytesIO()
     Image.new("RGB", (8, 6), (20, 90, 30)).save(buffer, format="PNG")
-    services.photo_add(
+    services_reporting.photo_add(
         actor=world.lead_officer,
         project=project,
         image=SimpleUploadedFile("p.png", buffer.getvalue()),

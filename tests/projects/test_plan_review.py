@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from projects import services
+from projects import services, services_reporting
 from publishing import services as publishing_services
 from publishing.render import html as html_render
 from publishing.render import pdf as pdf_render
@@ -42,7 +42,7 @@ def test_projects_print_under_their_priority(world, settings, tmp_path):
     second = project("Freedom Programme", summary="Ran in Tonbridge.", in_plan_review=True, review_order=2)
     first = project("One Stop Shop", summary="A weekly drop in.", in_plan_review=True, review_order=1)
     project("Not chosen", in_plan_review=False)
-    services.output_add(
+    services_reporting.output_add(
         actor=coordinator,
         project=first,
         name="People using the service",
@@ -50,18 +50,18 @@ def test_projects_print_under_their_priority(world, settings, tmp_path):
         value=Decimal(35),
         value_qualifier="over",
     )
-    approved = services.quote_add(actor=coordinator, project=second, text="It changed my life")
-    services.quote_approve(actor=coordinator, quote=approved)
-    services.quote_add(actor=coordinator, project=second, text="Draft quote not approved")
+    approved = services_reporting.quote_add(actor=coordinator, project=second, text="It changed my life")
+    services_reporting.quote_approve(actor=coordinator, quote=approved)
+    services_reporting.quote_add(actor=coordinator, project=second, text="Draft quote not approved")
     buffer = io.BytesIO()
     Image.new("RGB", (8, 6), (20, 90, 30)).save(buffer, format="PNG")
-    photo = services.photo_add(
+    photo = services_reporting.photo_add(
         actor=coordinator,
         project=second,
         image=SimpleUploadedFile("p.png", buffer.getvalue()),
         alt_text="A group",
     )
-    services.photo_approve(actor=coordinator, photo=photo)
+    services_reporting.photo_approve(actor=coordinator, photo=photo)
 
     hidden = services.pot_create(
         actor=coordinator, plan_year=previous, name="Hidden pot", amount=Decimal("900")

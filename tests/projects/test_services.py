@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.errors import AccessDenied, ServiceError
 from planning.models import MeasureKind
-from projects import selectors, services
+from projects import selectors, services, services_reporting
 from projects.models import Allocation, ProjectStatus, ProjectStep, Spend
 from tests.projects.helpers import DAY, make_pot, make_project
 
@@ -153,7 +153,7 @@ def test_workflow_log_and_evaluation(world):
     services.project_transition(actor=world.coordinator, project=project, to="completed", note="Closed")
     with pytest.raises(ServiceError, match="evaluation is approved"):
         services.project_transition(actor=world.coordinator, project=project, to="evaluated")
-    evaluation = services.evaluation_save(
+    evaluation = services_reporting.evaluation_save(
         actor=world.lead_officer,
         project=project,
         delivered="8 events",
@@ -162,8 +162,8 @@ def test_workflow_log_and_evaluation(world):
         fund_again="yes",
     )
     with pytest.raises(AccessDenied):
-        services.evaluation_approve(actor=world.lead_officer, evaluation=evaluation)
-    services.evaluation_approve(actor=world.coordinator, evaluation=evaluation)
+        services_reporting.evaluation_approve(actor=world.lead_officer, evaluation=evaluation)
+    services_reporting.evaluation_approve(actor=world.coordinator, evaluation=evaluation)
     services.project_transition(actor=world.coordinator, project=project, to="evaluated")
     project.refresh_from_db()
     assert project.status == ProjectStatus.EVALUATED
@@ -188,26 +188,26 @@ def test_lead_officers_cannot_decide(world):
 
 def test_outputs_are_project_output_measures_with_values(world):
     project = make_project(world)
-    output = services.output_add(
+    output = services_reporting.output_add(
         actor=world.lead_officer, project=project, name="Events held", target_value=D("8"), value=D("6")
     )
     assert output.measure.kind == MeasureKind.PROJECT_OUTPUT
     row = selectors.project_row(world.member, project)
     assert row.outputs[0].actual == D("6")
-    services.output_value_record(
+    services_reporting.output_value_record(
         actor=world.lead_officer, output=output, period_label="Q4 2020/21", value=D("8")
     )
     row = selectors.project_row(world.member, project)
     assert row.outputs[0].actual == D("8") and row.outputs[0].target_text == "8"
     with pytest.raises(AccessDenied):
-        services.output_add(actor=world.other_lead_officer, project=project, name="x")
+        services_reporting.output_add(actor=world.other_lead_officer, project=project, name="x")
 
 
 def test_photo_needs_alt_text(world, settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     project = make_project(world)
     with pytest.raises(ServiceError, match="alternative text"):
-        services.photo_add(
+        services_reporting.photo_add(
             actor=world.lead_officer, project=project, image=SimpleUploadedFile("a.png", b""), alt_text=" "
         )
 

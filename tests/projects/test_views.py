@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from projects import services
+from projects import services, services_reporting
 from projects.models import Spend
 from tests.projects.helpers import DAY, make_pot, make_project
 
@@ -95,7 +95,7 @@ def test_summary_and_return_downloads(client, world):
         services.spend_record(
             actor=world.lead_officer, allocation=allocation, amount=D(amount), date=DAY, description="x"
         )
-    services.output_add(
+    services_reporting.output_add(
         actor=world.lead_officer, project=project, name="Events held", target_value=D("8"), value=D("8")
     )
     client.force_login(world.member)
