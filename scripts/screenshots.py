@@ -10,6 +10,7 @@ writes numbered PNGs, then stops the server and removes the temporary folder.
 from __future__ import annotations
 
 import argparse
+import base64
 import io
 import os
 import re
@@ -33,6 +34,7 @@ PARTNERSHIP = "tonbridge-malling"
 P = f"/partnerships/{PARTNERSHIP}"
 PASSWORD = "tonbridge-demo-2020"  # noqa: S105 - the published demo password
 WIDTH, MAX_HEIGHT = 1280, 1600
+KEYS: dict[str, str] = {}  # the demo users' two-factor keys, read from load_demo's output
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -49,11 +51,17 @@ def fail(message: str) -> NoReturn:
     sys.exit(f"screenshots: {message}")
 
 
-def run(args: list[str], env: dict[str, str], timeout: int = 300) -> None:
-    """Run a manage.py step, failing with its output when it goes wrong."""
+def run(args: list[str], env: dict[str, str], timeout: int = 300) -> str:
+    """Run a manage.py step, failing with its output when it goes wrong; returns what it printed."""
     result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)  # noqa: S603
     if result.returncode:
         fail(f"{' '.join(args[1:])} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def two_factor_keys(printed: str) -> dict[str, str]:
+    """The demo's authenticator keys (base32) as load_demo prints them: `  username: KEY`."""
+    return dict(re.findall(r"^  ([\w.]+): ([A-Z2-7]{16,})$", printed, re.MULTILINE))
 
 
 def free_port() -> int:
@@ -77,7 +85,7 @@ def demo_server(tmp: Path) -> Iterator[str]:
     python = sys.executable
     print("Building the demo database...")
     run([python, "manage.py", "migrate", "--noinput", "-v", "0"], env)
-    run([python, "manage.py", "load_demo"], env)
+    KEYS.update(two_factor_keys(run([python, "manage.py", "load_demo"], env)))
     port = free_port()
     log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(  # noqa: S603
@@ -124,6 +132,10 @@ class Shooter:
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
         page.wait_for_load_state()
+        if "/accounts/sign-in/code/" in page.url and username in KEYS:
+            page.fill("input[name=code]", totp_code(KEYS[username]))
+            page.click("button[type=submit]")
+            page.wait_for_load_state()
         if "/accounts/sign-in/" in page.url:
             fail(f"could not sign in as {username} (still on {page.url})")
         return page
@@ -257,6 +269,41 @@ def capture(shooter: Shooter, tmp: Path) -> None:
     dpo = s.sign_in("dpo")
     s.go(dpo, f"{P}/audit/?object_type=planning.action")
     s.shot(dpo, "14-audit-log", height=1000)
+
+    later_journeys(s, coordinator, public)
+
+
+def later_journeys(s: Shooter, coordinator: Page, public: Page) -> None:
+    """Projects, meetings, the crime map, case work and the ASB Case Review figures."""
+    s.go(coordinator, f"{P}/projects/?year=2019-20")
+    s.shot(coordinator, "18-projects", height=1100)
+    s.go(coordinator, f"{P}/meetings/")
+    s.go(coordinator, first_link(coordinator, r"/meetings/series/\d+/$"))
+    s.go(coordinator, first_link(coordinator, r"/meetings/\d+/$"))
+    s.shot(coordinator, "19-meeting")
+    s.go(coordinator, f"{P}/assessment/2021-22/map/")
+    s.shot(coordinator, "20-crime-map", height=1300)
+    case_worker = s.sign_in("caseworker.council")
+    s.go(case_worker, f"{P}/case-work/")
+    s.shot(case_worker, "21-case-list", height=1000)
+    s.go(public, f"/p/{PARTNERSHIP}/asb-case-reviews/")
+    s.shot(public, "22-asb-case-review-figures", height=1000)
+
+
+def totp_code(key: str) -> str:
+    """The current six-digit code for a base32 authenticator key (RFC 6238, 30 s, SHA-1)."""
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(base64.b32decode(key + '=' * (-len(key) % 8))).token():06d}"
+
+
+def first_link(page: Page, pattern: str) -> str:
+    """The first link on the page whose address matches `pattern`."""
+    links = page.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
+    href = next((h for h in links if h and re.search(pattern, h)), None)
+    if href is None:
+        fail(f"no link matching {pattern} on {page.url}")
+    return str(href)
 
 
 def first_action(page: Page) -> str:
