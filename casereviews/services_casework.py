@@ -124,3 +124,31 @@ def recommendation_record(
         owner=owner_person,
     )
     return save_as(recommendation, actor)
+
+
+@transaction.atomic
+def complaint_attach(
+    *, actor: Actor, complaint: QualifyingComplaint, incident_id: int
+) -> QualifyingComplaint:
+    """Link a qualifying complaint typed in by hand to the case-work record of the same complaint
+    (the same date of the behaviour and date of the complaint). The dates the threshold decision
+    rests on do not change, so this is allowed after the decision."""
+    application = complaint.application
+    services._record(actor, application.partnership)
+    if complaint.case_incident_id is not None:
+        raise ServiceError("This complaint is already linked to case work.")
+    incident = (
+        case_access.incidents_visible_to(actor)
+        .filter(pk=incident_id, case__partnership=application.partnership)
+        .select_related("case")
+        .first()
+    )
+    if incident is None:
+        raise ServiceError("Choose a complaint from a case you can see in this partnership's case work.")
+    if (incident.behaviour_on, incident.reported_on) != (complaint.behaviour_date, complaint.complaint_date):
+        raise ServiceError("The case-work record has other dates: it is not the same complaint.")
+    if incident.pk in selectors_casework.linked_incident_ids(actor, application):
+        raise ServiceError("That case-work record is already linked to this application.")
+    complaint.case_incident = incident
+    complaint.case_reference = incident.case.reference
+    return save_as(complaint, actor)
