@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from casereviews import selectors, selectors_casework, services, services_casework
 from casereviews.models import QualifyingComplaint
+from casereviews.services import ComplaintInput
 from casework import services as case_services
 from casework.models import Task
 from core.actors import system_user
@@ -204,3 +205,23 @@ def test_a_recommendation_made_a_task_still_counts_in_the_figures(cw):
         case=cw.involved,
     )
     assert selectors.statutory_figures(cw.world.partnership, "2020-21").reviews_with_recommendations == 1
+
+
+def test_a_typed_complaint_is_attached_to_the_case_work_record_with_the_same_dates(cw):
+    found = application(
+        cw.world.partnership,
+        actor=cw.csu,
+        application_date=D(2020, 6, 1),
+        complaints=[ComplaintInput(D(2020, 3, 1), D(2020, 3, 3), organisation_name="Police")],
+    )
+    typed = QualifyingComplaint.objects.get(application=found)
+    same = incident(cw, D(2020, 3, 1), cw.world.other_organisation)
+    other = incident(cw, D(2020, 3, 2), cw.world.other_organisation)
+    with pytest.raises(ServiceError, match="other dates"):
+        services_casework.complaint_attach(actor=cw.csu, complaint=typed, incident_id=other.pk)
+    with pytest.raises(AccessDenied):
+        services_casework.complaint_attach(actor=cw.council_worker, complaint=typed, incident_id=same.pk)
+    attached = services_casework.complaint_attach(actor=cw.csu, complaint=typed, incident_id=same.pk)
+    assert attached.case_incident == same and attached.case_reference == cw.involved.reference
+    with pytest.raises(ServiceError, match="already linked"):
+        services_casework.complaint_attach(actor=cw.csu, complaint=attached, incident_id=same.pk)

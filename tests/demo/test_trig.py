@@ -33,7 +33,9 @@ def test_the_reviewed_application_is_linked_to_case_work_once():
     case_review_links_load(result, actor, StringIO())
     assert (Incident.objects.count(), ReviewExplanation.objects.count(), Case.objects.count()) == counts
     printed = StringIO()
-    call_command("asb_case_review_figures", "tonbridge-malling", "2019-20", "--format", "json", stdout=printed)
+    call_command(
+        "asb_case_review_figures", "tonbridge-malling", "2019-20", "--format", "json", stdout=printed
+    )
     assert json.loads(printed.getvalue()) == {
         "partnership": "tonbridge-malling",
         "year": "2019-20",
