@@ -44,3 +44,31 @@ def second_report_prompt(context: Any, case: Case, file: Any) -> dict[str, Any]:
         "explanations": explanations,
         "may_report": may_report,
     }
+
+
+@register.simple_tag(takes_context=True)
+def second_report_cases(context: Any, cases: list[Case]) -> set[int]:
+    """The ids of the listed cases showing the second-report prompt: three queries for the whole
+    list (victims, report dates, explanations), only dates read, nothing shown but the prompt."""
+    user = context["request"].user
+    ids = [case.pk for case in cases]
+    with_victim = set(
+        access.case_people_visible_to(user)
+        .filter(case_id__in=ids, role=PersonRole.VICTIM)
+        .values_list("case_id", flat=True)
+    )
+    reports: dict[int, list[Any]] = {}
+    for case_id, day in (
+        access.incidents_visible_to(user)
+        .filter(case_id__in=with_victim)
+        .values_list("case_id", "reported_on")
+    ):
+        reports.setdefault(case_id, []).append(day)
+    explained: dict[int, list[Any]] = {}
+    for case_id, day in (
+        access.review_explanations_visible_to(user)
+        .filter(case_id__in=list(reports))
+        .values_list("case_id", "explained_on")
+    ):
+        explained.setdefault(case_id, []).append(day)
+    return {pk for pk, days in reports.items() if second_report_on(days, explained.get(pk, ()))}

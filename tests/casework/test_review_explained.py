@@ -77,3 +77,13 @@ def test_who_may_record_and_when(cw):
         review_explanation_record(actor=cw.dpo, case=cw.involved, explained_on=D(2020, 1, 1))
     url = reverse("casework:review_explained", args=[cw.not_involved.partnership.slug, cw.not_involved.pk])
     assert verified_client(cw.police_worker).get(url).status_code == 404
+
+
+def test_the_case_list_marks_cases_with_the_prompt(cw):
+    report(cw, D(2020, 1, 10))
+    report(cw, D(2020, 2, 10))
+    url = reverse("casework:cases", args=[cw.world.partnership.slug])
+    page = verified_client(cw.csu).get(url).content.decode()
+    assert page.count("Explain the ASB Case Review") == 1
+    review_explanation_record(actor=cw.csu, case=cw.involved, explained_on=D(2020, 2, 11))
+    assert "Explain the ASB Case Review" not in verified_client(cw.csu).get(url).content.decode()
