@@ -12,3 +12,16 @@ class CaseReviewsConfig(AppConfig):
 
         # Fills planning's registry of key-figure sources (planning may not import casereviews).
         register_sources()
+
+        # The "Case review recommendations" page of the case-work area (casework may not import us).
+        from casereviews.views.casework_links import recommendations
+        from casework import area
+
+        area.register(
+            area.AreaPage(
+                "case-review-recommendations/",
+                recommendations,
+                "case_review_recommendations",
+                "Case review recommendations",
+            )
+        )

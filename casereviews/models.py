@@ -188,11 +188,26 @@ class QualifyingComplaint(models.Model):
     )
     issue = models.CharField(max_length=120, blank=True, verbose_name="What the complaint was about")
     hate_incident = models.BooleanField(default=False, verbose_name="Reported as a hate incident")
+    case_incident = models.ForeignKey(
+        "casework.Incident",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The case-work complaint or incident it was copied from (its dates, organisation "
+        "and reference are copied, so the decision stays explained if the case is later deleted).",
+    )
+    case_reference = models.CharField(max_length=20, blank=True, help_text="The case it came from.")
     is_example = models.BooleanField(default=False)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["application", "complaint_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "case_incident"], name="case_incident_linked_once_per_application"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Complaint of {self.complaint_date:%-d %B %Y} to {self.organisation_label}"
@@ -270,6 +285,14 @@ class Recommendation(models.Model):
     owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     made_on = models.DateField()
     due_date = models.DateField()
+    task = models.OneToOneField(
+        "casework.Task",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_review_recommendation",
+        help_text="The case-work task on a linked case that carries it out.",
+    )
     is_example = models.BooleanField(default=False)
     history = HistoricalRecords()
 

@@ -8,35 +8,11 @@ made. (The Explanatory Notes, para 231: "made within one month of the incident o
 application ... within six months of the original complaint".) ADR 0021 records the reading.
 """
 
-import calendar
 import datetime
 
+from core.months import period_end, within_months
 
-def _month_shift(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + months
-    return index // 12, index % 12 + 1
-
-
-def period_end(start: datetime.date, months: int) -> datetime.date:
-    """The last day of the period of `months` calendar months *beginning with* `start`.
-
-    `start` is the period's first day, so the period ends on the day before the corresponding date
-    `months` months later (15 January → 14 February). When that month has no corresponding date
-    (31 January → "31 February"), the period ends on that month's last day (28 or 29 February).
-    """
-    if months < 1:
-        raise ValueError("A period is at least one month long.")
-    year, month = _month_shift(start.year, start.month, months)
-    last = calendar.monthrange(year, month)[1]
-    if start.day > last:
-        return datetime.date(year, month, last)
-    return datetime.date(year, month, start.day) - datetime.timedelta(days=1)
-
-
-def within_months(start: datetime.date, day: datetime.date, months: int) -> bool:
-    """Whether `day` falls in the period of `months` calendar months beginning with `start`."""
-    return start <= day <= period_end(start, months)
-
+__all__ = ["complaint_qualifies", "period_end", "why_not_qualifying", "within_months"]
 
 COMPLAINT_MONTHS = 1  # s.104(11)(a): the complaint within one month of the behaviour
 APPLICATION_MONTHS = 6  # s.104(11)(b): the application within six months of the complaint

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from casereviews.views import applications as views
+from casereviews.views import casework_links
 from casereviews.views import settings as settings_views
 
 app_name = "casereviews"
@@ -12,6 +13,8 @@ urlpatterns = [
     path(f"{A}acknowledge/", views.acknowledge, name="acknowledge"),
     path(f"{A}contact/", views.contact, name="contact"),
     path(f"{A}complaints/new/", views.complaint_create, name="complaint_create"),
+    path(f"{A}complaints/link/", casework_links.complaint_link, name="complaint_link"),
+    path(f"{A}case-history/", casework_links.case_history, name="case_history"),
     path(f"{A}decision/", views.decision, name="decision"),
     path(f"{A}review/", views.review, name="review"),
     path(f"{A}review/attendees/new/", views.attendee_create, name="attendee_create"),

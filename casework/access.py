@@ -30,6 +30,7 @@ from casework.models import (
     LawfulBasis,
     Note,
     Person,
+    ReviewExplanation,
     RiskAssessment,
     Task,
 )
@@ -308,3 +309,18 @@ def access_lawful_basis_by_id(
 ) -> LawfulBasis:
     within = {"partnership": partnership} if partnership is not None else None
     return open_door(LawfulBasis, actor, basis_id, for_=for_, within=within)
+
+
+@restricted(ReviewExplanation, partnership="case__partnership", audit_reads=True)
+def review_explanations_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[ReviewExplanation]:
+    """Everyone who sees the case sees that the ASB Case Review was explained; those who may add
+    to the case record it."""
+    return _case_child(ReviewExplanation, actor, for_)
+
+
+def access_review_explanation_by_id(
+    actor: Actor, explanation_id: object, *, for_: Purpose = Purpose.VIEW, case: Case | None = None
+) -> ReviewExplanation:
+    return open_door(ReviewExplanation, actor, explanation_id, for_=for_, within=_within_case(case))

@@ -406,3 +406,22 @@ class FixedPenaltyCap(models.Model):
 
     def __str__(self) -> str:
         return f"£{self.amount} from {self.commences_on:%d %B %Y}"
+
+
+class ReviewExplanation(models.Model):
+    """Someone explained the ASB Case Review to the victim of a case (it ends the second-report
+    prompt, `casework.second_report`): who recorded it and the day it was explained."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="review_explanations")
+    explained_on = models.DateField("date explained")
+    explained_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = models.CharField(max_length=150, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-explained_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"ASB Case Review explained on {self.explained_on:%d %B %Y}"

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from casework.views import cases, protection, records, settings
+from casework import area
+from casework.views import cases, prompts, protection, records, settings
 
 app_name = "casework"
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/documents/<int:document>/", records.document_file, name="document_file"),
     path("<int:pk>/access/new/", records.grant_add, name="grant_add"),
     path("<int:pk>/enforcement/new/", records.enforcement_add, name="enforcement_add"),
+    path("<int:pk>/case-review-explained/", prompts.review_explained, name="review_explained"),
     path("settings/", settings.settings, name="settings"),
     path("settings/types/new/", settings.case_type_edit, name="case_type_add"),
     path("settings/types/<int:pk>/", settings.case_type_edit, name="case_type_edit"),
@@ -30,4 +32,5 @@ urlpatterns = [
     path("people/<int:pk>/merge/<int:other>/", cases.person_merge, name="person_merge"),
     path("people/<int:pk>/", cases.person_detail, name="person"),
     path("people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
+    *area.url_patterns(),  # pages other apps add to case work (casework.area)
 ]

@@ -7,10 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from casereviews import access, forms, letter, selectors, services
+from casereviews import access, forms, letter, selectors, selectors_casework, services, services_casework
 from casereviews.clock import LOCAL_PROCEDURE_LABEL
+from casereviews.forms_casework import RecommendationTaskForm
 from casereviews.models import Application
 from casereviews.views.common import application_url, case_page, form_page, list_url, team_for_cases
+from casework.selectors import case_workers
 from core.access import NotFound, Purpose
 from core.views import run_service
 from partnership.models import Partnership
@@ -88,6 +90,9 @@ def application(request: HttpRequest, partnership: str, pk: int) -> HttpResponse
             "partnership": team,
             "file": found,
             "app": found.application,
+            "recommendation_rows": selectors_casework.recommendation_rows(
+                request.user, found.recommendations
+            ),
             "steps": [(step, step.state(timezone.localdate())) for step in found.steps],
             "today": timezone.localdate(),
             "can_manage": access.can_manage_cases(request.user, team),
@@ -284,13 +289,30 @@ def recommendation_create(request: HttpRequest, partnership: str, pk: int) -> Ht
     team, found, current = _review_of(request, partnership, pk)
     if current is None:
         return redirect(application_url(team, found.pk))
-    form = forms.RecommendationForm(request.POST or None, organisations=selectors.organisations_of(team))
+    cases = list(selectors_casework.linked_cases(request.user, found))
+    form = RecommendationTaskForm(
+        request.POST or None,
+        organisations=selectors.organisations_of(team),
+        cases=cases,
+        people=case_workers(team),
+    )
     if request.method == "POST" and form.is_valid():
         _, ok = run_service(
-            form, services.recommendation_add, actor=request.user, review=current, **form.cleaned_data
+            form,
+            services_casework.recommendation_record,
+            actor=request.user,
+            review=current,
+            **form.service_kwargs(),
         )
         if ok:
             return _done(request, team, found, "Recommendation added.")
+    intro = (
+        "It becomes a task on the linked case you choose, listed on the case-work page "
+        "\u201cCase review recommendations\u201d."
+        if cases
+        else "No case is linked to this application, so the recommendation is recorded on the review "
+        "only, not as a case-work task. To make it a task, link complaints from case work first."
+    )
     return form_page(
         request,
         team,
@@ -300,6 +322,7 @@ def recommendation_create(request: HttpRequest, partnership: str, pk: int) -> Ht
         submit="Add recommendation",
         cancel_url=application_url(team, found.pk),
         crumbs=_crumbs(team, found),
+        intro=intro,
     )
 
 

@@ -31,6 +31,8 @@ D = datetime.date
         (D(2019, 5, 1), D(2019, 5, 12), D(2019, 12, 12), False),  # seven months after the complaint
         (D(2019, 8, 31), D(2019, 8, 31), D(2020, 2, 29), True),  # no 31 February 2020: its last day
         (D(2019, 8, 31), D(2019, 8, 31), D(2020, 3, 1), False),
+        (D(2019, 1, 15), D(2019, 1, 15), D(2019, 7, 14), True),  # ADR 0021's boundary day
+        (D(2019, 1, 15), D(2019, 1, 15), D(2019, 7, 15), False),
     ],
 )
 def test_complaint_qualifies(behaviour, complaint, application, expected):
