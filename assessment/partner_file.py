@@ -168,8 +168,8 @@ def check_rows(
     allowed: set[int] | None,
     known_names: Mapping[str, str],
 ) -> tuple[list[UploadRow], list[ImportProblem]]:
-    """Check every data row (the heading row excluded). `organisations`: lower-cased name → (id,
-    name); `allowed`: the organisations the uploader may give figures for (None: any);
+    """Check every data row (the heading row excluded). `organisations`: each lower-cased name an
+    organisation is known by → (id, name); `allowed`: the organisations the uploader may give figures for (None: any);
     `known_names`: case-folded indicator name → its stored spelling (reused, so a name is made once)."""
     names = dict(known_names)
     checked: list[UploadRow] = []

@@ -20,7 +20,7 @@ from core.actors import Actor
 from core.errors import AccessDenied, ServiceError
 from core.history import save_as
 from partnership.models import Partnership
-from partnership.selectors import organisations
+from partnership.selectors import organisation_by_name
 from planning.action_io.common import ImportProblem
 from planning.action_io.reader import read_table
 from planning.models import Measure, MeasureKind
@@ -122,9 +122,8 @@ def partner_values_validate(*, partnership: Partnership, actor: Actor, data: byt
     (_, header), *rows = table.rows
     if wrong := heading_problems(header):
         return CheckedUpload(problems=problems + wrong)
-    index: dict[str, tuple[int, str]] = {}
-    for organisation in organisations(partnership):
-        index.setdefault(organisation.name.strip().lower(), (organisation.pk, organisation.name))
+    # Any name the organisation is known by (name, short name, other names), ignoring case.
+    index = {name: (o.pk, o.name) for name, o in organisation_by_name(partnership).items()}
     checked, row_problems = check_rows(
         rows, organisations=index, allowed=allowed, known_names=known_names(partnership)
     )
