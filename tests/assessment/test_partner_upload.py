@@ -62,8 +62,6 @@ def test_a_valid_csv_is_saved_and_names_are_reused(world):
     checked = partner_values_validate(partnership=world.partnership, actor=world.coordinator, data=data)
     assert checked.problems == []
     assert checked.summary == "2 added, 1 replaced, 0 unchanged"
-        "2 added, 1 replaced"
-    )
     assert (checked.count("added"), checked.count("replaced")) == (2, 1)
     assert checked.new_indicators == ["Repeat victims"]
     saved = partner_values_import(
