@@ -280,7 +280,7 @@ class DataRequest(models.Model):
 class RequestedFigure(models.Model):
     """One indicator for one period that the organisation was asked for."""
 
-    request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="figures")
+    request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="requested_figures")
     indicator = models.CharField(max_length=200)
     period_text = models.CharField(max_length=10, help_text="As asked: 2020-05, 2020-Q1 or 2020/21.")
     period_label = models.CharField(max_length=60)

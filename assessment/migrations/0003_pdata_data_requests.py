@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('period_start', models.DateField()),
                 ('period_end', models.DateField()),
                 ('order', models.PositiveIntegerField(default=0)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='assessment.datarequest')),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requested_figures', to='assessment.datarequest')),
             ],
             options={
                 'ordering': ['request', 'order', 'pk'],

@@ -79,7 +79,7 @@ def statuses(requests: list[DataRequest] | QuerySet[DataRequest]) -> list[Reques
     result = []
     for request in found:
         status = RequestStatus(request)
-        for figure in request.figures.all():
+        for figure in request.requested_figures.all():
             key = (
                 figure.indicator.casefold(),
                 figure.period_start,
@@ -94,7 +94,7 @@ def statuses(requests: list[DataRequest] | QuerySet[DataRequest]) -> list[Reques
 def _requests(queryset: QuerySet[DataRequest]) -> QuerySet[DataRequest]:
     return queryset.select_related(
         "assessment__partnership", "organisation", "requested_by"
-    ).prefetch_related("figures")
+    ).prefetch_related("requested_figures")
 
 
 def assessment_requests(actor: Actor, assessment: Assessment) -> list[RequestStatus]:
