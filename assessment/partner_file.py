@@ -26,6 +26,7 @@ T = TypeVar("T")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
 _YEAR = re.compile(r"^(\d{4})/(\d{2})$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
 
 
@@ -93,6 +94,11 @@ def parse_period(text: str) -> FilePeriod:
         )
     if not value:
         raise FileError("is empty; give the period as YYYY-MM, YYYY-Qn or YYYY/YY.")
+    if _DATE.match(value):
+        raise FileError(
+            f'"{value}" is a date, not a period (Excel turns 2020-05 into a date): format the Period '
+            "column as text and write YYYY-MM."
+        )
     raise FileError(
         f'"{value[:40]}" is not a period; write YYYY-MM (2020-05), YYYY-Qn (2020-Q1) or YYYY/YY (2020/21).'
     )

@@ -52,6 +52,7 @@ def test_a_month_a_calendar_quarter_and_a_financial_year():
         ("2020", "is not a period"),
         ("1850-01", "between 1990 and 2100"),
         ("2020-5", "is not a period"),
+        ("2020-05-01", "is a date, not a period"),
     ],
 )
 def test_periods_that_are_refused_say_why(text, why):
