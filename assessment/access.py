@@ -7,14 +7,22 @@ One visibility queryset and one door per record (ADR 0008). Purposes:
   (a Score is changed only by its scorer, through REPORT: MANAGE answers none).
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from assessment.models import Assessment, CandidateIssue, CommunityView, Score, ScoringCriterion
+from assessment.models import (
+    Assessment,
+    CandidateIssue,
+    CommunityView,
+    DataRequest,
+    RequestedFigure,
+    Score,
+    ScoringCriterion,
+)
 from core.access import Purpose, open_door, restricted
 from core.actors import Actor, is_signed_in, is_system_actor
 from partnership import access as partnership_access
 from partnership.access import partnerships_visible_to
-from partnership.models import Partnership
+from partnership.models import Membership, Partnership, Role
 
 
 @restricted(Assessment, partnership="partnership")
@@ -157,3 +165,58 @@ def indicator_organisation_ids(actor: Actor, partnership: Partnership) -> set[in
 def can_enter_indicators(actor: Actor, partnership: Partnership) -> bool:
     allowed = indicator_organisation_ids(actor, partnership)
     return allowed is None or bool(allowed)
+
+
+# --- Partner data requests: coordinators see and manage all; lead officers see their organisation's. ---
+
+
+def _own_organisations(actor: Actor) -> QuerySet[Membership]:
+    if not is_signed_in(actor) or is_system_actor(actor):
+        return Membership.objects.none()
+    return Membership.objects.filter(
+        user_id=actor.pk or 0, is_active=True, role=Role.LEAD_OFFICER, organisation__isnull=False
+    )
+
+
+@restricted(DataRequest, partnership="assessment__partnership")
+def data_requests_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[DataRequest]:
+    coordinated = Q(assessment__partnership__in=partnerships_visible_to(actor, for_=Purpose.MANAGE))
+    if for_ == Purpose.MANAGE:
+        return DataRequest.objects.filter(coordinated)
+    own = _own_organisations(actor)
+    asked = Q(
+        assessment__partnership__in=own.values("partnership_id"),
+        organisation_id__in=own.values("organisation_id"),
+    )
+    return DataRequest.objects.filter(coordinated | asked)
+
+
+@restricted(RequestedFigure, partnership="request__assessment__partnership")
+def requested_figures_visible_to(actor: Actor, *, for_: Purpose = Purpose.VIEW) -> QuerySet[RequestedFigure]:
+    return RequestedFigure.objects.filter(request__in=data_requests_visible_to(actor, for_=for_))
+
+
+def access_data_request_by_id(
+    actor: Actor, request_id: object, *, for_: Purpose = Purpose.VIEW, assessment: object | None = None
+) -> DataRequest:
+    return open_door(
+        DataRequest,
+        actor,
+        request_id,
+        for_=for_,
+        within={"assessment": assessment} if assessment is not None else None,
+        queryset=lambda qs: qs.select_related("assessment__partnership", "organisation"),
+    )
+
+
+def access_requested_figure_by_id(
+    actor: Actor, figure_id: object, *, for_: Purpose = Purpose.VIEW, request: DataRequest | None = None
+) -> RequestedFigure:
+    return open_door(
+        RequestedFigure,
+        actor,
+        figure_id,
+        for_=for_,
+        within={"request": request} if request is not None else None,
+        queryset=lambda qs: qs.select_related("request__assessment__partnership"),
+    )

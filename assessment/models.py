@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from crimedata.models import CRIME_TYPES, PopulationTable, WeightSet
-from partnership.models import Partnership
+from partnership.models import Organisation, Partnership
 from planning.models import YEAR_SLUG_VALIDATOR, PlanYear, Priority
 
 # Narrative sections of an assessment, in document order: (field name, heading).
@@ -246,3 +246,51 @@ class LsoaWard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lsoa_code} → {self.ward_name}"
+
+
+# --- Partner data requests: received or missing is read from the partner indicators (planning
+# Measures), never stored. ---
+
+
+class DataRequest(models.Model):
+    """One organisation asked for figures for one assessment, due on a date. Its notice, reminder
+    and chaser are partnership messages keyed by `message_key` (each sent once per person)."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="data_requests")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    due_date = models.DateField()
+    requested_on = models.DateField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_example = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "due_date", "organisation__name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} for {self.assessment}"
+
+    @property
+    def message_key(self) -> str:
+        return f"pdata:{self.pk}"
+
+
+class RequestedFigure(models.Model):
+    """One indicator for one period that the organisation was asked for."""
+
+    request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="requested_figures")
+    indicator = models.CharField(max_length=200)
+    period_text = models.CharField(max_length=10, help_text="As asked: 2020-05, 2020-Q1 or 2020/21.")
+    period_label = models.CharField(max_length=60)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["request", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}, {self.period_label}"

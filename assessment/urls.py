@@ -1,6 +1,16 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, changes, downloads, indicators, maps, scoring
+from assessment.views import (
+    analysis,
+    assessment,
+    changes,
+    data_requests,
+    downloads,
+    indicators,
+    maps,
+    partner_data,
+    scoring,
+)
 
 app_name = "assessment"
 urlpatterns = [
@@ -15,6 +25,8 @@ urlpatterns = [
     path("indicators/add/", indicators.indicator_add, name="indicator_add"),
     path("indicators/<int:measure_id>/", changes.indicator_edit, name="indicator_edit"),
     path("indicators/<int:measure_id>/delete/", changes.indicator_delete, name="indicator_delete"),
+    path("indicators/upload/", partner_data.upload, name="partner_upload"),
+    path("indicators/upload/confirm/", partner_data.upload_confirm, name="partner_upload_confirm"),
     path("new/", assessment.create, name="create"),
     path("<str:slug>/", assessment.detail, name="detail"),
     path("<str:slug>/edit/", assessment.edit, name="edit"),
@@ -23,6 +35,14 @@ urlpatterns = [
     path("<str:slug>/community/add/", assessment.community_add, name="community_add"),
     path("<str:slug>/community/<int:view_id>/", changes.community_edit, name="community_edit"),
     path("<str:slug>/community/<int:view_id>/delete/", changes.community_delete, name="community_delete"),
+    path("<str:slug>/partner-data/", data_requests.requests, name="data_requests"),
+    path("<str:slug>/partner-data/ask/", data_requests.request_add, name="data_request_add"),
+    path(
+        "<str:slug>/partner-data/<int:request_id>/withdraw/",
+        data_requests.request_withdraw,
+        name="data_request_withdraw",
+    ),
+    path("<str:slug>/partner-data/computed/", data_requests.from_source, name="partner_source"),
     path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
     path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
     path("<str:slug>/scoring/issues/<int:issue_id>/", changes.issue_edit, name="issue_edit"),

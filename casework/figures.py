@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from assessment import partner_sources
 from planning import figure_sources
 from planning.figure_sources import Computed, FigureSource
 
@@ -36,6 +37,30 @@ def _compute(key: str) -> Callable[..., Computed | None]:
     return compute
 
 
+def partner_totals(
+    partnership: "Partnership", start: datetime.date, end: datetime.date
+) -> list[tuple[str, Decimal]]:
+    """The partnership's case-work totals for a period as partner indicator values (name, value):
+    the whole partnership only, never a breakdown."""
+    from casework.selectors import totals_between
+
+    totals = totals_between(partnership, start, end)
+    values = {
+        "casework.cases_opened": sum(totals.cases_opened.values()),
+        "casework.cpw": totals.cpw,
+        "casework.cpn": totals.cpn,
+        "casework.fpn": totals.fpn,
+        "casework.dispersal_directions": totals.dispersal_directions,
+    }
+    return [(FIGURES[key], Decimal(value)) for key, value in values.items()]
+
+
 def register_all() -> None:
     for key, label in FIGURES.items():
         figure_sources.register(FigureSource(key=key, label=label, compute=_compute(key)))
+    # The same totals as partner data for the Strategic Assessment (assessment.partner_sources).
+    partner_sources.register(
+        partner_sources.PartnerSource(
+            "casework.totals", "Case work: the partnership's yearly totals", partner_totals
+        )
+    )

@@ -64,6 +64,7 @@ PLACEHOLDERS: dict[str, str] = {
     "due_date": "the date updates are due, e.g. 15 July 2020",
     "link": "the address of the page to use (My actions, or the completion tracker)",
     "summary": "received and missing updates by organisation (digests)",
+    "figures": "the names of the figures asked for (partner data requests)",
 }
 
 DEFAULT_TEXTS: dict[str, tuple[str, str]] = {
@@ -87,6 +88,21 @@ DEFAULT_TEXTS: dict[str, tuple[str, str]] = {
         "Hello {name},\n\n{round} updates are due by {due_date}. Received and missing by "
         "organisation:\n\n{summary}\n\nThe completion tracker:\n{link}\n",
     ),
+    MessageKind.DATA_REQUEST: (
+        "{partnership}: figures asked for the {round}",
+        "Hello {name},\n\n{partnership} asks your organisation for these figures for the {round} by "
+        "{due_date}:\n\n{figures}\n\nUpload them here:\n{link}\n",
+    ),
+    MessageKind.DATA_REMINDER: (
+        "Reminder: figures for the {round} are due by {due_date}",
+        "Hello {name},\n\nThis is a reminder that {partnership} still needs these figures for the "
+        "{round} by {due_date}:\n\n{figures}\n\n{link}\n",
+    ),
+    MessageKind.DATA_CHASER: (
+        "Figures for the {round} are overdue",
+        "Hello {name},\n\nThese figures for the {round} were due on {due_date} and {partnership} "
+        "has not received them yet:\n\n{figures}\n\n{link}\n",
+    ),
 }
 
 PREVIEW_VALUES: dict[str, str] = {
@@ -94,6 +110,7 @@ PREVIEW_VALUES: dict[str, str] = {
     "round": "Quarter 1 2020/21",
     "due_date": "15 July 2020",
     "link": "https://csphub.example/my-actions/",
+    "figures": "Domestic abuse referrals, 2020/21\nRepeat victims, 2020-Q4",
     "summary": "Kent Police: 3 received, 2 missing\nTonbridge & Malling Borough Council: 5 received, 0 missing",
 }
 

@@ -211,6 +211,9 @@ class MessageKind(models.TextChoices):
     REMINDER = "reminder", "Reminder"
     CHASER = "chaser", "Chaser"
     DIGEST = "digest", "Digest"
+    DATA_REQUEST = "data_request", "Partner data request"
+    DATA_REMINDER = "data_reminder", "Partner data reminder"
+    DATA_CHASER = "data_chaser", "Partner data chaser"
 
 
 class MessageResult(models.TextChoices):

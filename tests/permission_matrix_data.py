@@ -857,6 +857,7 @@ from tests.permission_matrix_casereview import CASES_CASEREVIEW  # noqa: E402 - 
 from tests.permission_matrix_casework import CASES_CASEWORK  # noqa: E402 - rows that import this module
 from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the names above
 from tests.permission_matrix_meetings import CASES_MEETINGS  # noqa: E402 (it imports this module's helpers)
+from tests.permission_matrix_pdata import CASES_PDATA  # noqa: E402 - needs the names above
 from tests.permission_matrix_projects import CASES_PROJECTS  # noqa: E402 - it imports the helpers above
 from tests.permission_matrix_rounds import CASES_ROUNDS  # noqa: E402 - needs Case and the helpers above
 from tests.permission_matrix_trig import CASES_TRIG  # noqa: E402 - needs the names above
@@ -867,6 +868,7 @@ CASES: list[Case] = [
     *CASES_CASEREVIEW,
     *CASES_ROUNDS,
     *CASES_MEETINGS,
+    *CASES_PDATA,
     *CASES_ANALYSIS,
     *CASES_CASEWORK,
     *CASES_PROJECTS,

@@ -191,7 +191,9 @@ def message_opt_outs_set(*, actor: Actor, membership: Membership, kinds: Iterabl
         raise AccessDenied("You can change only your own e-mail preferences.")
     wanted = set(kinds)
     if wanted - set(OPTIONAL_KINDS):
-        raise ServiceError("Choose from round notices, reminders, chasers and digests.")
+        raise ServiceError(
+            "Choose from round notices, reminders, chasers, digests and partner data requests."
+        )
     held = {
         o.kind: o
         for o in access.message_opt_outs_visible_to(actor, for_=access.Purpose.MANAGE).filter(
