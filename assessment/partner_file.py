@@ -3,7 +3,7 @@
 A file has exactly the headings `Indicator, Period, Value, Organisation`. Period is `YYYY-MM` (a
 month), `YYYY-Qn` (a calendar quarter: 2020-Q1 is January–March 2020, stored with the assessment's
 financial-quarter label "Q4 2019/20") or `YYYY/YY` (a financial year, April to March). Value is a
-number with at most 2 decimal places. Every problem names its row and column (ADR 0027).
+number with at most 2 decimal places. Every problem names its row and column (ADR 0028).
 """
 
 import calendar

@@ -3,7 +3,7 @@
 A figure is a partner indicator (a planning Measure of kind INDICATOR) for one indicator, period and
 organisation. A file's value for a figure that already has one **replaces** it; the confirm page
 shows each old value beside the new one first, and the import refuses to save when a value
-changed between the check and the confirmation (ADR 0027). Indicator names are matched without
+changed between the check and the confirmation (ADR 0028). Indicator names are matched without
 regard to case and the stored spelling is reused, so an indicator is named once.
 """
 
