@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, changes, downloads, indicators, maps, scoring
+from assessment.views import analysis, assessment, changes, downloads, indicators, maps, scoring, scoring_data
 
 app_name = "assessment"
 urlpatterns = [
@@ -24,12 +24,19 @@ urlpatterns = [
     path("<str:slug>/community/<int:view_id>/", changes.community_edit, name="community_edit"),
     path("<str:slug>/community/<int:view_id>/delete/", changes.community_delete, name="community_delete"),
     path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
+    path("<str:slug>/scoring/disagreements/", scoring_data.disagreements, name="disagreements"),
+    path("<str:slug>/scoring/sensitivity/", scoring_data.sensitivity, name="sensitivity"),
     path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
     path("<str:slug>/scoring/issues/<int:issue_id>/", changes.issue_edit, name="issue_edit"),
     path("<str:slug>/scoring/issues/<int:issue_id>/delete/", changes.issue_delete, name="issue_delete"),
     path("<str:slug>/scoring/issues/<int:issue_id>/score/", scoring.score, name="score"),
     path("<str:slug>/scoring/criteria/add/", scoring.criterion_edit, name="criterion_add"),
     path("<str:slug>/scoring/criteria/<int:criterion_id>/", scoring.criterion_edit, name="criterion_edit"),
+    path(
+        "<str:slug>/scoring/criteria/<int:criterion_id>/data/",
+        scoring_data.criterion_rule,
+        name="criterion_rule",
+    ),
     path(
         "<str:slug>/scoring/criteria/<int:criterion_id>/delete/",
         changes.criterion_delete,
