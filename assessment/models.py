@@ -106,7 +106,9 @@ class ScoringCriterion(models.Model):
     data_significant_only = models.BooleanField(
         default=False, help_text="Trend: a change within normal variation counts as no change."
     )
-    data_rule_is_example = models.BooleanField(default=False, help_text="An example rule made up for the demo.")
+    data_rule_is_example = models.BooleanField(
+        default=False, help_text="An example rule made up for the demo."
+    )
     history = HistoricalRecords()
 
     class Meta:

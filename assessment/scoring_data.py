@@ -62,6 +62,10 @@ def criterion_rule_words(criterion: ScoringCriterion) -> list[str]:
     return rule_words(rule_of(criterion))
 
 
+def _weight(value: Any) -> str:
+    return "none" if value is None else f"{value.normalize():f}"
+
+
 def _rate(value: float | None) -> str:
     return "not available" if value is None else f"{value:.2f} per 1,000 residents"
 
@@ -92,12 +96,14 @@ def data_lines(data: IssueData | None, period: Period, assessment: Assessment) -
     elif assessment.weight_set is None:
         lines.append((HARM, "No harm weights are chosen for this assessment."))
     elif data.harm_share is None:
-        lines.append((HARM, f"Weight {data.weight} in {assessment.weight_set}; no weighted harm recorded."))
+        lines.append(
+            (HARM, f"Weight {_weight(data.weight)} in {assessment.weight_set}; no weighted harm recorded.")
+        )
     else:
         lines.append(
             (
                 HARM,
-                f"Weight {data.weight} in {assessment.weight_set}: {data.harm_share:.1f}% of all weighted harm, "
+                f"Weight {_weight(data.weight)} in {assessment.weight_set}: {data.harm_share:.1f}% of all weighted harm, "
                 f"{ordinal(data.harm_rank or 0)} of the crime types.",
             )
         )
@@ -201,7 +207,9 @@ def disagreements(assessment: Assessment) -> dict[str, Any]:
     criteria = records.criteria(assessment)
     by_issue = {i.pk: i for i in issues}
     by_criterion = {c.pk: c for c in criteria}
-    cells = [(s.issue_id, s.criterion_id, _scorer(s), s.value) for i in issues for s in records.issue_scores(i)]
+    cells = [
+        (s.issue_id, s.criterion_id, _scorer(s), s.value) for i in issues for s in records.issue_scores(i)
+    ]
     suggested = suggestions(assessment, issues, criteria)
     spreads = [
         {

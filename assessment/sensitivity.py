@@ -49,7 +49,11 @@ class Variant:
         if not self.moves:
             return "No change in the order."
         count = len(self.moves)
-        return f"{count} issue{'s' if count != 1 else ''} change rank: " + "; ".join(m.words for m in self.moves) + "."
+        return (
+            f"{count} issue{'s' if count != 1 else ''} change rank: "
+            + "; ".join(m.words for m in self.moves)
+            + "."
+        )
 
 
 def _weight(value: Decimal) -> str:
@@ -86,7 +90,9 @@ def sensitivity(
                 if after[r.issue_id] != before[r.issue_id]
             )
             variants.append(
-                Variant(criterion, direction, weight, tuple((r.rank, r.title, r.score) for r in ranked), moves)
+                Variant(
+                    criterion, direction, weight, tuple((r.rank, r.title, r.score) for r in ranked), moves
+                )
             )
     return base, variants
 
@@ -98,9 +104,7 @@ def summary(variants: Sequence[Variant], top: int = 3) -> str:
         return "There are no criteria to vary."
     if not moving:
         return "The ranking is stable: no ±20% change in any one criterion's weight changes any issue's rank."
-    top_changes = [
-        v for v in moving if any(m.before <= top or m.after <= top for m in v.moves)
-    ]
+    top_changes = [v for v in moving if any(m.before <= top or m.after <= top for m in v.moves)]
     text = f"{len(moving)} of {len(variants)} changes move at least one issue."
     if top_changes:
         names = ", ".join(v.change_words for v in top_changes)

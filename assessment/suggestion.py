@@ -144,7 +144,9 @@ def rule_words(rule: Rule | None) -> list[str]:
     return lines
 
 
-def parse_thresholds(raw: Mapping[str, object], scale_min: int, scale_max: int) -> tuple[tuple[int, Decimal], ...]:
+def parse_thresholds(
+    raw: Mapping[str, object], scale_min: int, scale_max: int
+) -> tuple[tuple[int, Decimal], ...]:
     """{"5": "150", "4": "120", "3": ""} → ((5, 150), (4, 120)); blank points are skipped.
 
     ValueError (in words) for a point outside the scale or at its bottom, a value that is not a
@@ -215,7 +217,9 @@ def scorer_spreads(scores: Iterable[tuple[int, int, str, int]], *, gap: int = GA
         for (issue_id, criterion_id), values in cells.items()
         if len(values) > 1
     ]
-    return sorted((s for s in found if s.points >= gap), key=lambda s: (-s.points, s.issue_id, s.criterion_id))
+    return sorted(
+        (s for s in found if s.points >= gap), key=lambda s: (-s.points, s.issue_id, s.criterion_id)
+    )
 
 
 def data_gaps(

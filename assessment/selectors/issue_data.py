@@ -16,14 +16,22 @@ from assessment.analysis import Period, harm_rows, percent_change, rate_per_thou
 from assessment.cache import cached
 from assessment.models import Assessment, CandidateIssue, ComparatorGroup, ComparatorMember
 from assessment.selectors.comparators import complete_forces
-from assessment.selectors.crime import DistrictRef, district_filter, period_summary, population_for, weights_of
+from assessment.selectors.crime import (
+    DistrictRef,
+    district_filter,
+    period_summary,
+    population_for,
+    weights_of,
+)
 from assessment.significance import change_significance
 from assessment.suggestion import IssueData
 from core.models import District
 from crimedata.models import CrimeCount, PopulationTable
 
 
-def _type_counts(refs: Sequence[DistrictRef], period: Period, types: Sequence[str]) -> dict[str, dict[str, int]]:
+def _type_counts(
+    refs: Sequence[DistrictRef], period: Period, types: Sequence[str]
+) -> dict[str, dict[str, int]]:
     """{district code: {crime type: count}} for the districts (rows without a code matched by name)."""
     by_name = {n.lower(): ref.code for ref in refs for n in ref.names if ref.code}
     rows = (
@@ -99,12 +107,15 @@ def build_issue_data(
     harm_known = any(r["weighted"] for r in harm.values())  # all zero: no share to speak of
     rate_of: dict[str, float | None] = {}
     force: dict[str, float | None] = {}
-    group_name, group = "", {}
+    group_name, group = "", dict[str, float | None]()
     if population_table is not None:
         codes = [d.code for d in districts if d.code]
         population = population_for(population_table, codes, period.start.year)
         whole = len(population) == len(districts)
-        rate_of = {t: rate_per_thousand(current.get(t, 0), sum(population.values())) if whole else None for t in types}
+        rate_of = {
+            t: rate_per_thousand(current.get(t, 0), sum(population.values())) if whole else None
+            for t in types
+        }
         force = _force_rates(districts, period, population_table, types)
         group_name, group = _group_rates(districts, period, population_table, types)
     result = {}

@@ -40,9 +40,13 @@ def test_a_clear_lead_is_stable():
     assert [(r.title, r.score) for r in base] == [("Shoplifting", 75.0), ("Burglary", 62.5)]
     by = {(v.criterion.name, v.direction): v for v in variants}
     assert by[("Volume", "up")].moves == ()
-    up = by[("Harm", "up")]  # harm 1.2: Burglary 1.2/2.2 + 0.25/2.2 = 65.9; Shoplifting 0.6/2.2 + 1/2.2 = 72.7
+    up = by[
+        ("Harm", "up")
+    ]  # harm 1.2: Burglary 1.2/2.2 + 0.25/2.2 = 65.9; Shoplifting 0.6/2.2 + 1/2.2 = 72.7
     assert up.moves == ()
-    down = by[("Volume", "down")]  # volume 0.8: Burglary (1 + 0.2)/1.8 = 66.7; Shoplifting (0.5 + 0.8)/1.8 = 72.2
+    down = by[
+        ("Volume", "down")
+    ]  # volume 0.8: Burglary (1 + 0.2)/1.8 = 66.7; Shoplifting (0.5 + 0.8)/1.8 = 72.2
     assert down.moves == ()
     assert summary(variants) == (
         "The ranking is stable: no ±20% change in any one criterion's weight changes any issue's rank."
