@@ -19,6 +19,7 @@ from demo.partnership import DemoResult, demo_load
 from demo.projects import projects_step
 from demo.publishing import plan_document_load
 from demo.rounds import rounds_load
+from demo.score import score_rules_load
 
 Step = Callable[[DemoResult, User, TextIOBase], object]
 
@@ -81,6 +82,7 @@ STEPS: tuple[Step, ...] = (
     _governance,
     _comparator_group,
     casework_load,
+    score_rules_load,  # needs the assessment
 )
 
 
