@@ -118,7 +118,7 @@ def data_lines(data: IssueData | None, period: Period, assessment: Assessment) -
     ):
         if value is not None and label:
             ratio = measure_value(measure, data)
-            share = f" (this rate is {ratio:f}% of it)" if ratio is not None else ""
+            share = f" (this rate is {ratio:,f}% of it)" if ratio is not None else ""
             comparisons.append(f"{label} {_rate(value)}{share}")
     if not data.group_name:
         comparisons.append("no most similar group is installed for this area")

@@ -50,7 +50,7 @@ class Variant:
             return "No change in the order."
         count = len(self.moves)
         return (
-            f"{count} issue{'s' if count != 1 else ''} change rank: "
+            f"{count} {'issue changes' if count == 1 else 'issues change'} rank: "
             + "; ".join(m.words for m in self.moves)
             + "."
         )

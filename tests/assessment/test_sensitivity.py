@@ -63,7 +63,7 @@ def test_swap_and_summary_when_order_changes():
     by = {(v.criterion.name, v.direction): v for v in variants}
     up = by[("Harm", "up")]
     assert [(m.title, m.before, m.after) for m in up.moves] == [("Shoplifting", 1, 2)]
-    assert up.status == "1 issue change rank: Shoplifting moves down from 1st to 2nd."
+    assert up.status == "1 issue changes rank: Shoplifting moves down from 1st to 2nd."
     assert [r[:2] for r in up.order] == [(1, "Burglary"), (2, "Shoplifting"), (3, "Violence")]
     down = by[("Harm", "down")]
     assert [m.words for m in down.moves] == ["Burglary moves down from 1st to 2nd"]
