@@ -168,3 +168,24 @@ def test_sensitivity_page_has_a_table_with_headers_and_status_in_words(client, w
     assert '<th scope="col" class="govuk-table__header">Weight changed</th>' in page
     assert "Harm: weight 2 → 2.4 (+20%)" in page and "Volume: weight 1 → 0.8 (−20%)" in page
     assert "No change in the order." in page
+
+
+def test_scoring_page_links_sensitivity_to_members_and_disagreements_to_the_coordinator(
+    client, world, scored
+):
+    client.force_login(world.member)
+    page = client.get(url("scoring")).content.decode()
+    assert url("sensitivity") in page and url("disagreements") not in page
+    assert "5 if the rate per 1,000 residents is at least 150% of the force average" in page
+    client.force_login(world.coordinator)
+    page = client.get(url("scoring")).content.decode()
+    assert url("disagreements") in page and url("criterion_rule", scored[3].pk) in page
+
+
+def test_a_rule_that_no_longer_fits_the_scale_suggests_nothing_and_says_so(client, world, scored):
+    assessment, burglary, _, volume = scored
+    services.criterion_save(assessment=assessment, criterion=volume, actor=world.coordinator, scale_max=4)
+    client.force_login(world.coordinator)
+    assert "The rule no longer fits the scale: set it again." in client.get(url("scoring")).content.decode()
+    page = client.get(url("score", burglary.pk)).content.decode()
+    assert "Suggested from the data" not in page
