@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from assessment.suggestion import MEASURE_CHOICES
 from crimedata.models import CRIME_TYPES, PopulationTable, WeightSet
 from partnership.models import Organisation, Partnership
 from planning.models import YEAR_SLUG_VALIDATOR, PlanYear, Priority
@@ -97,6 +98,17 @@ class ScoringCriterion(models.Model):
         blank=True, help_text='One per line: a value, "=", its meaning. For example "1 = Very low".'
     )
     order = models.PositiveIntegerField(default=0)
+    # The suggested score from the data (ADR 0029): a measure and its thresholds per scale point.
+    data_measure = models.CharField(max_length=20, blank=True, choices=MEASURE_CHOICES)
+    data_thresholds = models.JSONField(
+        default=dict, blank=True, help_text='The least value for each point, e.g. {"5": "150", "4": "120"}.'
+    )
+    data_significant_only = models.BooleanField(
+        default=False, help_text="Trend: a change within normal variation counts as no change."
+    )
+    data_rule_is_example = models.BooleanField(
+        default=False, help_text="An example rule made up for the demo."
+    )
     history = HistoricalRecords()
 
     class Meta:

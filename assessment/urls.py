@@ -10,6 +10,7 @@ from assessment.views import (
     maps,
     partner_data,
     scoring,
+    scoring_data,
 )
 
 app_name = "assessment"
@@ -44,12 +45,19 @@ urlpatterns = [
     ),
     path("<str:slug>/partner-data/computed/", data_requests.from_source, name="partner_source"),
     path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
+    path("<str:slug>/scoring/disagreements/", scoring_data.disagreements, name="disagreements"),
+    path("<str:slug>/scoring/sensitivity/", scoring_data.sensitivity, name="sensitivity"),
     path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
     path("<str:slug>/scoring/issues/<int:issue_id>/", changes.issue_edit, name="issue_edit"),
     path("<str:slug>/scoring/issues/<int:issue_id>/delete/", changes.issue_delete, name="issue_delete"),
     path("<str:slug>/scoring/issues/<int:issue_id>/score/", scoring.score, name="score"),
     path("<str:slug>/scoring/criteria/add/", scoring.criterion_edit, name="criterion_add"),
     path("<str:slug>/scoring/criteria/<int:criterion_id>/", scoring.criterion_edit, name="criterion_edit"),
+    path(
+        "<str:slug>/scoring/criteria/<int:criterion_id>/data/",
+        scoring_data.criterion_rule,
+        name="criterion_rule",
+    ),
     path(
         "<str:slug>/scoring/criteria/<int:criterion_id>/delete/",
         changes.criterion_delete,

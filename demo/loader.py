@@ -19,6 +19,7 @@ from demo.partnership import DemoResult, demo_load
 from demo.projects import projects_step
 from demo.publishing import plan_document_load
 from demo.rounds import rounds_load
+from demo.score import score_rules_load
 from demo.trig import case_review_links_load
 
 Step = Callable[[DemoResult, User, TextIOBase], object]
@@ -83,6 +84,7 @@ STEPS: tuple[Step, ...] = (
     _comparator_group,
     casework_load,
     case_review_links_load,  # after case work: links the 2019/20 review's complaints to a case
+    score_rules_load,  # needs the assessment
 )
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, report, selectors, services
+from assessment import access, report, scoring_data, selectors, services
 from assessment.forms import ChoosePrioritiesForm, CriterionForm, IssueForm, ScoreForm
 from assessment.views.common import assessment_crumbs
 from core.access import NotFound, Purpose
@@ -77,6 +77,9 @@ def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> H
     criteria = selectors.criteria(assessment)
     existing = selectors.own_scores(request.user, issue)
     form = ScoreForm(request.POST if request.method == "POST" else None, criteria=criteria, existing=existing)
+    panel = scoring_data.issue_panel(assessment, issue)
+    asked = scoring_data.questions(criteria, panel["data"])
+    scoring_data.preselect(form, asked, existing)
     if request.method == "POST" and form.is_valid():
         try:
             for criterion in criteria:
@@ -100,6 +103,8 @@ def score(request: HttpRequest, partnership: str, slug: str, issue_id: int) -> H
             "assessment": assessment,
             "issue": issue,
             "form": form,
+            "panel": panel,
+            "rows": [(*row, q) for row, q in zip(form.rows(), asked, strict=True)],
             "partnership": assessment.partnership,
             "page_title": f"Score {issue.title}",
             "breadcrumbs": assessment_crumbs(assessment, f"Score {issue.title}"),
