@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment.views import analysis, assessment, changes, downloads, indicators, maps, scoring
+from assessment.views import analysis, assessment, changes, downloads, indicators, maps, scoring, summary
 
 app_name = "assessment"
 urlpatterns = [
@@ -24,6 +24,12 @@ urlpatterns = [
     path("<str:slug>/community/<int:view_id>/", changes.community_edit, name="community_edit"),
     path("<str:slug>/community/<int:view_id>/delete/", changes.community_delete, name="community_delete"),
     path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
+    path("<str:slug>/public-summary/", summary.summary, name="summary"),
+    path(
+        "<str:slug>/public-summary/<int:number>/withdraw/",
+        summary.summary_withdraw_view,
+        name="summary_withdraw",
+    ),
     path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
     path("<str:slug>/scoring/issues/<int:issue_id>/", changes.issue_edit, name="issue_edit"),
     path("<str:slug>/scoring/issues/<int:issue_id>/delete/", changes.issue_delete, name="issue_delete"),

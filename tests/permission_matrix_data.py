@@ -858,6 +858,7 @@ from tests.permission_matrix_casework import CASES_CASEWORK  # noqa: E402 - rows
 from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the names above
 from tests.permission_matrix_meetings import CASES_MEETINGS  # noqa: E402 (it imports this module's helpers)
 from tests.permission_matrix_projects import CASES_PROJECTS  # noqa: E402 - it imports the helpers above
+from tests.permission_matrix_pubsum import CASES_PUBSUM  # noqa: E402 - it imports the helpers above
 from tests.permission_matrix_rounds import CASES_ROUNDS  # noqa: E402 - needs Case and the helpers above
 
 CASES: list[Case] = [
@@ -869,6 +870,7 @@ CASES: list[Case] = [
     *CASES_ANALYSIS,
     *CASES_CASEWORK,
     *CASES_PROJECTS,
+    *CASES_PUBSUM,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY
