@@ -20,7 +20,9 @@ def assessment(world, settings, tmp_path):
     settings.CRIME_DATA_DIR = tmp_path / "store"
     world.partnership.districts.add(district())
     write_street_parquet(street_rows())
-    created = services.assessment_create(partnership=world.partnership, slug="2021-22", actor=world.coordinator)
+    created = services.assessment_create(
+        partnership=world.partnership, slug="2021-22", actor=world.coordinator
+    )
     return services.assessment_edit(
         assessment=created, actor=world.coordinator, data_from=APR, data_to=MAY, summary="Crime **fell**."
     )
