@@ -1,14 +1,19 @@
 """The public summary of an assessment passes axe signed out (with its map, text alternative and
-table, under the page's strict policy), and so do the coordinator's publish page and its error."""
+table, under the page's strict policy), and so do the coordinator's publish page and its error; the
+map page's optional tile layer loads tiles under the policy, passes axe, and stays hidden without
+JavaScript."""
+
+import io
 
 import pytest
+from PIL import Image
 
 from assessment import services
 from assessment.models import SUMMARY_SECTION_KEYS
 from assessment.services.summary import summary_publish
 from tests.assessment.helpers import district
 from tests.assessment.map_helpers import APR, MAY, street_rows, write_street_parquet
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, assert_accessible_without_js, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -49,3 +54,43 @@ def test_publish_page_passes_axe(page, world, assessment):
     page.get_by_role("button", name="Publish the public summary").click()
     assert page.get_by_text("Published version 1 of the public summary.").is_visible()
     assert_accessible(page, "publish page with a version")
+
+
+@pytest.fixture
+def tiles(settings):
+    settings.MAP_TILE_URL = "https://tiles.example/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ATTRIBUTION = "© Example tiles"
+
+
+def test_tile_map_over_the_svg_map_passes_axe(page, world, assessment, tiles):
+    png = io.BytesIO()
+    Image.new("RGB", (256, 256), "#dddddd").save(png, "PNG")
+    asked: list[str] = []
+
+    def fulfil(route):  # type: ignore[no-untyped-def]
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=png.getvalue())
+
+    page.route("https://tiles.example/**", fulfil)
+    sign_in(page, world.member.username, PASSWORD)
+    page.goto("/partnerships/test-csp/assessment/map/?crime_type=Burglary&start=2019-04&end=2019-05&kind=hex")
+    region = page.get_by_role(
+        "region", name="Interactive map: Burglary in Tonbridge and Malling, April 2019 to May 2019"
+    )
+    region.wait_for()
+    page.locator(".leaflet-tile-loaded").first.wait_for()
+    assert asked and page.locator(".leaflet-interactive").count() > 0
+    assert page.get_by_text("© Example tiles").is_visible()
+    assert page.get_by_role(
+        "img", name="Burglary in Tonbridge and Malling, April 2019 to May 2019"
+    ).is_visible()
+    assert_accessible(page, "map page with the tile layer")
+
+
+def test_tile_map_stays_hidden_without_javascript(nojs_page, axe_page, world, assessment, tiles):
+    for p in (nojs_page, axe_page):
+        sign_in(p, world.member.username, PASSWORD)
+    nojs_page.goto("/partnerships/test-csp/assessment/map/?crime_type=Burglary&start=2019-04&end=2019-05")
+    assert nojs_page.get_by_role("img").first.is_visible()
+    assert not nojs_page.locator("#csp-tile-map").is_visible()
+    assert_accessible_without_js(nojs_page, axe_page, "map page with tiles, no JavaScript")
