@@ -11,3 +11,8 @@ class AssessmentConfig(AppConfig):
 
         # Fills planning's registry of key-figure sources (planning may not import assessment).
         register_sources()
+        # Lists published public summaries on the partnership's public page (publishing's registry).
+        from assessment.selectors.summary import published_summary_links
+        from publishing.public_links import register
+
+        register("assessment_summaries", published_summary_links)

@@ -7,10 +7,12 @@ queryset of `assessment.access`.
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from assessment.access import summary_publications_visible_to
 from assessment.models import Assessment, SummaryPublication
 from core.actors import Actor
+from partnership.models import Partnership
 from publishing.selectors import Withdrawn, withdrawn_notice
 
 _FILES = ("html", "pdf")
@@ -48,3 +50,26 @@ def summary_versions(actor: Actor, assessment: Assessment) -> QuerySet[SummaryPu
         .select_related("withdrawal", "published_by")
         .order_by("-number")
     )
+
+
+def published_summary_links(partnership: Partnership) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Public: a link to each assessment's summary that has a version standing (for the partnership's
+    public page, through `publishing.public_links`)."""
+    standing = (
+        SummaryPublication.objects.filter(partnership=partnership, withdrawal__isnull=True)
+        .defer(*_FILES)
+        .select_related("assessment")
+        .order_by("-assessment__slug", "-number")
+    )
+    links: dict[str, tuple[str, str]] = {}
+    for version in standing:
+        assessment = version.assessment
+        links.setdefault(
+            assessment.slug,
+            (
+                f"{assessment.title}: public summary (version {version.number}, "
+                f"published {version.published_at:%-d %B %Y})",
+                reverse("public_assessment:summary", args=[partnership.slug, assessment.slug]),
+            ),
+        )
+    return [("Strategic Assessments", list(links.values()))] if links else []

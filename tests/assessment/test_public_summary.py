@@ -159,3 +159,16 @@ def test_the_page_publishes_and_withdraws(client, world, ready):
     client.post(withdraw, {"reason": "Typo"})
     assert client.get(PUBLIC).status_code == 410
     assert b"Withdrawn on" in client.get(url).content
+
+
+def test_the_partnerships_public_page_links_a_standing_summary(client, world, ready):
+    from publishing import services as publishing_services
+
+    publishing_services.plan_publish(plan_year=world.plan_year, actor=world.coordinator, confirmed=True)
+    assert b"Strategic Assessments" not in client.get("/p/test-csp/").content
+    published = summary_publish(assessment=ready, actor=world.coordinator, sections=["summary"])
+    page = client.get("/p/test-csp/").content.decode()
+    assert "Strategic Assessments" in page and f'href="{PUBLIC}"' in page
+    assert "Strategic Assessment 2021/22: public summary (version 1, published" in page
+    summary_withdraw(publication=published, actor=world.coordinator, reason="Wrong")
+    assert b"Strategic Assessments" not in client.get("/p/test-csp/").content
