@@ -36,11 +36,13 @@ lock: ## Regenerate the hashed lock files from pyproject.toml
 	"$$UV" pip compile pyproject.toml --generate-hashes -q -o requirements/base.txt && \
 	"$$UV" pip compile pyproject.toml --extra dev --generate-hashes -q -o requirements/dev.txt
 
-assets: install ## Compile the council-styled GOV.UK Frontend CSS and copy the scripts
+assets: install ## Compile the council-styled GOV.UK Frontend CSS and copy the scripts (and Leaflet)
 	@mkdir -p core/static/core core/static/govuk core/static/vendor
 	npx sass --no-source-map --style=compressed --quiet-deps --load-path=. core/static_src/scss/csphub.scss core/static/core/csphub.css
 	@cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js core/static/govuk/
 	@cp node_modules/htmx.org/dist/htmx.min.js core/static/vendor/
+	@mkdir -p core/static/vendor/leaflet && cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css core/static/vendor/leaflet/
+	@cp -r node_modules/leaflet/dist/images core/static/vendor/leaflet/
 	@mkdir -p core/static/govuk/assets && cp -r node_modules/govuk-frontend/dist/govuk/assets/images core/static/govuk/assets/
 
 static: assets ## Collect static files

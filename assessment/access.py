@@ -7,7 +7,7 @@ One visibility queryset and one door per record (ADR 0008). Purposes:
   (a Score is changed only by its scorer, through REPORT: MANAGE answers none).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from assessment.models import (
     Assessment,
@@ -17,6 +17,8 @@ from assessment.models import (
     RequestedFigure,
     Score,
     ScoringCriterion,
+    SummaryPublication,
+    SummaryWithdrawal,
 )
 from core.access import Purpose, open_door, restricted
 from core.actors import Actor, is_signed_in, is_system_actor
@@ -219,4 +221,55 @@ def access_requested_figure_by_id(
         for_=for_,
         within={"request": request} if request is not None else None,
         queryset=lambda qs: qs.select_related("request__assessment__partnership"),
+    )
+
+
+# --- Published public summaries: members read every version and withdrawal; nobody changes one ---
+# Coordinators publish and withdraw through `can_manage`; the public pages read published versions
+# without an actor (assessment.selectors.summary.published_summary), never through these doors.
+
+
+@restricted(SummaryPublication, partnership="partnership")
+def summary_publications_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[SummaryPublication]:
+    if for_ != Purpose.VIEW:
+        return SummaryPublication.objects.none()
+    return SummaryPublication.objects.filter(
+        partnership__in=partnerships_visible_to(actor, for_=for_), assessment__partnership=F("partnership")
+    )
+
+
+@restricted(SummaryWithdrawal, partnership="publication__partnership")
+def summary_withdrawals_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[SummaryWithdrawal]:
+    if for_ != Purpose.VIEW:
+        return SummaryWithdrawal.objects.none()
+    return SummaryWithdrawal.objects.filter(publication__in=summary_publications_visible_to(actor, for_=for_))
+
+
+def access_summary_publication_by_id(
+    actor: Actor, publication_id: object, *, for_: Purpose = Purpose.VIEW, assessment: object = None
+) -> SummaryPublication:
+    return open_door(
+        SummaryPublication,
+        actor,
+        publication_id,
+        for_=for_,
+        within={"assessment": assessment} if assessment is not None else None,
+        queryset=lambda qs: qs.defer("html", "pdf").select_related("assessment", "partnership", "withdrawal"),
+    )
+
+
+def access_summary_withdrawal_by_id(
+    actor: Actor, withdrawal_id: object, *, for_: Purpose = Purpose.VIEW, publication: object = None
+) -> SummaryWithdrawal:
+    return open_door(
+        SummaryWithdrawal,
+        actor,
+        withdrawal_id,
+        for_=for_,
+        within={"publication": publication} if publication is not None else None,
+        queryset=lambda qs: qs.select_related("publication__assessment", "publication__partnership"),
     )

@@ -18,3 +18,8 @@ class AssessmentConfig(AppConfig):
         # Partner data requests: their e-mails for `send_reminders`, and a lead officer's My actions.
         messaging.register("assessment.data_requests", due_request_messages)
         other_actions.register("assessment.data_requests", "Partner data requests", data_request_actions)
+        # Lists published public summaries on the partnership's public page (publishing's registry).
+        from assessment.selectors.summary import published_summary_links
+        from publishing.public_links import register
+
+        register("assessment_summaries", published_summary_links)

@@ -5,8 +5,10 @@ everything here belongs to one partnership.
 """
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -16,6 +18,7 @@ from assessment.suggestion import MEASURE_CHOICES
 from crimedata.models import CRIME_TYPES, PopulationTable, WeightSet
 from partnership.models import Organisation, Partnership
 from planning.models import YEAR_SLUG_VALIDATOR, PlanYear, Priority
+from publishing.models import ImmutableError, PublicationQuerySet, StoredWithdrawal, sha256
 
 # Narrative sections of an assessment, in document order: (field name, heading).
 NARRATIVE_SECTIONS: list[tuple[str, str]] = [
@@ -306,3 +309,80 @@ class RequestedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}, {self.period_label}"
+
+
+# --- Published public summaries: stored byte for byte like published plans (ADR 0006) ---
+
+# The sections a coordinator may publish, in document order: (key, heading). Partner data (partner
+# indicators and their narrative), the scoring matrix and case work are never among them.
+SUMMARY_SECTIONS: list[tuple[str, str]] = [
+    ("summary", "Summary"),
+    ("levels", "Levels and patterns of crime and disorder"),
+    ("changes", "What changed and why"),
+    ("hotspots", "Hotspots and map"),
+    ("community", "Community views"),
+    ("delivery", "Delivery of last year's plan"),
+    ("recommendations", "Recommended priorities"),
+]
+SUMMARY_SECTION_KEYS = frozenset(key for key, _ in SUMMARY_SECTIONS)
+
+
+class SummaryPublication(models.Model):
+    """One published version of an assessment's public summary (HTML page and PDF). Never changes."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="assessment_summaries"
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="summary_publications")
+    number = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sections = models.JSONField(default=list, help_text="The keys of the sections published, in order.")
+    html = models.BinaryField()
+    pdf = models.BinaryField()
+    html_sha256 = models.CharField(max_length=64)
+    pdf_sha256 = models.CharField(max_length=64)
+
+    immutable_message = "Published summaries never change; publish again for a new version."
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["assessment", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "number"], name="summary_publication_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Public summary of {self.assessment} version {self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError(self.immutable_message)
+        self.html_sha256 = sha256(bytes(self.html))
+        self.pdf_sha256 = sha256(bytes(self.pdf))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("Published versions are kept.")
+
+    @property
+    def withdrawal_or_none(self) -> Any:
+        """The version's withdrawal, None while it stands (select_related("withdrawal") to read it once)."""
+        try:
+            return self.withdrawal
+        except ObjectDoesNotExist:
+            return None
+
+    def intact(self) -> bool:
+        """Whether the stored files still match the checksums taken when they were published."""
+        return sha256(bytes(self.html)) == self.html_sha256 and sha256(bytes(self.pdf)) == self.pdf_sha256
+
+
+class SummaryWithdrawal(StoredWithdrawal):
+    """The withdrawal of one published version of a public summary."""
+
+    publication = models.OneToOneField(
+        SummaryPublication, on_delete=models.PROTECT, related_name="withdrawal"
+    )

@@ -11,6 +11,7 @@ from assessment.views import (
     partner_data,
     scoring,
     scoring_data,
+    summary,
 )
 
 app_name = "assessment"
@@ -47,6 +48,12 @@ urlpatterns = [
     path("<str:slug>/scoring/", scoring.scoring, name="scoring"),
     path("<str:slug>/scoring/disagreements/", scoring_data.disagreements, name="disagreements"),
     path("<str:slug>/scoring/sensitivity/", scoring_data.sensitivity, name="sensitivity"),
+    path("<str:slug>/public-summary/", summary.summary, name="summary"),
+    path(
+        "<str:slug>/public-summary/<int:number>/withdraw/",
+        summary.summary_withdraw_view,
+        name="summary_withdraw",
+    ),
     path("<str:slug>/scoring/issues/add/", scoring.issue_add, name="issue_add"),
     path("<str:slug>/scoring/issues/<int:issue_id>/", changes.issue_edit, name="issue_edit"),
     path("<str:slug>/scoring/issues/<int:issue_id>/delete/", changes.issue_delete, name="issue_delete"),

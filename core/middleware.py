@@ -7,6 +7,8 @@ from typing import TypeVar
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 
+from core.map_tiles import tile_origin
+
 R = TypeVar("R", bound=HttpResponseBase)
 
 
@@ -19,10 +21,12 @@ class SecurityHeadersMiddleware:
         request.csp_nonce = nonce  # type: ignore[attr-defined]
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
+            # The map's tile server (MAP_TILE_URL), and nothing else from another site.
+            tiles = f" {origin}" if (origin := tile_origin()) else ""
             response["Content-Security-Policy"] = (
                 "default-src 'self'; "
                 f"script-src 'self' 'nonce-{nonce}'; "
-                "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                f"style-src 'self'; img-src 'self' data:{tiles}; font-src 'self'; "
                 "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
             )
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

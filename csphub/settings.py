@@ -187,6 +187,10 @@ STORAGES = {
 
 # Folder of police.uk Parquet files (only the importer writes; see docs/adr).
 CRIME_DATA_DIR = Path(os.environ.get("CRIME_DATA_DIR", BASE_DIR / "crimedata_store"))
+# Optional tile server of the interactive crime map, e.g. https://tiles.example/{z}/{x}/{y}.png: its
+# host alone joins the CSP's img-src (core.map_tiles). Empty: the SVG map stands alone.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 POLICE_UK_ARCHIVE_URL = os.environ.get(
     "POLICE_UK_ARCHIVE_URL", "https://data.police.uk/data/archive/{month}.zip"
 )

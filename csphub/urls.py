@@ -24,6 +24,7 @@ urlpatterns: list = [
     path("admin/", admin.site.urls),
     path("p/", include("publishing.public_urls")),
     path("p/", include("casereviews.public_urls")),
+    path("p/", include("assessment.public_urls")),
     path("partnerships/<slug:partnership>/", include("partnership.urls")),
     path("partnerships/<slug:partnership>/", include("planning.urls")),
     path("partnerships/<slug:partnership>/", include("planning.io_urls")),

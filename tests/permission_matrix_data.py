@@ -859,6 +859,7 @@ from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the na
 from tests.permission_matrix_meetings import CASES_MEETINGS  # noqa: E402 (it imports this module's helpers)
 from tests.permission_matrix_pdata import CASES_PDATA  # noqa: E402 - needs the names above
 from tests.permission_matrix_projects import CASES_PROJECTS  # noqa: E402 - it imports the helpers above
+from tests.permission_matrix_pubsum import CASES_PUBSUM  # noqa: E402 - it imports the helpers above
 from tests.permission_matrix_rounds import CASES_ROUNDS  # noqa: E402 - needs Case and the helpers above
 from tests.permission_matrix_score import CASES_SCORE  # noqa: E402 - needs Case and KW above
 from tests.permission_matrix_trig import CASES_TRIG  # noqa: E402 - needs the names above
@@ -875,6 +876,7 @@ CASES: list[Case] = [
     *CASES_PROJECTS,
     *CASES_TRIG,
     *CASES_SCORE,
+    *CASES_PUBSUM,
     *(
         Case(name, route, strategy_published(kw), everyone(OK), variant="published")
         for name, route, kw in PUBLIC_STRATEGY

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from core.views import gone
 from publishing import selectors, selectors_strategy
 from publishing.models import PlanPublication
+from publishing.public_links import public_links
 
 _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 
@@ -56,6 +57,7 @@ def partnership_plans(request: HttpRequest, partnership: str) -> HttpResponse:
             "public_partnership": found,
             "years": selectors.published_years(found),
             "strategies": selectors_strategy.published_strategies(found.slug),
+            "more": public_links(found),
             "page_title": f"{found.name}: published plans",
         },
     )
