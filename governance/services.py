@@ -348,18 +348,10 @@ def minutes_approve(*, actor: Actor, meeting: Meeting, approved_at: Meeting) -> 
     return save_as(meeting, actor, update_fields=["minutes_state", "minutes_approved_at"])
 
 
-@transaction.atomic
-def meeting_action_create(
-    *,
-    actor: Actor,
-    meeting: Meeting,
-    text: str,
-    owner_organisation: Organisation,
-    owner_person: object | None = None,
-    due_date: datetime.date,
-    is_example: bool = False,
-) -> MeetingAction:
-    _require_manager(actor, meeting.series)
+def check_action_owner(
+    meeting: Meeting, owner_organisation: Organisation, owner_person: object | None, due_date: datetime.date
+) -> None:
+    """An action's owner works for its organisation, both of the partnership; due on or after the meeting."""
     partnership = meeting.series.partnership
     if owner_organisation.partnership_id != partnership.pk:
         raise ServiceError("The owner organisation must belong to the partnership.")
@@ -373,6 +365,21 @@ def meeting_action_create(
             raise ServiceError(f"{owner_person} does not work for {owner_organisation.name}.")
     if due_date < meeting.local_start.date():
         raise ServiceError("The due date cannot be before the meeting that agreed the action.")
+
+
+@transaction.atomic
+def meeting_action_create(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    text: str,
+    owner_organisation: Organisation,
+    owner_person: object | None = None,
+    due_date: datetime.date,
+    is_example: bool = False,
+) -> MeetingAction:
+    _require_manager(actor, meeting.series)
+    check_action_owner(meeting, owner_organisation, owner_person, due_date)
     return save_as(
         MeetingAction(
             meeting=meeting,

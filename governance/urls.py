@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import calendar, duties, meetings, records
+from governance.views import calendar, duties, meetings, meetings_edit, records
 
 app_name = "governance"
 M = "meetings/<int:pk>/"
@@ -9,9 +9,11 @@ urlpatterns = [
     path("meetings/series/new/", meetings.series_create, name="series_create"),
     path("meetings/series/<int:pk>/", meetings.series_detail, name="series"),
     path("meetings/series/<int:pk>/edit/", meetings.series_edit, name="series_edit"),
+    path("meetings/series/<int:pk>/delete/", meetings_edit.series_delete, name="series_delete"),
     path("meetings/series/<int:pk>/new/", meetings.meeting_create, name="meeting_create"),
     path(M, meetings.meeting_detail, name="meeting"),
     path(f"{M}edit/", meetings.meeting_edit, name="meeting_edit"),
+    path(f"{M}delete/", meetings_edit.meeting_delete, name="meeting_delete"),
     path(f"{M}meeting.ics", calendar.meeting_ics, name="meeting_ics"),
     path(f"{M}items/new/", meetings.agenda_item_form, name="agenda_item_create"),
     path(f"{M}items/<int:item>/edit/", meetings.agenda_item_form, name="agenda_item_edit"),
@@ -19,6 +21,10 @@ urlpatterns = [
     path(f"{M}items/<int:item>/paper/", meetings.paper_file, name="paper"),
     path(f"{M}attendance/", meetings.attendance, name="attendance"),
     path(f"{M}actions/new/", meetings.meeting_action_create, name="meeting_action_create"),
+    path(f"{M}actions/<int:action>/edit/", meetings_edit.meeting_action_edit, name="meeting_action_edit"),
+    path(
+        f"{M}actions/<int:action>/delete/", meetings_edit.meeting_action_delete, name="meeting_action_delete"
+    ),
     path(f"{M}actions/<int:action>/done/", meetings.meeting_action_done, name="meeting_action_done"),
     path(f"{M}minutes/approve/", meetings.minutes_approve, name="minutes_approve"),
     path(f"{M}minutes.pdf", meetings.minutes_pdf, name="minutes_pdf"),

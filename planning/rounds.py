@@ -51,3 +51,13 @@ def digest_week(today: datetime.date, weekly_digest: bool) -> datetime.date | No
 def is_late(received_on: datetime.date | None, due: datetime.date, today: datetime.date) -> bool:
     """Received after the due date, or still missing after it."""
     return received_on > due if received_on is not None else today > due
+
+
+def due_in_words(due: datetime.date, today: datetime.date) -> str:
+    """A round's due date as status words: "due in 5 days", "due today", "overdue by 3 days"."""
+    days = (due - today).days
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"due in {days} day{'s' if days != 1 else ''}"
+    return f"overdue by {-days} day{'s' if days != -1 else ''}"

@@ -120,9 +120,11 @@ def _missing_updates(plan_year: PlanYear) -> Check | None:
 def _example_data(doc: PlanDocument) -> Check | None:
     rows = [r for s in doc.review_sections + doc.priorities for r in s.rows if r.is_example]
     figures = [f for f in doc.key_figures if f.is_example]
-    if not rows and not figures:
+    appendices = [a for a in doc.appendices if a.is_example]
+    if not rows and not figures and not appendices:
         return None
     details = [f"Update: {r.action[:120]}" for r in rows] + [f"Key figure: {f.name}" for f in figures]
+    details += [f"Appendix: {a.title}" for a in appendices]
     count = len(details)
     return Check(
         f"{_plural(count, 'record', 'records')} shown in the plan {'is' if count == 1 else 'are'} "

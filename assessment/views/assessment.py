@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, report, selectors, services
+from assessment import access, community_links, report, selectors, services
 from assessment.documents.pdf import assessment_pdf
 from assessment.documents.word import assessment_docx
 from assessment.forms import AssessmentCreateForm, AssessmentEditForm, CommunityViewForm
@@ -61,6 +61,8 @@ def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
         "assessment/detail.html",
         {
             "d": document,
+            # Engagement entries linked to each community view, that the viewer may see (governance).
+            "community_links": community_links.links_for(request.user, [v.pk for v in document["community"]]),
             "download_query": assessment_query(assessment),
             "type_links": assessment_type_links(assessment, document),
             "assessment": assessment,

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from assessment import access, selectors, services
+from assessment import access, community_links, selectors, services
 from assessment.forms import CommunityViewForm, IndicatorForm, IssueForm
 from assessment.views.common import assessment_crumbs, indicator_crumbs
 from core.access import Purpose
@@ -165,6 +165,8 @@ def community_edit(request: HttpRequest, partnership: str, slug: str, view_id: i
         delete_url=reverse("assessment:community_delete", args=[partnership, slug, view.pk]),
         delete_label=f"Delete the community view on {view.theme}",
         breadcrumbs=assessment_crumbs(assessment, "Change a community view"),
+        # The engagement entries linked to it (linked from the engagement log's side).
+        linked_engagement=community_links.links_for(request.user, [view.pk]).get(view.pk, []),
     )
 
 

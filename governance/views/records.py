@@ -67,7 +67,11 @@ class EiaForm(TextLimitMixin, forms.Form):
     )
     approver = forms.CharField(label="Approved by", max_length=120, required=False)
     approved_on = GovukDateField(label="Date approved", required=False)
-    print_as_appendix = forms.BooleanField(label="Print as an appendix of the plan", required=False)
+    print_as_appendix = forms.BooleanField(
+        label="Print as an appendix of the plan (or strategy) document",
+        required=False,
+        help_text="It appears at the end of the document's preview and of every version published from now on.",
+    )
 
     def __init__(self, *args: Any, years: list[Any], strategies: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

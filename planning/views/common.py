@@ -1,16 +1,20 @@
 """Small helpers shared by the planning views."""
 
+import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from core.access import NotFound
 from core.pagecache import page_part
-from planning import access, selectors
+from planning import access, rounds, selectors
 from planning.models import PlanYear, ReportingPeriod
+from planning.selectors import rounds as round_selectors
 
 
 def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra: Any) -> dict[str, Any]:
@@ -20,9 +24,34 @@ def year_context(request: HttpRequest, plan_year: PlanYear, title: str, **extra:
         "plan_year": plan_year,
         "is_coordinator": access.can_manage_plan(request.user, plan_year),
         "open_periods": access.open_periods(plan_year),
+        "open_rounds": open_rounds(plan_year),
         "page_title": title,
         **extra,
     }
+
+
+@dataclass(frozen=True)
+class OpenRound:
+    """An open period on the year pages: updates due on its round's due date (the period's when it
+    has no round), with the status in words."""
+
+    period: ReportingPeriod
+    due_date: datetime.date
+    status: str
+    overdue: bool
+
+
+def open_rounds(plan_year: PlanYear, today: datetime.date | None = None) -> list[OpenRound]:
+    periods = access.open_periods(plan_year)
+    if not periods:
+        return []
+    today = today or timezone.localdate()
+    due_dates = round_selectors.round_due_dates(periods)
+    found = []
+    for period in periods:
+        due = due_dates.get(period.pk, period.due_date)
+        found.append(OpenRound(period, due, rounds.due_in_words(due, today), due < today))
+    return found
 
 
 def cached_year_page(

@@ -15,8 +15,11 @@ from planning import selectors as planning_selectors
 from planning.models import Action, OwnerLayout, PeriodCode, PlanYear, Status, Update
 from planning.reporting import is_overdue
 from planning.selectors import strategies as strategy_selectors
+from publishing import appendices as appendix_registry
 from publishing import review_projects
+from publishing.appendices import Appendix
 from publishing.models import ProjectPhoto
+from publishing.render.appendix import clean_appendices, numbered
 from publishing.selectors import (
     DocumentPriority,
     document_actions,
@@ -234,6 +237,11 @@ class PlanDocument:
     author: str = ""
     strategy_title: str = ""  # the strategy the year belongs to ("" when none)
     strategy_label: str = ""  # its span, 2021–2023
+    appendices: list[Appendix] = field(default_factory=list)  # printed last (publishing.appendices)
+
+    @property
+    def appendix_sections(self) -> list[tuple[str, str, Appendix]]:
+        return numbered(self.appendices)
 
     @property
     def strategy_name(self) -> str:
@@ -267,7 +275,11 @@ class PlanDocument:
     @property
     def has_example_data(self) -> bool:
         rows = [r for s in self.review_sections + self.priorities for r in s.rows]
-        return any(r.is_example for r in rows) or any(f.is_example for f in self.key_figures + self.measures)
+        return (
+            any(r.is_example for r in rows)
+            or any(f.is_example for f in self.key_figures + self.measures)
+            or any(a.is_example for a in self.appendices)
+        )
 
     @property
     def key_figures_have_targets(self) -> bool:
@@ -314,7 +326,7 @@ class PlanDocument:
         if self.glossary:
             entries.append(("glossary", "Glossary"))
         entries.append(("contact", "Contact details"))
-        return entries
+        return entries + [(anchor, heading) for anchor, heading, _ in self.appendix_sections]
 
 
 def priority_heading(title: str, sub_themes: list[str]) -> str:
@@ -583,6 +595,7 @@ def build_plan(plan_year: PlanYear, *, draft: bool = False) -> PlanDocument:
         author=clean(partnership.name),
         strategy_title=clean(strategy.title) if strategy else "",
         strategy_label=strategy.label if strategy else "",
+        appendices=clean_appendices(appendix_registry.for_plan_year(plan_year)),
     )
 
 

@@ -12,6 +12,9 @@ from core.documents.pdf import html_to_pdf
 from core.documents.word import add_table, new_document, page_break, to_bytes
 from planning.models import Strategy
 from planning.selectors import strategies as strategy_selectors
+from publishing import appendices as appendix_registry
+from publishing.appendices import Appendix
+from publishing.render.appendix import add_appendices_docx, clean_appendices, numbered
 from publishing.render.document import clean, priority_heading
 from publishing.render.watermark import draft_watermark_uri
 from publishing.selectors import sub_theme_names
@@ -47,6 +50,11 @@ class StrategyDocument:
     draft: bool = False
     version: int | None = None
     published_at: datetime.datetime | None = None
+    appendices: list[Appendix] = field(default_factory=list)  # printed last (publishing.appendices)
+
+    @property
+    def appendix_sections(self) -> list[tuple[str, str, Appendix]]:
+        return numbered(self.appendices)
 
     @property
     def full_title(self) -> str:
@@ -78,7 +86,7 @@ class StrategyDocument:
             ("vision", "Vision"),
             ("strategy", "The strategy"),
             ("delivery-plans", "Delivery plans and their priorities"),
-        ]
+        ] + [(anchor, heading) for anchor, heading, _ in self.appendix_sections]
 
 
 def build_strategy(strategy: Strategy, *, draft: bool = False) -> StrategyDocument:
@@ -112,6 +120,7 @@ def build_strategy(strategy: Strategy, *, draft: bool = False) -> StrategyDocume
         years=years,
         span_years=[s.replace("-", "/") for s in strategy.plan_year_slugs],
         draft=draft,
+        appendices=clean_appendices(appendix_registry.for_strategy(strategy)),
     )
 
 
@@ -180,4 +189,5 @@ def strategy_docx(doc: StrategyDocument) -> bytes:
                 document.add_paragraph(priority, style="List Bullet")
         else:
             document.add_paragraph("No priorities set yet.")
+    add_appendices_docx(document, doc.appendices)
     return to_bytes(document)

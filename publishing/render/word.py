@@ -18,6 +18,7 @@ from core.documents.word import (
     page_break,
     to_bytes,
 )
+from publishing.render.appendix import add_appendices_docx
 from publishing.render.document import Columns, PlanDocument, PrioritySection, Row
 
 
@@ -278,4 +279,5 @@ def plan_docx(doc: PlanDocument) -> bytes:
     else:
         for label, value in doc.contact_lines:
             document.add_paragraph(f"{label}: {value}")
+    add_appendices_docx(document, doc.appendices)
     return to_bytes(document)

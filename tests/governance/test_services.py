@@ -200,3 +200,22 @@ def test_prefilled_agenda_lists_projects_needing_a_decision(world):
     titles = selectors.prefilled_agenda(world.coordinator, group, datetime.date(2020, 6, 1))
     assert "Project needing a decision (approve or decline): Youth diversion" in titles
     assert titles[-1] == "Any other business"
+
+
+def test_prefilled_agenda_goes_by_what_a_status_means_not_its_name(world):
+    """Off track (called "Red" here) is listed like at risk; on track and completed are not."""
+    from planning.models import StatusMeaning
+
+    group = series(world, prefill_agenda=True)
+    period = world.plan_year.periods.get(code="Q1")
+    red = Status.objects.create(partnership=world.partnership, name="Red", meaning=StatusMeaning.OFF_TRACK)
+    fine = Status.objects.filter(partnership=world.partnership, meaning=StatusMeaning.ON_TRACK).first()
+    assert fine is not None
+    for text, status in (("Open the hub", red), ("Run the patrols", fine)):
+        action = ActionFactory(priority=world.priority, text=text, owners=[world.organisation])
+        planning_services.action_update_record(
+            action=action, period=period, status=status, narrative="Noted", actor=world.coordinator
+        )
+    text = "\n".join(selectors.prefilled_agenda(world.coordinator, group, datetime.date(2020, 6, 1)))
+    assert "Action off track (Red): Open the hub" in text
+    assert "Run the patrols" not in text
