@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casework.views import cases, protection, records, settings
+from casework.views import cases, protection, records, reviews, settings, totals
 
 app_name = "casework"
 urlpatterns = [
@@ -30,4 +30,8 @@ urlpatterns = [
     path("people/<int:pk>/merge/<int:other>/", cases.person_merge, name="person_merge"),
     path("people/<int:pk>/", cases.person_detail, name="person"),
     path("people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
+    path("reviews/<int:meeting>/", reviews.review_agenda, name="review_agenda"),
+    path("reviews/<int:meeting>/cases/<int:pk>/", reviews.review_record, name="review_record"),
+    path("totals/<slug:year>/", totals.totals, name="totals"),
+    path("totals/<slug:year>/download.<str:fmt>", totals.totals_download, name="totals_download"),
 ]

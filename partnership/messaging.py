@@ -87,6 +87,10 @@ DEFAULT_TEXTS: dict[str, tuple[str, str]] = {
         "Hello {name},\n\n{round} updates are due by {due_date}. Received and missing by "
         "organisation:\n\n{summary}\n\nThe completion tracker:\n{link}\n",
     ),
+    MessageKind.CASEWORK_DIGEST: (
+        "{partnership}: case-work tasks overdue this week",
+        "Hello {name},\n\n{summary}\n\nCase work (sign in with your authenticator app):\n{link}\n",
+    ),
 }
 
 PREVIEW_VALUES: dict[str, str] = {

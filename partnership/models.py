@@ -211,6 +211,7 @@ class MessageKind(models.TextChoices):
     REMINDER = "reminder", "Reminder"
     CHASER = "chaser", "Chaser"
     DIGEST = "digest", "Digest"
+    CASEWORK_DIGEST = "casework_digest", "Case-work digest"
 
 
 class MessageResult(models.TextChoices):
