@@ -241,5 +241,6 @@ def test_preferences_page_changes_only_ones_own(world: Any, client: Any) -> None
     assert set(MessageOptOut.objects.filter(membership=own).values_list("kind", flat=True)) == {
         "reminder",
         "chaser",
+        "casework_digest",
     }
-    assert MessageOptOut.objects.count() == 2
+    assert MessageOptOut.objects.count() == 3
