@@ -23,6 +23,7 @@ from casework.models import (
     CaseDocument,
     CaseGrant,
     CasePerson,
+    CaseReviewEntry,
     CaseType,
     Confidentiality,
     Enforcement,
@@ -324,3 +325,20 @@ def access_review_explanation_by_id(
     actor: Actor, explanation_id: object, *, for_: Purpose = Purpose.VIEW, case: Case | None = None
 ) -> ReviewExplanation:
     return open_door(ReviewExplanation, actor, explanation_id, for_=for_, within=_within_case(case))
+
+
+@restricted(CaseReviewEntry, partnership="case__partnership", audit_reads=True)
+def case_review_entries_visible_to(
+    actor: Actor, *, for_: Purpose = Purpose.VIEW
+) -> QuerySet[CaseReviewEntry]:
+    """What was recorded for a case at a case-review meeting (ADR 0031) follows its note or task, so
+    minutes marked "lead organisation only" stay hidden from involved organisations."""
+    notes = notes_visible_to(actor, for_=for_)
+    tasks = tasks_visible_to(actor, for_=for_)
+    return CaseReviewEntry.objects.filter(Q(note__in=notes.values("pk")) | Q(task__in=tasks.values("pk")))
+
+
+def access_case_review_entry_by_id(
+    actor: Actor, entry_id: object, *, for_: Purpose = Purpose.VIEW, case: Case | None = None
+) -> CaseReviewEntry:
+    return open_door(CaseReviewEntry, actor, entry_id, for_=for_, within=_within_case(case))

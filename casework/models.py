@@ -425,3 +425,29 @@ class ReviewExplanation(models.Model):
 
     def __str__(self) -> str:
         return f"ASB Case Review explained on {self.explained_on:%d %B %Y}"
+
+
+class CaseReviewEntry(models.Model):
+    """Minutes (a note of the case) or an action (a task of it) recorded for one case at a meeting of
+    a case-review series (ADR 0031). The link lives in case work and goes with the case: the
+    meeting itself holds no case details, and each entry is seen only by those who see its note
+    or task."""
+
+    meeting = models.ForeignKey("governance.Meeting", on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="review_entries")
+    note = models.OneToOneField(Note, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    task = models.OneToOneField(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name_plural = "case review entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(note__isnull=False) ^ models.Q(task__isnull=False),
+                name="case_review_entry_is_a_note_or_a_task",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{'Minutes' if self.note_id else 'Action'} for {self.case}"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from casework import area
-from casework.views import cases, prompts, protection, records, settings
+from casework.views import cases, prompts, protection, records, reviews, settings, totals
 
 app_name = "casework"
 urlpatterns = [
@@ -33,4 +33,8 @@ urlpatterns = [
     path("people/<int:pk>/", cases.person_detail, name="person"),
     path("people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
     *area.url_patterns(),  # pages other apps add to case work (casework.area)
+    path("reviews/<int:meeting>/", reviews.review_agenda, name="review_agenda"),
+    path("reviews/<int:meeting>/cases/<int:pk>/", reviews.review_record, name="review_record"),
+    path("totals/<slug:year>/", totals.totals, name="totals"),
+    path("totals/<slug:year>/download.<str:fmt>", totals.totals_download, name="totals_download"),
 ]

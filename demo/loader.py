@@ -12,6 +12,7 @@ from demo.assessment import assessment_load
 from demo.casereviews import case_reviews_load
 from demo.casework import casework_load
 from demo.crimedata import crime_data_load
+from demo.csu import csu_meetings_load
 from demo.example_district import example_district_load
 from demo.governance import governance_load
 from demo.maps import maps_load
@@ -85,6 +86,7 @@ STEPS: tuple[Step, ...] = (
     casework_load,
     case_review_links_load,  # after case work: links the 2019/20 review's complaints to a case
     score_rules_load,  # needs the assessment
+    csu_meetings_load,  # after the case work: minutes go into its example cases
 )
 
 

@@ -103,6 +103,10 @@ DEFAULT_TEXTS: dict[str, tuple[str, str]] = {
         "Hello {name},\n\nThese figures for the {round} were due on {due_date} and {partnership} "
         "has not received them yet:\n\n{figures}\n\n{link}\n",
     ),
+    MessageKind.CASEWORK_DIGEST: (
+        "{partnership}: case-work tasks overdue this week",
+        "Hello {name},\n\n{summary}\n\nCase work (sign in with your authenticator app):\n{link}\n",
+    ),
 }
 
 PREVIEW_VALUES: dict[str, str] = {

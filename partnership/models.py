@@ -214,6 +214,7 @@ class MessageKind(models.TextChoices):
     DATA_REQUEST = "data_request", "Partner data request"
     DATA_REMINDER = "data_reminder", "Partner data reminder"
     DATA_CHASER = "data_chaser", "Partner data chaser"
+    CASEWORK_DIGEST = "casework_digest", "Case-work digest"
 
 
 class MessageResult(models.TextChoices):

@@ -855,6 +855,7 @@ def strategy_published(kw: str) -> Kwargs:
 from tests.permission_matrix_analysis import CASES_ANALYSIS  # noqa: E402 - needs Case and KW above
 from tests.permission_matrix_casereview import CASES_CASEREVIEW  # noqa: E402 - needs the names above
 from tests.permission_matrix_casework import CASES_CASEWORK  # noqa: E402 - rows that import this module
+from tests.permission_matrix_csu import CASES_CSU  # noqa: E402 - rows that import this module
 from tests.permission_matrix_gov import CASES_GOV  # noqa: E402 - it imports the meetings rows' helpers
 from tests.permission_matrix_maps import CASES_MAPS  # noqa: E402 - needs the names above
 from tests.permission_matrix_meetings import CASES_MEETINGS  # noqa: E402 (it imports this module's helpers)
@@ -875,6 +876,7 @@ CASES: list[Case] = [
     *CASES_GOV,
     *CASES_ANALYSIS,
     *CASES_CASEWORK,
+    *CASES_CSU,
     *CASES_PROJECTS,
     *CASES_TRIG,
     *CASES_SCORE,

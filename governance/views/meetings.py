@@ -17,7 +17,7 @@ from core.errors import ServiceError
 from core.history import history_rows
 from core.middleware import private_response
 from core.views import run_service
-from governance import access, documents, selectors, services
+from governance import access, documents, meeting_notices, selectors, services
 from governance.forms import (
     ATTENDANCE_CHOICES,
     AgendaItemForm,
@@ -298,6 +298,7 @@ def meeting_detail(request: HttpRequest, partnership: str, pk: int) -> HttpRespo
             "approve_form": approve_form,
             "documents": meeting.minutes_state == MinutesState.APPROVED and not series.is_confidential,
             "history": history_rows(meeting),
+            "notices": meeting_notices.notices_for(request.user, meeting),
             "page_title": str(meeting),
             "breadcrumbs": _crumbs(
                 series.partnership,
