@@ -69,12 +69,15 @@ def access_assessment_by_id(
     *,
     for_: Purpose = Purpose.VIEW,
     partnership: Partnership | None = None,
+    by: str = "pk",
 ) -> Assessment:
+    """An assessment by id (or, with `by="slug"` and its partnership, by slug: one query)."""
     return open_door(
         Assessment,
         actor,
         assessment_id,
         for_=for_,
+        by=by,
         within={"partnership": partnership} if partnership is not None else None,
         queryset=lambda qs: qs.select_related(
             "partnership", "population_table", "weight_set", "reviewed_plan_year"

@@ -2,7 +2,8 @@
 
 Keys carry the crime-data version: a digest of every imported force-month (count, last id, last
 import time) and count row, the reference tables (population, weights, district names and aliases,
-most similar groups, the ward lookup) and the crime-data folder. Importing, replacing or cleaning files, or loading reference data, changes the
+most similar groups, the ward lookup, the LSOA → district lookup, LSOA boundaries) and the crime-data
+folder. Importing, replacing or cleaning files, or loading reference data, changes the
 version, so stale entries are never read (they expire on their own). Values live in Django's cache
 (per process with the default local-memory cache).
 """
@@ -18,9 +19,12 @@ from django.db.models import Model
 from assessment.models import ComparatorGroup, LsoaWard
 from core.models import District
 from crimedata.models import (
+    BoundarySet,
     CrimeCount,
     DistrictAlias,
     ForceMonth,
+    LsoaBoundary,
+    LsoaDistrict,
     PopulationFigure,
     PopulationTable,
     WeightSet,
@@ -42,6 +46,9 @@ VERSION_PARTS: list[tuple[type[Model], tuple[str, ...]]] = [
     (DistrictAlias, ("COUNT(*)", "MAX(id)")),
     (ComparatorGroup, ("COUNT(*)", "MAX(imported_at)")),
     (LsoaWard, ("COUNT(*)", "MAX(id)")),
+    (LsoaDistrict, ("COUNT(*)", "MAX(id)")),
+    (BoundarySet, ("COUNT(*)", "MAX(imported_at)")),
+    (LsoaBoundary, ("COUNT(*)", "MAX(id)")),
 ]
 
 

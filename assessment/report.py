@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from assessment import charts
 from assessment.analysis import TOTALS, Period, format_change, harm_rows, ordinal, type_rows
+from assessment.cache import cached
 from assessment.deeper import analysis_charts, analysis_tables, build_deeper, cached_bundle
 from assessment.mapping import build_map
 from assessment.models import NARRATIVE_SECTIONS, Assessment
@@ -272,7 +273,14 @@ def build_document(assessment: Assessment, *, with_hotspots: bool = True) -> dic
     analysis = bundle["a"]
     districts = partnership_districts(partnership) if with_hotspots else []
     places = place_crime(partnership, districts, period)
-    crime_map = build_map(districts, period) if districts else None
+    crime_map = (
+        cached(
+            ("document_map", tuple((d.code, d.names) for d in districts), period.from_text, period.to_text),
+            lambda: build_map(districts, period),
+        )
+        if districts
+        else None
+    )
     if crime_map is not None and not crime_map["map"].areas:
         crime_map = None  # no street-level records: the hotspots section already says so
     ranked, criteria, issues = ranking(assessment)

@@ -9,7 +9,7 @@ from assessment.maps.model import Boundary, PointRow
 from assessment.selectors.crime import DistrictRef
 from assessment.selectors.hotspots import parquet_paths_for
 from crimedata.models import ASB, BoundarySet, LsoaBoundary, LsoaDistrict
-from crimedata.store import duckdb_connection
+from crimedata.store import duckdb_cursor
 from planning.models import Place
 
 ALL_CRIME = "all"  # every type except anti-social behaviour, as crime_summary's all_crime
@@ -51,13 +51,11 @@ def _query(
         WHERE {where}
         GROUP BY {group}
     """  # noqa: S608 - only fixed clauses are joined in; values are parameters
-    con = duckdb_connection()
-    try:
-        return con.execute(
-            sql, {**params, "paths": [str(p) for p in paths], "start": period.start, "end": period.end}
-        ).fetchall()
-    finally:
-        con.close()
+    return (
+        duckdb_cursor()
+        .execute(sql, {**params, "paths": [str(p) for p in paths], "start": period.start, "end": period.end})
+        .fetchall()
+    )
 
 
 def map_points(

@@ -32,14 +32,9 @@ def assessment(actor: Actor, partnership_slug: str, slug: str, *, for_: Purpose 
     NotFound for a stranger (audited on the partnership), a missing slug, and a member asking for a
     purpose they lack (audited on the assessment)."""
     found = access_partnership_by_slug(actor, partnership_slug)
-    assessment_id = (
-        Assessment.objects.filter(partnership=found, slug=slug).values_list("pk", flat=True).first()
-        if isinstance(slug, str) and len(slug) <= 7
-        else None
-    )
-    if assessment_id is None:
+    if not isinstance(slug, str) or len(slug) > 7:
         raise NotFound("No such assessment.")
-    opened = access.access_assessment_by_id(actor, assessment_id, for_=for_, partnership=found)
+    opened = access.access_assessment_by_id(actor, slug, for_=for_, partnership=found, by="slug")
     opened.partnership = found
     return opened
 

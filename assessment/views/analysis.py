@@ -1,5 +1,7 @@
 """The assessment index and the crime analysis page (GET only: works without JavaScript)."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,7 +10,8 @@ from django.urls import reverse
 from assessment import access, selectors
 from assessment.selectors.hotspots import places as place_crime
 from assessment.views.analysis_choices import default_period, read_choices
-from assessment.views.common import crumbs
+from assessment.views.common import cached_page, crumbs
+from partnership.models import Partnership
 
 __all__ = ["analysis", "default_period", "index"]
 
@@ -32,28 +35,33 @@ def index(request: HttpRequest, partnership: str) -> HttpResponse:
 @login_required
 def analysis(request: HttpRequest, partnership: str) -> HttpResponse:
     csp = selectors.partnership(request.user, partnership)
+    return cached_page(
+        request,
+        name="analysis",
+        partnership=csp,
+        template="assessment/analysis.html",
+        content=lambda: _analysis_content(request, csp),
+        page_title="Crime analysis",
+        breadcrumbs=crumbs(csp, ("Crime analysis", "")),
+    )
+
+
+def _analysis_content(request: HttpRequest, csp: Partnership) -> dict[str, Any]:
     choices = read_choices(request, csp)
     bundle = choices.bundle() if choices.districts and choices.valid else None
-    return render(
-        request,
-        "assessment/analysis.html",
-        {
-            "partnership": csp,
-            "form": choices.form,
-            "focus": choices.focus,
-            "a": bundle["a"] if bundle else None,
-            "x": bundle["x"] if bundle else None,
-            "state": bundle["state"] if bundle else None,
-            "available": bundle.get("available") if bundle else None,
-            "tables": bundle["tables"] if bundle else {},
-            "places": place_crime(csp, choices.districts, choices.period) if bundle and bundle["x"] else None,
-            "download_url": reverse("assessment:analysis", args=[csp.slug]),
-            "download_query": choices.query(),
-            "type_links": [
-                (label, "?" + choices.query(crime_type=key) + "#hotspots-by-type", key == choices.crime_type)
-                for key, label in (bundle["x"]["key_types"] if bundle and bundle["x"] else [])
-            ],
-            "page_title": "Crime analysis",
-            "breadcrumbs": crumbs(csp, ("Crime analysis", "")),
-        },
-    )
+    return {
+        "form": choices.form,
+        "focus": choices.focus,
+        "a": bundle["a"] if bundle else None,
+        "x": bundle["x"] if bundle else None,
+        "state": bundle["state"] if bundle else None,
+        "available": bundle.get("available") if bundle else None,
+        "tables": bundle["tables"] if bundle else {},
+        "places": place_crime(csp, choices.districts, choices.period) if bundle and bundle["x"] else None,
+        "download_url": reverse("assessment:analysis", args=[csp.slug]),
+        "download_query": choices.query(),
+        "type_links": [
+            (label, "?" + choices.query(crime_type=key) + "#hotspots-by-type", key == choices.crime_type)
+            for key, label in (bundle["x"]["key_types"] if bundle and bundle["x"] else [])
+        ],
+    }

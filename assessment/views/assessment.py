@@ -1,5 +1,7 @@
 """An assessment: create, read as a web page, edit its narrative, community views, PDF and Word."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +15,7 @@ from assessment.documents.word import assessment_docx
 from assessment.forms import AssessmentCreateForm, AssessmentEditForm, CommunityViewForm
 from assessment.models import NARRATIVE_SECTIONS
 from assessment.views.analysis_choices import assessment_query, assessment_type_links
-from assessment.views.common import assessment_crumbs, crumbs
+from assessment.views.common import assessment_crumbs, cached_page, crumbs
 from core.access import Purpose
 from core.errors import ServiceError
 from core.middleware import private_response
@@ -55,23 +57,28 @@ def create(request: HttpRequest, partnership: str) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, partnership: str, slug: str) -> HttpResponse:
     assessment = selectors.assessment(request.user, partnership, slug)
-    document = report.build_document(assessment)
-    return render(
-        request,
-        "assessment/detail.html",
-        {
+
+    def content() -> dict[str, Any]:
+        document = report.build_document(assessment)
+        return {
             "d": document,
             # Engagement entries linked to each community view, that the viewer may see (governance).
             "community_links": community_links.links_for(request.user, [v.pk for v in document["community"]]),
             "download_query": assessment_query(assessment),
             "type_links": assessment_type_links(assessment, document),
             "assessment": assessment,
-            "partnership": assessment.partnership,
             "can_manage": access.can_manage(request.user, assessment.partnership),
             "can_score": access.can_score(request.user, assessment.partnership),
-            "page_title": assessment.title,
-            "breadcrumbs": assessment_crumbs(assessment),
-        },
+        }
+
+    return cached_page(
+        request,
+        name=f"assessment:{assessment.pk}",
+        partnership=assessment.partnership,
+        template="assessment/detail.html",
+        content=content,
+        page_title=assessment.title,
+        breadcrumbs=assessment_crumbs(assessment),
     )
 
 
