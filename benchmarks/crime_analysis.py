@@ -133,7 +133,7 @@ def main() -> None:
             response = client.get(url)
             assert response.status_code == 200 and b"Is the change meaningful?" in response.content
 
-        def clear() -> None:  # the analysis cache and the page parts (ADR 0027)
+        def clear() -> None:  # the analysis cache and the page parts (ADR 0032)
             cache.clear()
             caches["pages"].clear()
 
