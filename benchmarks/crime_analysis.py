@@ -1,6 +1,6 @@
-"""Benchmark: the analyst's crime analysis on five years of one force's street-level data.
+"""Benchmark: the analyst's crime analysis on five years of street-level data (one force, or up to 43).
 
-Generates `generate_police_uk --forces 1 --months 60` (Kent, April 2015 – March 2020) into a
+Generates `generate_police_uk --forces N --months 60` (Kent first, April 2015 – March 2020) into a
 temporary folder, imports it with `import_police_uk` into a throw-away SQLite database and Parquet
 store, then times, excluding process start, generation and import:
 
@@ -11,7 +11,7 @@ store, then times, excluding process start, generation and import:
 - the crime analysis page for the district (Django test client, signed in as a member) with every
   section, cold (the analysis cache and the page parts cleared before each run) and warm (read from the cache).
 
-    .venv/bin/python benchmarks/crime_analysis.py [--rows 12600] [--repeat 10]
+    .venv/bin/python benchmarks/crime_analysis.py [--forces 1] [--rows 12600] [--repeat 10]
 
 Targets (issue 14): 5-year monthly series under 0.5 s; the analysis page under 2 s on warm caches.
 """
@@ -71,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=12600, help="Rows per monthly file (Kent: about 18,000).")
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--forces", type=int, default=1, help="Forces to generate (1-43; Kent first).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -93,7 +94,12 @@ def main() -> None:
 
         began = time.perf_counter()
         result = generate(
-            tmp / "csv", forces=1, months=60, rows=args.rows, seed=1, start=datetime.date(2015, 4, 1)
+            tmp / "csv",
+            forces=args.forces,
+            months=60,
+            rows=args.rows,
+            seed=1,
+            start=datetime.date(2015, 4, 1),
         )
         generated = time.perf_counter() - began
         began = time.perf_counter()
