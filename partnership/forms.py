@@ -184,5 +184,9 @@ class MessagePreferencesForm(forms.Form):
             ("reminder", "Reminders before updates are due"),
             ("chaser", "Chasers when updates are overdue"),
             ("digest", "Monday digests of received and missing updates (coordinators)"),
+            ("data_request", "Requests for partner data for the Strategic Assessment"),
+            ("data_reminder", "Reminders before requested partner data is due"),
+            ("data_chaser", "Chasers when requested partner data is overdue"),
+            ("casework_digest", "Monday digests of overdue case-work tasks (CSU coordinators)"),
         ],
     )

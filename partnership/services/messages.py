@@ -192,7 +192,7 @@ def message_opt_outs_set(*, actor: Actor, membership: Membership, kinds: Iterabl
     wanted = set(kinds)
     if wanted - set(OPTIONAL_KINDS):
         raise ServiceError(
-            "Choose from round notices, reminders, chasers, digests and partner data requests."
+            "Choose from round notices, reminders, chasers, digests, partner data requests and case-work digests."
         )
     held = {
         o.kind: o

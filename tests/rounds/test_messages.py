@@ -241,3 +241,11 @@ def test_preferences_page_changes_only_ones_own(world: Any, client: Any) -> None
     unticked = set(MessageKind.values) - {"round_opened", "digest"}  # partner data kinds too
     assert set(MessageOptOut.objects.filter(membership=own).values_list("kind", flat=True)) == unticked
     assert MessageOptOut.objects.count() == len(unticked)
+
+
+def test_the_preferences_form_offers_every_kind_of_message() -> None:
+    """A kind missing from the form would be saved as opted out whenever anyone saved the form."""
+    from partnership.forms import MessagePreferencesForm
+
+    offered = [value for value, _ in MessagePreferencesForm().fields["wanted"].choices]  # type: ignore[attr-defined]
+    assert sorted(offered) == sorted(MessageKind.values)
