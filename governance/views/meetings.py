@@ -48,6 +48,17 @@ def meeting_url(meeting: Meeting) -> str:
     )
 
 
+def meeting_crumbs(meeting: Meeting, label: str) -> list[dict[str, str]]:
+    """Breadcrumbs of a page under a meeting: meetings, the series, the meeting, then `label`."""
+    series = meeting.series
+    return _crumbs(
+        series.partnership,
+        (series.name, series_url(series)),
+        (str(meeting), meeting_url(meeting)),
+        (label, ""),
+    )
+
+
 def _crumbs(partnership: Partnership, *items: tuple[str, str]) -> list[dict[str, str]]:
     return [{"label": "Meetings", "url": _list_url(partnership)}] + [
         {"label": label, "url": url} for label, url in items
@@ -264,12 +275,7 @@ def meeting_edit(request: HttpRequest, partnership: str, pk: int) -> HttpRespons
             "form": form,
             "page_title": f"Edit the meeting of {start:%-d %B %Y}",
             "cancel_url": meeting_url(meeting),
-            "breadcrumbs": _crumbs(
-                series.partnership,
-                (series.name, series_url(series)),
-                (str(meeting), meeting_url(meeting)),
-                ("Edit", ""),
-            ),
+            "breadcrumbs": meeting_crumbs(meeting, "Edit"),
         },
     )
 
@@ -360,12 +366,7 @@ def agenda_item_form(
             "approved": meeting.minutes_state == MinutesState.APPROVED,
             "page_title": title,
             "cancel_url": meeting_url(meeting),
-            "breadcrumbs": _crumbs(
-                series.partnership,
-                (series.name, series_url(series)),
-                (str(meeting), meeting_url(meeting)),
-                (title, ""),
-            ),
+            "breadcrumbs": meeting_crumbs(meeting, title),
         },
     )
 

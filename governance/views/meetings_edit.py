@@ -14,7 +14,7 @@ from core.errors import ServiceError
 from core.views import run_service
 from governance import selectors, services_edit
 from governance.forms import MeetingActionForm
-from governance.views.meetings import _crumbs, _list_url, meeting_url, series_url
+from governance.views.meetings import _crumbs, _list_url, meeting_crumbs, meeting_url, series_url
 
 
 def _confirm(
@@ -84,12 +84,7 @@ def meeting_delete(request: HttpRequest, partnership: str, pk: int) -> HttpRespo
             "details": [f"Deleted with it: {', '.join(parts[:2])} and {parts[2]}. This cannot be undone."],
             "button": "Delete the meeting",
             "cancel_url": meeting_url(meeting),
-            "breadcrumbs": _crumbs(
-                series.partnership,
-                (series.name, series_url(series)),
-                (str(meeting), meeting_url(meeting)),
-                ("Delete", ""),
-            ),
+            "breadcrumbs": meeting_crumbs(meeting, "Delete"),
         },
     )
 
