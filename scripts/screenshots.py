@@ -60,8 +60,9 @@ def run(args: list[str], env: dict[str, str], timeout: int = 300) -> str:
 
 
 def two_factor_keys(printed: str) -> dict[str, str]:
-    """The demo's authenticator keys (base32) as load_demo prints them: `  username: KEY`."""
-    return dict(re.findall(r"^  ([\w.]+): ([A-Z2-7]{16,})$", printed, re.MULTILINE))
+    """The demo's authenticator keys (base32) as load_demo prints them: `  username: ABCD EFGH …`."""
+    found = re.findall(r"^  ([\w.]+): ((?:[A-Z2-7]{4} ?)+)$", printed, re.MULTILINE)
+    return {username: key.replace(" ", "") for username, key in found}
 
 
 def free_port() -> int:
@@ -278,11 +279,12 @@ def later_journeys(s: Shooter, coordinator: Page, public: Page) -> None:
     s.go(coordinator, f"{P}/projects/?year=2019-20")
     s.shot(coordinator, "18-projects", height=1100)
     s.go(coordinator, f"{P}/meetings/")
-    s.go(coordinator, first_link(coordinator, r"/meetings/series/\d+/$"))
+    series = coordinator.get_by_role("link", name=re.compile("Strategy Group")).first.get_attribute("href")
+    s.go(coordinator, str(series))
     s.go(coordinator, first_link(coordinator, r"/meetings/\d+/$"))
-    s.shot(coordinator, "19-meeting")
-    s.go(coordinator, f"{P}/assessment/2021-22/map/")
-    s.shot(coordinator, "20-crime-map", height=1300)
+    s.shot(coordinator, "19-meeting", top="h2:has-text('Agenda')", head="h1")
+    s.go(coordinator, f"{P}/assessment/map/?start=2019-04&end=2020-03&kind=hex")
+    s.shot(coordinator, "20-crime-map", top="h2:has-text('All crime')", height=1300)
     case_worker = s.sign_in("caseworker.council")
     s.go(case_worker, f"{P}/case-work/")
     s.shot(case_worker, "21-case-list", height=1000)
