@@ -21,7 +21,7 @@ from core.errors import AccessDenied, ServiceError
 from core.history import save_as
 from partnership.models import Partnership
 from partnership.selectors import organisation_by_name
-from planning.action_io.common import ImportProblem
+from planning.action_io.common import FileProblemsError, ImportProblem
 from planning.action_io.reader import read_table
 from planning.models import Measure, MeasureKind
 
@@ -29,13 +29,10 @@ ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
 Key = tuple[str, datetime.date, datetime.date, int]
 
 
-class PartnerUploadError(ServiceError):
-    """The file has problems; `problems` lists every one of them and nothing was saved."""
+class PartnerUploadError(FileProblemsError):
+    """The partner data file has problems; `problems` lists every one of them and nothing was saved."""
 
-    def __init__(self, problems: list[ImportProblem]) -> None:
-        self.problems = problems
-        count = len(problems)
-        super().__init__(f"The file has {count} problem{'s' if count != 1 else ''}; nothing was saved.")
+    outcome = "nothing was saved"
 
 
 @dataclass

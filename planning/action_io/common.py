@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from core.errors import ServiceError
 from core.text import FORMULA_PREFIXES
 from planning.models import OwnerLayout
 
@@ -50,6 +51,18 @@ class ImportProblem:
         if self.column:
             where += f", column {self.column}"
         return f"{where}: {self.message}"
+
+
+class FileProblemsError(ServiceError):
+    """A checked file has problems; `problems` lists every one of them and nothing was written.
+    Subclasses say what did not happen (`outcome`)."""
+
+    outcome = "nothing was imported"
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"The file has {count} problem{'s' if count != 1 else ''}; {self.outcome}.")
 
 
 def unguard(value: str) -> str:

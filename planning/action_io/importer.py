@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from core.actors import Actor
-from core.errors import AccessDenied, ConflictError, ServiceError
+from core.errors import AccessDenied, ConflictError
 from partnership.models import Organisation
 from partnership.selectors import organisation_by_name, organisation_known_names
 from planning import access, selectors, services
@@ -28,6 +28,7 @@ from planning.action_io.common import (
     SUPPORTING,
     TARGET,
     UPDATE,
+    FileProblemsError,
     ImportProblem,
     unguard,
 )
@@ -39,13 +40,8 @@ from planning.owners import means_none
 TITLE_MAX = Priority._meta.get_field("title").max_length or 300
 
 
-class ActionImportError(ServiceError):
-    """The file has problems; `problems` lists every one of them."""
-
-    def __init__(self, problems: list[ImportProblem]) -> None:
-        self.problems = problems
-        count = len(problems)
-        super().__init__(f"The file has {count} problem{'s' if count != 1 else ''}; nothing was imported.")
+class ActionImportError(FileProblemsError):
+    """The action plan file has problems; `problems` lists every one of them."""
 
 
 @dataclass
